@@ -1,0 +1,40 @@
+// Installs what the tests need from Debian when it is missing: Chromium (never a test tool's own
+// browser download) and the PostgreSQL server binaries. Idempotent and quiet when all is present.
+import { spawnSync } from "node:child_process";
+import { existsSync, readdirSync } from "node:fs";
+
+export const CHROMIUM_PATH = process.env.PATUH_CHROMIUM ?? "/usr/bin/chromium";
+
+export function findPgBin() {
+  const root = "/usr/lib/postgresql";
+  if (!existsSync(root)) return null;
+  const versions = readdirSync(root)
+    .filter((v) => existsSync(`${root}/${v}/bin/initdb`) && existsSync(`${root}/${v}/bin/pg_ctl`))
+    .sort((a, b) => Number(b) - Number(a));
+  return versions.length > 0 ? `${root}/${versions[0]}/bin` : null;
+}
+
+let aptUpdated = false;
+function aptInstall(packages) {
+  const isRoot = typeof process.getuid === "function" && process.getuid() === 0;
+  if (!isRoot) {
+    throw new Error(`missing ${packages.join(", ")}: install them with apt-get (needs root)`);
+  }
+  const env = { ...process.env, DEBIAN_FRONTEND: "noninteractive" };
+  if (!aptUpdated) {
+    spawnSync("apt-get", ["update", "-qq"], { stdio: "inherit", env });
+    aptUpdated = true;
+  }
+  const r = spawnSync("apt-get", ["install", "-y", "-qq", ...packages], { stdio: "inherit", env });
+  if (r.status !== 0) throw new Error(`apt-get install ${packages.join(" ")} failed`);
+}
+
+export function ensureSystemDeps({ chromium = true, postgres = true } = {}) {
+  const wanted = [];
+  if (chromium && !existsSync(CHROMIUM_PATH)) wanted.push("chromium");
+  if (postgres && !findPgBin()) wanted.push("postgresql");
+  if (wanted.length > 0) {
+    console.log(`installing from Debian: ${wanted.join(", ")}`);
+    aptInstall(wanted);
+  }
+}
