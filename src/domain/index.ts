@@ -1,0 +1,90 @@
+// Public API of the pure domain core, shared by the PWA, the service worker and the server.
+// Names exported here are a contract with the other parts of the tree: add, don't rename.
+
+export {
+  type AnswerKeyError,
+  type AnswerKeyInput,
+  type AnswerKeyParts,
+  buildAnswerKey,
+  GENERAL_NOTE_KEY,
+  type InstanceLevel,
+  instanceKey,
+  type ParseAnswerKeyResult,
+  parseAnswerKey,
+} from "./answers/answer-key";
+export {
+  type AnswerError,
+  type AnswerErrorCode,
+  type ResolveKeyResult,
+  resolveAnswerKey,
+  type ValidateAnswerResult,
+  validateAnswer,
+  validateNoteKey,
+} from "./answers/validate-answer";
+export { type InstanceSets, instancesOf } from "./assessment/instances";
+export {
+  type AssessmentParseResult,
+  parseAssessmentFile,
+} from "./assessment/parse-assessment";
+export {
+  type AnswerValue,
+  ASSESSMENT_STATUSES,
+  type AssessmentContent,
+  type AssessmentFile,
+  type AssessmentStatus,
+  type EvidenceRef,
+  type GeoPoint,
+  isPhoto,
+  type Product,
+  type Respondent,
+  type RespondentKind,
+  type Visit,
+} from "./assessment/types";
+export { type BandSummary, bandFor, summariseBand } from "./banding/band-for";
+export { BUILTIN_SCHEMES, DEFAULT_SCHEME_ID, OPINI_2022, ZONA_2021 } from "./banding/builtin";
+export { type ParseBandingSchemeResult, parseBandingScheme } from "./banding/parse-scheme";
+export { type Band, type BandingScheme, ZONE_COLOURS, type Zone } from "./banding/types";
+export { ID_PATTERN, ID_RULE, type LocalText, type PathError } from "./common/validate";
+export {
+  type CompletenessResult,
+  checkCompleteness,
+  type Problem,
+  type ProblemCode,
+} from "./completeness/check-completeness";
+export {
+  type IndicatorEntry,
+  type InstrumentIndex,
+  type Interpretation,
+  indexInstrument,
+  indicatorById,
+  orderedIndicators,
+} from "./instrument/instrument-index";
+export { type ParseInstrumentResult, parseInstrument } from "./instrument/parse-instrument";
+export { type JsonValue, serialiseInstrument } from "./instrument/serialise-instrument";
+export {
+  type ChecklistScale,
+  type Dimension,
+  EVIDENCE_RULES,
+  type EvidenceRule,
+  type Indicator,
+  type Instrument,
+  instrumentKey,
+  LEVEL_IDS,
+  type LevelId,
+  type LevelSpec,
+  MEDIA_PARTS,
+  type MediaPart,
+  type OptionScale,
+  requiredCount,
+  type Scale,
+  type ScaleOption,
+  type Subitem,
+  type Variable,
+} from "./instrument/types";
+export {
+  computeDimensionScores,
+  type DimensionScore,
+  type DimensionScores,
+} from "./scoring/dimension-scores";
+export { mean, pemdaScore, roundHalfUp } from "./scoring/round";
+export { type ScoreResult, scoreAssessment } from "./scoring/score-assessment";
