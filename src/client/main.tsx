@@ -1,0 +1,27 @@
+// Entry point. Start-up order matters for offline use:
+// 1. read the stored profile and language from IndexedDB (no network),
+// 2. render at once with them,
+// 3. only then register the service worker and confirm the session with the server in background.
+import "./styles/base.css";
+import "./styles/layout.css";
+import "./styles/controls.css";
+import { render } from "preact";
+import { App } from "./app/app";
+import { BUILD_ID } from "./app/build-info";
+import { initLanguage } from "./i18n/i18n";
+import { onReconnect } from "./platform/online";
+import { registerServiceWorker } from "./pwa/service-worker-updates";
+import { checkSession, initSession } from "./session/session";
+
+async function start(): Promise<void> {
+  document.documentElement.dataset.build = BUILD_ID;
+  await Promise.all([initSession(), initLanguage()]);
+  const root = document.getElementById("app");
+  if (!root) throw new Error("index.html has no #app");
+  render(<App />, root);
+  registerServiceWorker();
+  void checkSession();
+  onReconnect(() => void checkSession());
+}
+
+void start();
