@@ -81,6 +81,41 @@ export {
   type Subitem,
   type Variable,
 } from "./instrument/types";
+export { type Rankable, rankPemda } from "./results/rank";
+export {
+  type PemdaUnits,
+  type RollUpInput,
+  rollUpPemda,
+  rollUpResults,
+  scoreUnit,
+} from "./results/roll-up";
+export {
+  type Shortfall,
+  type ShortfallInstance,
+  type ShortfallNote,
+  unitShortfalls,
+} from "./results/shortfalls";
+export type {
+  DimensionPoints,
+  PemdaResult,
+  ResultsAssessmentInput,
+  ResultsBand,
+  ResultsPemdaInput,
+  ResultsRollUp,
+  ResultsUnitInput,
+  UnitResult,
+  UnitResultStatus,
+} from "./results/types";
+export {
+  type DrawSampleInput,
+  type DrawSampleResult,
+  drawSample,
+  type SampleCandidate,
+  type SampleMixEntry,
+} from "./sampling/draw-sample";
+export { SAMPLE_ALGORITHM } from "./sampling/prng";
+export { newSeed } from "./sampling/seed";
+export { type ProductCatalogueEntry, suggestProducts } from "./sampling/suggest-products";
 export {
   computeDimensionScores,
   type DimensionScore,
