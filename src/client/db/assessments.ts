@@ -1,0 +1,143 @@
+// Reading assessments for the UI: the local view (server state + pending edits) and, per
+// assessment, where it stands with the server.
+//
+// Invariant kept: read-only. The local view is written only by edits.ts (one edit) and
+// pull-apply.ts (rebuild after a pull), each in one transaction; the UI reads it through these
+// functions (wrapped in Dexie's liveQuery by the UI's hooks), never the outbox directly.
+
+import type { Conflict } from "../../domain/sync";
+import type { PatuhDb } from "./database";
+import type { AssessmentState } from "./protocol-types";
+
+/**
+ * - draft: exists only on this device so far (created here, not yet acknowledged);
+ * - unsynced: known to the server, with edits on this device not yet acknowledged;
+ * - synced: a draft whose every edit the server has;
+ * - submitted / returned / approved: the server's status, nothing pending.
+ */
+export type AssessmentSyncState = "draft" | "unsynced" | "synced" | "submitted" | "returned" | "approved";
+
+export interface AssessmentSyncInfo {
+  assessmentId: string;
+  pendingCount: number;
+  /** Last time the device confirmed this assessment with the server; null if never. */
+  lastSyncedAt: string | null;
+  state: AssessmentSyncState;
+  /** Open conflicts (another device or person wrote the same answer or note). */
+  conflicts: number;
+  /** Rejected edits not yet dismissed. */
+  rejections: number;
+}
+
+export function getAssessment(db: PatuhDb, id: string): Promise<AssessmentState | undefined> {
+  return db.assessments.get(id);
+}
+
+export function listAssessments(db: PatuhDb): Promise<AssessmentState[]> {
+  return db.assessments.toArray();
+}
+
+export function listAssessmentsOfAssignment(db: PatuhDb, assignmentId: string): Promise<AssessmentState[]> {
+  return db.assessments.where("assignmentId").equals(assignmentId).toArray();
+}
+
+/** The server's own copy, as last pulled (e.g. to show "on the server: …" next to a conflict). */
+export function getServerAssessment(db: PatuhDb, id: string): Promise<AssessmentState | undefined> {
+  return db.serverAssessments.get(id);
+}
+
+export function syncStateOf(
+  status: AssessmentState["status"],
+  pendingCount: number,
+  onServer: boolean,
+): AssessmentSyncState {
+  if (pendingCount > 0) return onServer ? "unsynced" : "draft";
+  if (status === "draft") return "synced";
+  return status;
+}
+
+export async function getAssessmentSyncInfo(
+  db: PatuhDb,
+  id: string,
+): Promise<AssessmentSyncInfo | undefined> {
+  return db.transaction(
+    "r",
+    [db.assessments, db.serverAssessments, db.outbox, db.assessmentSync, db.rejections],
+    async () => {
+      const local = await db.assessments.get(id);
+      if (!local) return undefined;
+      const [pendingCount, server, synced, rejections] = await Promise.all([
+        db.outbox.where("assessmentId").equals(id).count(),
+        db.serverAssessments.get(id),
+        db.assessmentSync.get(id),
+        db.rejections
+          .where("assessmentId")
+          .equals(id)
+          .filter((r) => r.dismissed === 0)
+          .count(),
+      ]);
+      return info(local, pendingCount, server !== undefined, synced?.lastSyncedAt ?? null, rejections);
+    },
+  );
+}
+
+export async function listAssessmentSyncInfo(db: PatuhDb): Promise<AssessmentSyncInfo[]> {
+  return db.transaction(
+    "r",
+    [db.assessments, db.serverAssessments, db.outbox, db.assessmentSync, db.rejections],
+    async () => {
+      const [locals, serverIds, synced, pendingIds, rejected] = await Promise.all([
+        db.assessments.toArray(),
+        db.serverAssessments.toCollection().primaryKeys(),
+        db.assessmentSync.toArray(),
+        db.outbox.orderBy("assessmentId").keys(),
+        db.rejections.where("dismissed").equals(0).toArray(),
+      ]);
+      const onServer = new Set(serverIds);
+      const syncedAt = new Map(synced.map((s) => [s.id, s.lastSyncedAt]));
+      const pending = tally(pendingIds.map(String));
+      const rejections = tally(rejected.map((r) => r.assessmentId));
+      return locals.map((a) =>
+        info(
+          a,
+          pending.get(a.id) ?? 0,
+          onServer.has(a.id),
+          syncedAt.get(a.id) ?? null,
+          rejections.get(a.id) ?? 0,
+        ),
+      );
+    },
+  );
+}
+
+/** Open conflicts across the device's assessments, for the "needs attention" list. */
+export async function listConflicts(db: PatuhDb): Promise<{ assessmentId: string; conflict: Conflict }[]> {
+  const out: { assessmentId: string; conflict: Conflict }[] = [];
+  await db.assessments.each((a) => {
+    for (const conflict of a.conflicts) out.push({ assessmentId: a.id, conflict });
+  });
+  return out;
+}
+
+function info(
+  a: AssessmentState,
+  pendingCount: number,
+  onServer: boolean,
+  lastSyncedAt: string | null,
+  rejections: number,
+): AssessmentSyncInfo {
+  return {
+    assessmentId: a.id,
+    pendingCount,
+    lastSyncedAt,
+    state: syncStateOf(a.status, pendingCount, onServer),
+    conflicts: a.conflicts.length,
+    rejections,
+  };
+}
+
+function tally(keys: readonly string[]): Map<string, number> {
+  const m = new Map<string, number>();
+  for (const k of keys) m.set(k, (m.get(k) ?? 0) + 1);
+  return m;
+}

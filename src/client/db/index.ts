@@ -1,0 +1,55 @@
+// Public surface of the device database for the UI's hooks and the sync engine.
+export {
+  type AssessmentSyncInfo,
+  type AssessmentSyncState,
+  getAssessment,
+  getAssessmentSyncInfo,
+  getServerAssessment,
+  listAssessmentSyncInfo,
+  listAssessments,
+  listAssessmentsOfAssignment,
+  listConflicts,
+  syncStateOf,
+} from "./assessments";
+export {
+  DEFAULT_DB_NAME,
+  type EvidenceRow,
+  type OutboxRow,
+  openPatuhDb,
+  PatuhDb,
+  type RejectionRow,
+  type UploadState,
+} from "./database";
+export {
+  type RecordedEdit,
+  type RecordOptions,
+  recordMutation,
+  recordWith,
+  setAnswer,
+  setNote,
+} from "./edits";
+export { isQuotaError, MutationRefusedError, StorageFullError } from "./errors";
+export {
+  type EvidenceMeta,
+  getEvidence,
+  listEvidenceByState,
+  retryEvidence,
+  type StoredEvidence,
+  sha256Hex,
+  storeEvidence,
+} from "./evidence";
+export { ensureClientId, readClientId, readDeviceUser, readSyncMeta, setDeviceUser } from "./meta";
+export { countPending, countPendingFor, listPending } from "./outbox";
+export { dismissRejection, listRejections, listRejectionsFor } from "./rejections";
+export {
+  getAssignment,
+  getInstrument,
+  getPemda,
+  getUnit,
+  getUser,
+  listAssignments,
+  listAssignmentsOfPeriod,
+  listPemda,
+  listPeriods,
+  listUnitsOfPemda,
+} from "./synced";

@@ -1,0 +1,104 @@
+// Device and sync metadata (table `meta`): the clientId, the mutation-id counter and the sync state.
+//
+// Invariants kept here:
+// - the clientId is minted once with crypto.randomUUID and never replaced;
+// - the counter only grows and is advanced only inside the transaction that appends to `outbox`
+//   (readEditMeta + edits.ts), so mutation ids are gapless and survive a restart;
+// - `sync.lastMutationId` only grows (an acknowledgement never goes backwards).
+import type { CounterMeta, DeviceMeta, PatuhDb, SyncMeta, UserMeta } from "./database";
+
+const EMPTY_SYNC: SyncMeta = {
+  key: "sync",
+  cursor: null,
+  lastMutationId: 0,
+  lastSuccessAt: null,
+  lastErrorAt: null,
+  lastError: null,
+};
+
+/**
+ * The device's clientId, minting it on first use. Must run inside a transaction that includes
+ * `meta` when called from another write (Dexie reuses the ambient transaction).
+ */
+export async function ensureClientId(
+  db: PatuhDb,
+  nowIso: string = new Date().toISOString(),
+): Promise<string> {
+  return db.transaction("rw", db.meta, async () => {
+    const row = (await db.meta.get("device")) as DeviceMeta | undefined;
+    if (row) return row.clientId;
+    const device: DeviceMeta = { key: "device", clientId: crypto.randomUUID(), createdAt: nowIso };
+    await db.meta.add(device);
+    return device.clientId;
+  });
+}
+
+/** The clientId if one was minted already (read-only; never mints). */
+export async function readClientId(db: PatuhDb): Promise<string | null> {
+  const row = (await db.meta.get("device")) as DeviceMeta | undefined;
+  return row?.clientId ?? null;
+}
+
+export interface EditMeta {
+  clientId: string;
+  /** The id the next mutation gets if the edit commits. */
+  nextMutationId: number;
+  userId: string | null;
+  /** Rows to write in the edit's transaction (the counter always; the device row on first use). */
+  rows: (DeviceMeta | CounterMeta)[];
+}
+
+/**
+ * Everything an edit needs from `meta` in ONE read (a phone pays per IndexedDB round trip): the
+ * clientId (minted if absent), the next mutation id and the user. The caller writes `rows` in the
+ * same transaction as the outbox append, so the counter and the append commit or abort together.
+ */
+export async function readEditMeta(db: PatuhDb, nowIso: string): Promise<EditMeta> {
+  const [device, counter, user] = (await db.meta.bulkGet(["device", "counter", "user"])) as [
+    DeviceMeta | undefined,
+    CounterMeta | undefined,
+    UserMeta | undefined,
+  ];
+  const rows: (DeviceMeta | CounterMeta)[] = [];
+  let clientId = device?.clientId;
+  if (clientId === undefined) {
+    clientId = crypto.randomUUID();
+    rows.push({ key: "device", clientId, createdAt: nowIso });
+  }
+  const nextMutationId = (counter && counter.clientId === clientId ? counter.lastAllocated : 0) + 1;
+  rows.push({ key: "counter", clientId, lastAllocated: nextMutationId });
+  return { clientId, nextMutationId, userId: user?.userId ?? null, rows };
+}
+
+/** Highest mutation id allocated so far (0 if none). */
+export async function readLastAllocated(db: PatuhDb): Promise<number> {
+  const row = (await db.meta.get("counter")) as CounterMeta | undefined;
+  return row?.lastAllocated ?? 0;
+}
+
+export async function readSyncMeta(db: PatuhDb): Promise<SyncMeta> {
+  const row = (await db.meta.get("sync")) as SyncMeta | undefined;
+  return row ?? { ...EMPTY_SYNC };
+}
+
+/** Merges a change into the sync row; lastMutationId never decreases. */
+export async function updateSyncMeta(db: PatuhDb, change: Partial<Omit<SyncMeta, "key">>): Promise<SyncMeta> {
+  return db.transaction("rw", db.meta, async () => {
+    const cur = await readSyncMeta(db);
+    const next: SyncMeta = { ...cur, ...change, key: "sync" };
+    next.lastMutationId = Math.max(cur.lastMutationId, change.lastMutationId ?? 0);
+    await db.meta.put(next);
+    return next;
+  });
+}
+
+/** Remembers the logged-in user's id (call after login; null on logout). */
+export async function setDeviceUser(db: PatuhDb, userId: string | null): Promise<void> {
+  if (userId === null) await db.meta.delete("user");
+  else await db.meta.put({ key: "user", userId });
+}
+
+export async function readDeviceUser(db: PatuhDb): Promise<string | null> {
+  const row = (await db.meta.get("user")) as UserMeta | undefined;
+  return row?.userId ?? null;
+}

@@ -1,0 +1,207 @@
+import "fake-indexeddb/auto";
+import { afterEach, describe, expect, it, vi } from "vitest";
+import { parseInstrument } from "../../domain/instrument/parse-instrument";
+import { type ApplyContext, rebase } from "../../domain/sync";
+import { openPatuhDb, type PatuhDb } from "./database";
+import { recordMutation, setAnswer } from "./edits";
+import { StorageFullError } from "./errors";
+import { readSyncMeta } from "./meta";
+import type { AssessmentState, Mutation, PullResponse } from "./protocol-types";
+import { applyPull } from "./pull-apply";
+import {
+  assignment,
+  createArgs,
+  fixtureIds,
+  instrumentRecord,
+  period,
+  seedReference,
+  UNIT_SCALE_KEYS,
+} from "./testing/fixtures";
+
+const A = fixtureIds.assessment;
+let seq = 0;
+const opened: PatuhDb[] = [];
+async function freshDb(): Promise<PatuhDb> {
+  const db = await openPatuhDb(`pull-${process.pid}-${++seq}`);
+  opened.push(db);
+  await seedReference(db);
+  return db;
+}
+afterEach(async () => {
+  for (const db of opened.splice(0)) {
+    db.close();
+    await db.delete().catch(() => undefined);
+  }
+});
+
+const parsed = parseInstrument(instrumentRecord.definition);
+if (!parsed.ok) throw new Error("fixture instrument");
+const serverCtx: ApplyContext = {
+  instrument: parsed.instrument,
+  userId: fixtureIds.user,
+  clientId: "server-view",
+  now: "2026-08-01T05:00:00.000Z",
+  assignment,
+};
+
+/** What the server would hold after applying `mutations`. */
+function serverState(mutations: Mutation[]): AssessmentState {
+  const state = rebase({}, mutations, serverCtx).states[A];
+  if (!state) throw new Error("no state");
+  return state;
+}
+
+function pullOf(
+  state: AssessmentState | null,
+  lastMutationId: number,
+  extra: Partial<PullResponse> = {},
+): PullResponse {
+  return {
+    cursor: `c${lastMutationId}`,
+    reset: false,
+    lastMutationId,
+    patch: state ? [{ op: "put", type: "assessment", value: state }] : [],
+    rejections: [],
+    ...extra,
+  };
+}
+
+async function outboxMutations(db: PatuhDb): Promise<Mutation[]> {
+  return (await db.outbox.toArray()).map((r) => r.mutation);
+}
+
+describe("applyPull", () => {
+  it("re-applies pending edits on top of the pulled state and drops the acknowledged ones", async () => {
+    const db = await freshDb();
+    await recordMutation(db, "assessment.create", createArgs());
+    for (const [i, k] of UNIT_SCALE_KEYS.slice(0, 6).entries()) await setAnswer(db, A, k, i % 4);
+    const all = await outboxMutations(db);
+    // The server has 1..4 and, meanwhile, a supervisor's colleague changed an answer we never touched.
+    const server = serverState(all.slice(0, 4));
+    const changed = { ...server, answers: { ...server.answers, "PGD.03": 1 }, revision: server.revision + 1 };
+
+    const applied = await applyPull(db, pullOf(changed, 4), "2026-08-01T06:00:00.000Z");
+    expect(applied.acknowledged).toBe(4);
+    expect(applied.localRejections).toEqual([]);
+    expect((await db.outbox.toCollection().primaryKeys()).map(Number)).toEqual([5, 6, 7]);
+    const local = await db.assessments.get(A);
+    expect(local?.answers).toEqual({
+      ...changed.answers,
+      [UNIT_SCALE_KEYS[3] as string]: 3,
+      [UNIT_SCALE_KEYS[4] as string]: 0,
+      [UNIT_SCALE_KEYS[5] as string]: 1,
+    });
+    expect(await db.serverAssessments.get(A)).toEqual(changed);
+    expect(await readSyncMeta(db)).toMatchObject({ cursor: "c4", lastMutationId: 4 });
+    // Pending ones stay pending: the next edit continues the numbering.
+    expect((await setAnswer(db, A, "PGD.01", 2)).mutation.id).toBe(8);
+  });
+
+  it("is what the local view was before the pull when the server has applied nothing new", async () => {
+    const db = await freshDb();
+    await recordMutation(db, "assessment.create", createArgs());
+    await setAnswer(db, A, "PGD.01", 3);
+    const before = await db.assessments.get(A);
+    await applyPull(db, pullOf(null, 0), "2026-08-01T06:00:00.000Z");
+    expect(await db.assessments.get(A)).toEqual(before);
+    expect(await db.outbox.count()).toBe(2);
+  });
+
+  it("records pulled rejections with the mutation they refer to", async () => {
+    const db = await freshDb();
+    await recordMutation(db, "assessment.create", createArgs());
+    await setAnswer(db, A, "PGD.01", 3);
+    const all = await outboxMutations(db);
+    const server = serverState(all.slice(0, 1));
+    await applyPull(
+      db,
+      pullOf(server, 2, { rejections: [{ mutationId: 2, code: "not_editable", message: "sudah dikirim" }] }),
+      "2026-08-01T06:00:00.000Z",
+    );
+    expect(await db.rejections.toArray()).toMatchObject([
+      {
+        mutationId: 2,
+        assessmentId: A,
+        mutationName: "assessment.setAnswer",
+        code: "not_editable",
+        dismissed: 0,
+      },
+    ]);
+    expect(await db.outbox.count()).toBe(0);
+    expect((await db.assessments.get(A))?.answers["PGD.01"]).toBeUndefined();
+  });
+
+  it("reset replaces every synced entity in one go and keeps pending creates", async () => {
+    const db = await freshDb();
+    await db.units.put({
+      id: "old-unit",
+      pemdaId: "6101",
+      name: "Lama",
+      kind: "x",
+      suggestedProducts: [],
+    });
+    await recordMutation(db, "assessment.create", createArgs());
+    await applyPull(
+      db,
+      {
+        cursor: "fresh",
+        reset: true,
+        lastMutationId: 0,
+        patch: [
+          { op: "put", type: "instrument", value: instrumentRecord },
+          { op: "put", type: "period", value: period },
+          { op: "put", type: "assignment", value: assignment },
+        ],
+        rejections: [],
+      },
+      "2026-08-01T06:00:00.000Z",
+    );
+    expect(await db.units.count()).toBe(0);
+    expect(await db.assignments.count()).toBe(1);
+    expect((await db.assessments.get(A))?.status).toBe("draft"); // still only on this device
+    expect(await db.outbox.count()).toBe(1);
+  });
+
+  it("deletes an instrument addressed as id@version and an assessment the server deleted", async () => {
+    const db = await freshDb();
+    await recordMutation(db, "assessment.create", createArgs());
+    const server = serverState(await outboxMutations(db));
+    await applyPull(db, pullOf(server, 1), "2026-08-01T06:00:00.000Z");
+    expect(await db.assessments.count()).toBe(1);
+    await applyPull(
+      db,
+      pullOf(null, 1, {
+        patch: [
+          { op: "del", type: "assessment", id: A },
+          { op: "del", type: "instrument", id: "ori-kepatuhan-2023@1" },
+        ],
+      }),
+      "2026-08-01T06:00:01.000Z",
+    );
+    expect(await db.assessments.count()).toBe(0);
+    expect(await db.instruments.count()).toBe(0);
+  });
+
+  it("a pull that cannot be stored (quota) changes nothing: no half state, cursor unmoved", async () => {
+    const db = await freshDb();
+    await recordMutation(db, "assessment.create", createArgs());
+    await setAnswer(db, A, "PGD.01", 3);
+    const server = serverState(await outboxMutations(db));
+    const before = {
+      view: await db.assessments.toArray(),
+      meta: await readSyncMeta(db),
+      outbox: await db.outbox.count(),
+    };
+    const spy = vi.spyOn(db.assessmentSync, "bulkPut").mockImplementationOnce(() => {
+      throw new DOMException("quota", "QuotaExceededError");
+    });
+    await expect(applyPull(db, pullOf(server, 2), "2026-08-01T06:00:00.000Z")).rejects.toBeInstanceOf(
+      StorageFullError,
+    );
+    spy.mockRestore();
+    expect(await db.serverAssessments.count()).toBe(0);
+    expect(await db.assessments.toArray()).toEqual(before.view);
+    expect(await db.outbox.count()).toBe(before.outbox);
+    expect(await readSyncMeta(db)).toEqual(before.meta);
+  });
+});

@@ -1,0 +1,98 @@
+// Applying a pull: synced entities + acknowledgements + rejections + rebuilt local view + cursor,
+// all in ONE transaction.
+//
+// Invariants kept here:
+// - the UI never sees a half state: readers see either the old world or the new one, never the
+//   pulled server state without the device's pending edits on top;
+// - pending edits (outbox ids > the pull's lastMutationId) are re-applied by the shared rebase in
+//   id order, so they are neither lost nor applied twice; entries at or below it are acknowledged
+//   by the server and leave the outbox here;
+// - the cursor is stored in the same transaction as the data it describes: a crash can only make
+//   the next pull repeat work, never skip it.
+
+import type { RebaseRejection } from "../../domain/sync";
+import { rebase } from "../../domain/sync";
+import type { OutboxRow, PatuhDb } from "./database";
+import { guardStorage } from "./errors";
+import { ensureClientId, readDeviceUser, updateSyncMeta } from "./meta";
+import type { AssessmentState, PullResponse } from "./protocol-types";
+import { preloadContextResolver } from "./reducer-context";
+import { recordRejections } from "./rejections";
+import { applyPatch, syncedTables } from "./synced";
+
+export interface PullApplied {
+  /** Assessments the patch put or deleted. */
+  touched: number;
+  /** Outbox entries acknowledged by this pull. */
+  acknowledged: number;
+  /** Pending mutations the device could not re-apply locally (the server's verdict will follow). */
+  localRejections: RebaseRejection[];
+}
+
+export function pullTables(db: PatuhDb) {
+  return [...syncedTables(db), db.assessments, db.outbox, db.meta, db.rejections, db.assessmentSync];
+}
+
+export async function applyPull(db: PatuhDb, pull: PullResponse, nowIso: string): Promise<PullApplied> {
+  return guardStorage(() =>
+    db.transaction("rw", pullTables(db), async () => {
+      const touched = await applyPatch(db, pull.patch, pull.reset);
+      const acked = await db.outbox.where("id").belowOrEqual(pull.lastMutationId).toArray();
+      await recordRejections(db, pull.rejections, new Map(acked.map((r) => [r.id, r])), nowIso);
+      if (acked.length > 0) await db.outbox.bulkDelete(acked.map((r) => r.id));
+      const localRejections = await rebuildLocalView(db, pull.lastMutationId, nowIso);
+      await markSynced(db, nowIso);
+      await updateSyncMeta(db, { cursor: pull.cursor, lastMutationId: pull.lastMutationId });
+      return { touched: touched.size, acknowledged: acked.length, localRejections };
+    }),
+  );
+}
+
+/**
+ * assessments := rebase(serverAssessments, outbox). Runs inside the caller's transaction over
+ * pullTables(db).
+ */
+export async function rebuildLocalView(
+  db: PatuhDb,
+  lastMutationId: number,
+  nowIso: string,
+): Promise<RebaseRejection[]> {
+  const server: Record<string, AssessmentState> = {};
+  for (const s of await db.serverAssessments.toArray()) server[s.id] = s;
+  const pending: OutboxRow[] = await db.outbox.where("id").above(lastMutationId).toArray();
+  const clientId = await ensureClientId(db, nowIso);
+  const userId = (await readDeviceUser(db)) ?? "";
+  const resolver = await preloadContextResolver(db, { clientId, userId }, nowIso);
+  // Re-applied with each mutation's own device time, as when it was first recorded.
+  const result = rebase(
+    server,
+    pending.map((r) => r.mutation),
+    (m, state) => {
+      const ctx = resolver(m, state);
+      return ctx ? { ...ctx, now: m.at } : undefined;
+    },
+    lastMutationId,
+  );
+  const keep = new Set(Object.keys(result.states));
+  const current = await db.assessments.toArray();
+  const stale = current.filter((a) => !keep.has(a.id)).map((a) => a.id);
+  if (stale.length > 0) await db.assessments.bulkDelete(stale);
+  // Only rows whose content changed are written: an unchanged row must not wake the screens
+  // (a periodic sync would otherwise re-render the checklist under the assessor's thumb).
+  const before = new Map(current.map((a) => [a.id, JSON.stringify(a)]));
+  const changed = Object.values(result.states).filter((s) => before.get(s.id) !== JSON.stringify(s));
+  if (changed.length > 0) await db.assessments.bulkPut(changed);
+  return result.rejected;
+}
+
+/** lastSyncedAt := now for every server-known assessment with nothing pending. */
+async function markSynced(db: PatuhDb, nowIso: string): Promise<void> {
+  const pendingIds = new Set((await db.outbox.orderBy("assessmentId").uniqueKeys()).map(String));
+  const serverIds = (await db.serverAssessments.toCollection().primaryKeys()).map(String);
+  const known = new Set(serverIds);
+  const gone = (await db.assessmentSync.toCollection().primaryKeys()).filter((id) => !known.has(String(id)));
+  if (gone.length > 0) await db.assessmentSync.bulkDelete(gone);
+  await db.assessmentSync.bulkPut(
+    serverIds.filter((id) => !pendingIds.has(id)).map((id) => ({ id, lastSyncedAt: nowIso })),
+  );
+}

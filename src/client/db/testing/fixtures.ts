@@ -1,0 +1,99 @@
+// Test-only builders for the device data layer (unit tests of db/ and sync/, and the client
+// integration tests). Never imported by the app.
+import instrumentJson from "../../../../assets/instrument/ori-kepatuhan-2023.json";
+import type { PatuhDb } from "../database";
+import type { Assignment, InstrumentRecord, MutationArgsMap, Period } from "../protocol-types";
+
+export const INSTRUMENT_ID = "ori-kepatuhan-2023";
+export const INSTRUMENT_VERSION = 1;
+
+export const instrumentRecord: InstrumentRecord = {
+  id: INSTRUMENT_ID,
+  version: INSTRUMENT_VERSION,
+  definition: instrumentJson,
+};
+
+export const fixtureIds = {
+  period: "0b7d3c1e-0000-4000-8000-000000000001",
+  assignment: "0b7d3c1e-0000-4000-8000-000000000002",
+  unit: "0b7d3c1e-0000-4000-8000-000000000003",
+  assessment: "0b7d3c1e-0000-4000-8000-000000000004",
+  user: "0b7d3c1e-0000-4000-8000-000000000005",
+} as const;
+
+export const period: Period = {
+  id: fixtureIds.period,
+  officeId: "kalbar",
+  name: "Penilaian 2026",
+  year: 2026,
+  instrumentId: INSTRUMENT_ID,
+  instrumentVersion: INSTRUMENT_VERSION,
+  schemeId: "opini-2022",
+  status: "open",
+};
+
+export const assignment: Assignment = {
+  id: fixtureIds.assignment,
+  periodId: fixtureIds.period,
+  unitId: fixtureIds.unit,
+  pemdaId: "6101",
+  team: [fixtureIds.user],
+  plannedDate: null,
+};
+
+/** Puts the reference data a device needs before it can create an assessment (as a pull would). */
+export async function seedReference(db: PatuhDb): Promise<void> {
+  await db.transaction("rw", db.instruments, db.periods, db.assignments, async () => {
+    await db.instruments.put(instrumentRecord);
+    await db.periods.put(period);
+    await db.assignments.put(assignment);
+  });
+}
+
+export function createArgs(
+  assessmentId: string = fixtureIds.assessment,
+  a: Pick<Assignment, "id" | "unitId"> = assignment,
+): MutationArgsMap["assessment.create"] {
+  return {
+    assessmentId,
+    assignmentId: a.id,
+    unitId: a.unitId,
+    instrumentId: INSTRUMENT_ID,
+    instrumentVersion: INSTRUMENT_VERSION,
+    visit: { date: "2026-08-01", mode: "scheduled" },
+  };
+}
+
+/** Unit-level scale_0_3 indicators: any of them takes the values 0..3. */
+export const UNIT_SCALE_KEYS = [
+  "IN.SP.01",
+  "IN.SP.02",
+  "IN.SP.03",
+  "IN.SP.04",
+  "IN.SP.05",
+  "IN.SP.06",
+  "IN.SP.07",
+  "IN.SP.10",
+  "PR.06a",
+  "PR.06b",
+  "PR.07",
+  "PGD.01",
+  "PGD.03",
+] as const;
+
+/** A unit-level checklist indicator and its sub-items. */
+export const CHECKLIST_KEY = "IN.SP.08";
+export const CHECKLIST_ITEMS = ["a", "b", "c", "d", "e", "f", "g"].map((s) => `IN.SP.08.${s}`);
+
+/** A deterministic small JPEG-looking blob (valid SOI/EOI markers) of `size` bytes. */
+export function fakeJpeg(size: number, seed = 1): Blob {
+  const bytes = new Uint8Array(size);
+  let x = seed;
+  for (let i = 0; i < size; i++) {
+    x = (x * 1103515245 + 12345) & 0x7fffffff;
+    bytes[i] = x & 0xff;
+  }
+  bytes.set([0xff, 0xd8, 0xff, 0xe0], 0);
+  bytes.set([0xff, 0xd9], size - 2);
+  return new Blob([bytes], { type: "image/jpeg" });
+}
