@@ -1,0 +1,66 @@
+import { describe, expect, it } from "vitest";
+import { ConfigError, DEFAULT_LIMITS, loadConfig } from "./config";
+
+describe("loadConfig", () => {
+  it("has the documented defaults", () => {
+    const c = loadConfig({}, "/srv/patuh");
+    expect(c).toEqual({
+      port: 8080,
+      host: "127.0.0.1",
+      databaseUrl: null,
+      dataDir: "/srv/patuh/data",
+      staticDir: "/srv/patuh/dist/client",
+      demoPassword: null,
+      limits: DEFAULT_LIMITS,
+    });
+    expect(DEFAULT_LIMITS).toEqual({
+      jsonBodyBytes: 1048576,
+      mutationsPerPush: 500,
+      evidenceBytes: 10485760,
+    });
+  });
+
+  it("reads overrides", () => {
+    const c = loadConfig(
+      {
+        PORT: "9000",
+        HOST: "0.0.0.0",
+        DATABASE_URL: "postgres://u@db/patuh",
+        DATA_DIR: "/var/lib/patuh",
+        STATIC_DIR: "web",
+        PATUH_DEMO_PASSWORD: "long enough",
+        PATUH_MAX_JSON_BYTES: "2048",
+        PATUH_MAX_MUTATIONS_PER_PUSH: "10",
+        PATUH_MAX_EVIDENCE_BYTES: "4096",
+      },
+      "/srv/patuh",
+    );
+    expect(c.port).toBe(9000);
+    expect(c.host).toBe("0.0.0.0");
+    expect(c.databaseUrl).toBe("postgres://u@db/patuh");
+    expect(c.dataDir).toBe("/var/lib/patuh");
+    expect(c.staticDir).toBe("/srv/patuh/web");
+    expect(c.demoPassword).toBe("long enough");
+    expect(c.limits).toEqual({ jsonBodyBytes: 2048, mutationsPerPush: 10, evidenceBytes: 4096 });
+  });
+
+  it("treats empty values as unset", () => {
+    expect(loadConfig({ PORT: "", DATABASE_URL: " " }, "/x")).toMatchObject({
+      port: 8080,
+      databaseUrl: null,
+    });
+  });
+
+  it.each([
+    [{ PORT: "eighty" }, /PORT must be a whole number/],
+    [{ PORT: "70000" }, /PORT must be between/],
+    [{ PORT: "-1" }, /PORT must be a whole number/],
+    [{ DATABASE_URL: "mysql://x" }, /DATABASE_URL/],
+    [{ PATUH_DEMO_PASSWORD: "short" }, /at least 8/],
+    [{ PATUH_MAX_JSON_BYTES: "1.5" }, /PATUH_MAX_JSON_BYTES/],
+    [{ PATUH_MAX_MUTATIONS_PER_PUSH: "0" }, /PATUH_MAX_MUTATIONS_PER_PUSH/],
+  ])("rejects %o with a clear message", (env, message) => {
+    expect(() => loadConfig(env, "/x")).toThrow(ConfigError);
+    expect(() => loadConfig(env, "/x")).toThrow(message);
+  });
+});

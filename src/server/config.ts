@@ -1,0 +1,80 @@
+/**
+ * Server configuration, read once from the environment and validated up front so a bad value
+ * fails at start with a clear message instead of misbehaving later.
+ */
+import { resolve } from "node:path";
+
+export interface Limits {
+  /** Largest accepted JSON request body, in bytes. */
+  jsonBodyBytes: number;
+  /** Most mutations accepted in one push. */
+  mutationsPerPush: number;
+  /** Largest accepted evidence blob, in bytes. */
+  evidenceBytes: number;
+}
+
+export interface Config {
+  port: number;
+  host: string;
+  /** PostgreSQL connection string; when absent the embedded PGlite in `dataDir` is used. */
+  databaseUrl: string | null;
+  dataDir: string;
+  staticDir: string;
+  demoPassword: string | null;
+  limits: Limits;
+}
+
+export class ConfigError extends Error {
+  override name = "ConfigError";
+}
+
+export const DEFAULT_LIMITS: Limits = {
+  jsonBodyBytes: 1024 * 1024,
+  mutationsPerPush: 500,
+  evidenceBytes: 10 * 1024 * 1024,
+};
+
+function intFrom(env: NodeJS.ProcessEnv, name: string, fallback: number, min: number, max: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw.trim() === "") return fallback;
+  if (!/^\d+$/.test(raw.trim())) throw new ConfigError(`${name} must be a whole number, got "${raw}"`);
+  const n = Number(raw.trim());
+  if (n < min || n > max) throw new ConfigError(`${name} must be between ${min} and ${max}, got ${n}`);
+  return n;
+}
+
+function nonEmpty(env: NodeJS.ProcessEnv, name: string): string | null {
+  const raw = env[name];
+  return raw === undefined || raw.trim() === "" ? null : raw;
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd: string = process.cwd()): Config {
+  const databaseUrl = nonEmpty(env, "DATABASE_URL");
+  if (databaseUrl !== null && !/^postgres(ql)?:\/\//.test(databaseUrl)) {
+    throw new ConfigError('DATABASE_URL must start with "postgres://" or "postgresql://"');
+  }
+  const demoPassword = nonEmpty(env, "PATUH_DEMO_PASSWORD");
+  if (demoPassword !== null && demoPassword.length < 8) {
+    throw new ConfigError("PATUH_DEMO_PASSWORD must be at least 8 characters");
+  }
+  const host = nonEmpty(env, "HOST") ?? "127.0.0.1";
+  return {
+    port: intFrom(env, "PORT", 8080, 0, 65535),
+    host,
+    databaseUrl,
+    dataDir: resolve(cwd, nonEmpty(env, "DATA_DIR") ?? "data"),
+    staticDir: resolve(cwd, nonEmpty(env, "STATIC_DIR") ?? "dist/client"),
+    demoPassword,
+    limits: {
+      jsonBodyBytes: intFrom(env, "PATUH_MAX_JSON_BYTES", DEFAULT_LIMITS.jsonBodyBytes, 1024, 2 ** 30),
+      mutationsPerPush: intFrom(
+        env,
+        "PATUH_MAX_MUTATIONS_PER_PUSH",
+        DEFAULT_LIMITS.mutationsPerPush,
+        1,
+        100_000,
+      ),
+      evidenceBytes: intFrom(env, "PATUH_MAX_EVIDENCE_BYTES", DEFAULT_LIMITS.evidenceBytes, 1024, 2 ** 31),
+    },
+  };
+}

@@ -1,0 +1,11 @@
+/**
+ * The ordered list of migrations. Append new ones at the end (002-sync, 003-…); versions must be
+ * 1, 2, 3 … without gaps (checked at start).
+ */
+import { migration001 } from "./001-foundation";
+import { migration002 } from "./002-sync";
+import type { Migration } from "./types";
+
+export type { Migration } from "./types";
+
+export const MIGRATIONS: readonly Migration[] = [migration001, migration002];

@@ -1,0 +1,96 @@
+/**
+ * The Hono app: common headers on every response, route modules under /api/v1, 405 (with Allow)
+ * for a known API path with a wrong method, JSON 404 for unknown API paths, the PWA everywhere
+ * else, and ONE error renderer: Problems become their status and body; anything else is a bug,
+ * logged and answered 500 internal_error.
+ */
+import { Hono } from "hono";
+import { HTTPException } from "hono/http-exception";
+import { type Clock, systemClock } from "../clock";
+import type { Config } from "../config";
+import type { Db } from "../db/connection";
+import { type AppDeps, type AppEnv, consoleLogger, type Logger, type RouteModule } from "./context";
+import { withCommonHeaders } from "./headers";
+import { Problem, problem, problemResponse } from "./problems";
+import { ROUTE_MODULES } from "./routes/index";
+import { serveStatic } from "./static";
+
+export const API_BASE = "/api/v1";
+
+export interface CreateAppOptions {
+  db: Db;
+  config: Config;
+  clock?: Clock;
+  log?: Logger;
+  /** Defaults to ROUTE_MODULES. */
+  routes?: readonly RouteModule[];
+}
+
+function toProblem(err: unknown, log: Logger, method: string, path: string): Problem {
+  if (err instanceof Problem) return err;
+  if (err instanceof HTTPException && err.status < 500) {
+    if (err.status === 413) return problem("payload_too_large");
+    if (err.status === 415) return problem("unsupported_media_type");
+    if (err.status === 401) return problem("unauthenticated");
+    if (err.status === 404) return problem("not_found");
+    return problem("invalid_body", undefined, { message: err.message || undefined });
+  }
+  log.error(`internal error on ${method} ${path}`, err);
+  return problem("internal_error");
+}
+
+export function createApp(opts: CreateAppOptions): Hono<AppEnv> {
+  const deps: AppDeps = {
+    db: opts.db,
+    config: opts.config,
+    clock: opts.clock ?? systemClock,
+    log: opts.log ?? consoleLogger,
+  };
+  const app = new Hono<AppEnv>();
+
+  app.use("*", async (c, next) => {
+    await next();
+    c.res = withCommonHeaders(c.res);
+  });
+
+  const api = new Hono<AppEnv>();
+  for (const m of opts.routes ?? ROUTE_MODULES) m.mount(api, deps);
+  app.route(API_BASE, api);
+
+  // Every method registered per API path, to answer other methods with 405 + Allow.
+  const allowed = new Map<string, Set<string>>();
+  for (const r of app.routes) {
+    if (r.method === "ALL" || !r.path.startsWith("/api/")) continue;
+    const set = allowed.get(r.path) ?? new Set<string>();
+    set.add(r.method);
+    if (r.method === "GET") set.add("HEAD");
+    allowed.set(r.path, set);
+  }
+  for (const [path, methods] of allowed) {
+    const allow = [...methods].sort().join(", ");
+    app.all(path, () => {
+      throw problem("method_not_allowed", { allow: [...methods].sort() }, { headers: { Allow: allow } });
+    });
+  }
+  app.all("/api", () => {
+    throw problem("not_found");
+  });
+  app.all("/api/*", () => {
+    throw problem("not_found");
+  });
+
+  app.on(["GET", "HEAD"], "*", (c) =>
+    serveStatic(opts.config.staticDir, new URL(c.req.url).pathname, c.req.method === "HEAD"),
+  );
+  app.all("*", () => {
+    throw problem("method_not_allowed", undefined, { headers: { Allow: "GET, HEAD" } });
+  });
+
+  app.onError((err, c) => {
+    const p = toProblem(err, deps.log, c.req.method, c.req.path);
+    // Hono merges headers a handler set before failing (e.g. a cleared session cookie on 401).
+    return withCommonHeaders(problemResponse(p));
+  });
+  app.notFound(() => withCommonHeaders(problemResponse(problem("not_found"))));
+  return app;
+}

@@ -1,0 +1,37 @@
+/** Types shared by the app factory and route modules. */
+import type { Hono } from "hono";
+import type { Clock } from "../clock";
+import type { Config } from "../config";
+import type { Db } from "../db/connection";
+import type { PublicUser } from "../db/queries/users";
+
+export interface Logger {
+  error(message: string, err?: unknown): void;
+  info(message: string): void;
+}
+
+export interface AppDeps {
+  db: Db;
+  config: Config;
+  clock: Clock;
+  log: Logger;
+}
+
+export interface AppEnv {
+  Variables: {
+    /** Set by requireUser. */
+    user: PublicUser;
+    sessionId: string;
+  };
+}
+
+/** A resource's routes, mounted under /api/v1. Paths are relative: "/session", "/sync/push". */
+export interface RouteModule {
+  name: string;
+  mount(api: Hono<AppEnv>, deps: AppDeps): void;
+}
+
+export const consoleLogger: Logger = {
+  error: (message, err) => console.error(message, err),
+  info: (message) => console.log(message),
+};

@@ -1,0 +1,78 @@
+/**
+ * The one catalogue of API error codes: status and default English message for each.
+ * Handlers `throw problem("code", details?)`; the app's onError renders
+ * `{"error": {"code", "message", "details"}}`. The client maps codes to Indonesian text, so a code,
+ * once shipped, keeps its meaning.
+ */
+export const PROBLEMS = {
+  invalid_json: { status: 400, message: "The request body is not valid JSON." },
+  invalid_body: { status: 400, message: "The request body does not have the expected shape." },
+  unknown_field: { status: 400, message: "The request body contains a field this endpoint does not accept." },
+  invalid_query: { status: 400, message: "A query parameter is missing or invalid." },
+  hash_mismatch: { status: 400, message: "The uploaded bytes do not match the SHA-256 in the URL." },
+  not_editable: { status: 400, message: "The assessment cannot be edited in its current status." },
+  incomplete: { status: 400, message: "The assessment is not complete." },
+  unauthenticated: { status: 401, message: "Not logged in, or the session has expired." },
+  invalid_credentials: { status: 401, message: "Wrong username or password." },
+  forbidden: { status: 403, message: "You are not allowed to do this." },
+  client_mismatch: { status: 403, message: "This client id belongs to another user." },
+  not_found: { status: 404, message: "Not found." },
+  method_not_allowed: { status: 405, message: "This method is not allowed on this resource." },
+  mutation_gap: { status: 409, message: "Mutations are missing before this one." },
+  stale_revision: { status: 409, message: "The assessment has changed since you loaded it." },
+  conflict: { status: 409, message: "The request conflicts with the current state." },
+  payload_too_large: { status: 413, message: "The request body is too large." },
+  unsupported_media_type: { status: 415, message: "Unsupported content type." },
+  rate_limited: { status: 429, message: "Too many attempts. Try again later." },
+  internal_error: { status: 500, message: "Internal server error." },
+} as const satisfies Record<string, { status: number; message: string }>;
+
+export type ProblemCode = keyof typeof PROBLEMS;
+export type ProblemDetails = Record<string, unknown>;
+
+export class Problem extends Error {
+  override name = "Problem";
+  readonly code: ProblemCode;
+  readonly status: number;
+  readonly details: ProblemDetails | undefined;
+  /** Extra response headers (e.g. Allow, Retry-After). */
+  readonly headers: Record<string, string>;
+
+  constructor(
+    code: ProblemCode,
+    details?: ProblemDetails,
+    message?: string,
+    headers?: Record<string, string>,
+  ) {
+    super(message ?? PROBLEMS[code].message);
+    this.code = code;
+    this.status = PROBLEMS[code].status;
+    this.details = details;
+    this.headers = headers ?? {};
+  }
+}
+
+export function problem(
+  code: ProblemCode,
+  details?: ProblemDetails,
+  opts: { message?: string; headers?: Record<string, string> } = {},
+): Problem {
+  return new Problem(code, details, opts.message, opts.headers);
+}
+
+export interface ProblemBody {
+  error: { code: ProblemCode; message: string; details?: ProblemDetails };
+}
+
+export function problemBody(p: Problem): ProblemBody {
+  return {
+    error: { code: p.code, message: p.message, ...(p.details === undefined ? {} : { details: p.details }) },
+  };
+}
+
+export function problemResponse(p: Problem): Response {
+  return new Response(JSON.stringify(problemBody(p)), {
+    status: p.status,
+    headers: { "Content-Type": "application/json; charset=utf-8", ...p.headers },
+  });
+}

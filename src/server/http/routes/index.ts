@@ -1,0 +1,8 @@
+/** The route modules mounted under /api/v1, in order. Append new resources here. */
+import type { RouteModule } from "../context";
+import { assessmentReadRoutes } from "./assessment-read";
+import { evidenceRoutes } from "./evidence";
+import { sessionRoutes } from "./session";
+import { syncRoutes } from "./sync";
+
+export const ROUTE_MODULES: RouteModule[] = [sessionRoutes, syncRoutes, evidenceRoutes, assessmentReadRoutes];

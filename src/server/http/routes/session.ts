@@ -1,0 +1,52 @@
+/** /session: log in (POST), who am I (GET), log out (DELETE). */
+import { getCookie } from "hono/cookie";
+import * as v from "valibot";
+import { clearSessionCookie, requireUser, setSessionCookie } from "../../auth/middleware";
+import { verifyAgainstDummy, verifyPassword } from "../../auth/password";
+import { isLoginLimited, LOGIN_WINDOW_MS, noteLoginFailure } from "../../auth/rate-limit";
+import { createSession, endSession, hashToken, SESSION_COOKIE } from "../../auth/sessions";
+import { findUserByUsername, toPublicUser } from "../../db/queries/users";
+import { readJson } from "../body";
+import type { RouteModule } from "../context";
+import { problem } from "../problems";
+
+const LoginBody = v.strictObject({
+  username: v.pipe(v.string(), v.trim(), v.minLength(1), v.maxLength(100)),
+  password: v.pipe(v.string(), v.minLength(1), v.maxLength(1000)),
+});
+
+export const sessionRoutes: RouteModule = {
+  name: "session",
+  mount(api, deps) {
+    api.post("/session", async (c) => {
+      const body = await readJson(c, LoginBody, deps.config.limits.jsonBodyBytes);
+      if (await isLoginLimited(deps.db, deps.clock, body.username)) {
+        throw problem("rate_limited", undefined, {
+          headers: { "Retry-After": String(Math.ceil(LOGIN_WINDOW_MS / 1000)) },
+        });
+      }
+      const user = await findUserByUsername(deps.db, body.username);
+      // Unknown, inactive and wrong-password all cost one scrypt and get the same answer.
+      const ok = user?.active
+        ? await verifyPassword(body.password, user.password_hash)
+        : await verifyAgainstDummy(body.password);
+      if (!ok || !user) {
+        await noteLoginFailure(deps.db, deps.clock, body.username);
+        throw problem("invalid_credentials");
+      }
+      const { token } = await createSession(deps.db, deps.clock, user.id);
+      setSessionCookie(c, token);
+      return c.json({ user: toPublicUser(user) }, 200);
+    });
+
+    api.get("/session", requireUser(deps), (c) => c.json({ user: c.get("user") }, 200));
+
+    // Logging out is idempotent: 204 even without a (valid) session, and the cookie is cleared.
+    api.delete("/session", async (c) => {
+      const token = getCookie(c, SESSION_COOKIE);
+      if (token) await endSession(deps.db, hashToken(token));
+      clearSessionCookie(c);
+      return c.body(null, 204);
+    });
+  },
+};
