@@ -1,0 +1,127 @@
+// `npm run bench`: every figure the issues ask for, in one table. Builds the app when needed,
+// starts a throwaway PostgreSQL cluster for the server figures, and drives Debian's Chromium for
+// the device figures. Prints the table, writes bench-results/latest.{json,md}, and with --readme
+// replaces the table in README.md between the bench markers.
+import { spawnSync } from "node:child_process";
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { startPgCluster } from "../scripts/lib/pg-cluster.mjs";
+import { ensureSystemDeps } from "../scripts/lib/system-deps.mjs";
+import { benchBundle } from "./bundle";
+import { benchClientEdit } from "./client-edit";
+import { benchDomain } from "./domain";
+import { benchSyncServer } from "./sync-server";
+
+interface Row {
+  area: string;
+  name: string;
+  value: number;
+  unit: string;
+  target: string;
+}
+
+const root = join(dirname(fileURLToPath(import.meta.url)), "..");
+
+function targetText(target: string | number | undefined, unit: string): string {
+  if (target === undefined) return "";
+  return typeof target === "number" ? `${target} ${unit}` : target;
+}
+
+async function section(area: string, fn: () => Promise<Row[]>, rows: Row[]): Promise<void> {
+  const started = Date.now();
+  try {
+    rows.push(...(await fn()));
+  } catch (err) {
+    console.error(`${area}: failed:`, err);
+    rows.push({ area, name: "failed (see log)", value: Number.NaN, unit: "", target: "" });
+  }
+  console.error(`${area}: ${((Date.now() - started) / 1000).toFixed(1)} s`);
+}
+
+function buildApp(): void {
+  const r = spawnSync("npm", ["run", "--silent", "build"], { cwd: root, stdio: "inherit" });
+  if (r.status !== 0) throw new Error("build failed");
+}
+
+function toMarkdown(rows: Row[], measuredAt: string): string {
+  const lines = [
+    `Measured ${measuredAt} on this 2-core machine (\`npm run bench\`).`,
+    "",
+    "| area | figure | value | target |",
+    "| --- | --- | ---: | --- |",
+  ];
+  for (const r of rows) lines.push(`| ${r.area} | ${r.name} | ${r.value} ${r.unit} | ${r.target} |`);
+  return lines.join("\n");
+}
+
+async function main(): Promise<void> {
+  ensureSystemDeps();
+  buildApp();
+  const rows: Row[] = [];
+  await section(
+    "bundle",
+    async () =>
+      (await benchBundle()).map((r) => ({ area: "bundle", ...r, target: targetText(r.target, r.unit) })),
+    rows,
+  );
+  await section(
+    "domain",
+    async () =>
+      (await benchDomain()).map((r) => ({ area: "domain", ...r, target: targetText(r.target, r.unit) })),
+    rows,
+  );
+  await section(
+    "device",
+    async () => {
+      const r = await benchClientEdit();
+      return [
+        {
+          area: "device",
+          name: "one local edit, Chromium, median",
+          value: r.medianMs,
+          unit: "ms",
+          target: `≤ ${r.targetMs} ms`,
+        },
+        { area: "device", name: "one local edit, Chromium, p95", value: r.p95Ms, unit: "ms", target: "" },
+      ];
+    },
+    rows,
+  );
+  const cluster = await startPgCluster();
+  try {
+    await section(
+      "server",
+      async () =>
+        (await benchSyncServer(cluster.url)).map((r) => ({
+          area: "server",
+          ...r,
+          target: targetText(r.target, r.unit),
+        })),
+      rows,
+    );
+  } finally {
+    cluster.stop();
+  }
+
+  const measuredAt = new Date().toISOString().slice(0, 10);
+  const md = toMarkdown(rows, measuredAt);
+  console.log(`\n${md}\n`);
+  mkdirSync(join(root, "bench-results"), { recursive: true });
+  writeFileSync(join(root, "bench-results", "latest.json"), JSON.stringify({ measuredAt, rows }, null, 2));
+  writeFileSync(join(root, "bench-results", "latest.md"), `${md}\n`);
+  if (process.argv.includes("--readme")) {
+    const readmePath = join(root, "README.md");
+    const readme = readFileSync(readmePath, "utf8");
+    const start = "<!-- bench:start -->";
+    const end = "<!-- bench:end -->";
+    const a = readme.indexOf(start);
+    const b = readme.indexOf(end);
+    if (a >= 0 && b > a) {
+      writeFileSync(readmePath, `${readme.slice(0, a + start.length)}\n${md}\n${readme.slice(b)}`);
+      console.log("README.md table updated");
+    }
+  }
+}
+
+await main();

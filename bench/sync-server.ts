@@ -1,0 +1,260 @@
+// Sync server throughput against a real PostgreSQL, through the real HTTP app (session middleware,
+// JSON body limits, strict validation, push/pull, in process: no socket): push of 1,000 mutations
+// from one device (batches of ≤ 500, target ≤ 3 s), sustained mutations/s with 10 devices pushing
+// at once (target ≥ 1,000/s), and the first pull of a fresh device that has 50 assignments
+// (target ≤ 500 ms). Each run creates its own throwaway database on the given server and drops it.
+//
+// Standalone: PATUH_BENCH_DATABASE_URL=postgres://postgres@127.0.0.1:54329/postgres npx tsx bench/sync-server.ts
+import { randomUUID } from "node:crypto";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { dirname, join } from "node:path";
+import { fileURLToPath, pathToFileURL } from "node:url";
+import { sql } from "kysely";
+import pg from "pg";
+import type { Mutation } from "../src/domain/sync/protocol";
+import { createSession } from "../src/server/auth/sessions";
+import { systemClock } from "../src/server/clock";
+import { DEFAULT_LIMITS } from "../src/server/config";
+import { type Db, openPostgres } from "../src/server/db/connection";
+import { migrate } from "../src/server/db/migrate";
+import { createApp } from "../src/server/http/app";
+import type { SyncUser } from "../src/server/sync/permissions";
+
+export interface BenchResult {
+  name: string;
+  value: number;
+  unit: string;
+  target?: number;
+}
+
+const root = join(dirname(fileURLToPath(import.meta.url)), "..");
+const instrument = JSON.parse(
+  readFileSync(join(root, "assets/instrument/ori-kepatuhan-2023.json"), "utf8"),
+) as {
+  id: string;
+  version: number;
+};
+const UNIT_KEYS = [
+  "IN.SP.01",
+  "IN.SP.02",
+  "IN.SP.03",
+  "IN.SP.04",
+  "IN.SP.06",
+  "IN.SP.07",
+  "IN.SP.10",
+  "PR.06a",
+  "PR.07",
+];
+const AT = "2026-08-01T02:03:04Z";
+
+interface Device {
+  user: SyncUser;
+  cookie: string;
+  assignments: { id: string; unitId: string }[];
+}
+
+type App = ReturnType<typeof createApp>;
+
+interface Base {
+  periodId: string;
+  pemdaId: string;
+}
+
+async function seedBase(db: Db): Promise<Base> {
+  await sql`insert into offices (id, name) values ('bench', 'Bench office')`.execute(db);
+  await sql`insert into banding_schemes (id, definition) values ('opini-2022', '{}'::jsonb)`.execute(db);
+  await sql`insert into instruments (id, version, definition)
+            values (${instrument.id}, ${instrument.version}, ${JSON.stringify(instrument)}::jsonb)`.execute(
+    db,
+  );
+  const periodId = randomUUID();
+  await sql`insert into periods (id, office_id, year, name, instrument_id, instrument_version, scheme_id)
+            values (${periodId}, 'bench', 2026, 'Bench 2026', ${instrument.id}, ${instrument.version}, 'opini-2022')`.execute(
+    db,
+  );
+  const pemdaId = randomUUID();
+  await sql`insert into pemda (id, office_id, code, name, kind) values (${pemdaId}, 'bench', '9901', 'Kab. Bench', 'kabupaten')`.execute(
+    db,
+  );
+  return { periodId, pemdaId };
+}
+
+async function seedDevices(
+  db: Db,
+  base: Base,
+  prefix: string,
+  devices: number,
+  assignmentsPerDevice: number,
+): Promise<Device[]> {
+  const { periodId, pemdaId } = base;
+  const out: Device[] = [];
+  for (let d = 0; d < devices; d++) {
+    const userId = randomUUID();
+    await sql`insert into users (id, username, name, role, office_id, password_hash)
+              values (${userId}, ${`${prefix}${d}`}, ${`Bench ${prefix}${d}`}, 'assessor', 'bench', 'x')`.execute(
+      db,
+    );
+    const assignments: Device["assignments"] = [];
+    for (let a = 0; a < assignmentsPerDevice; a++) {
+      const unitId = randomUUID();
+      const id = randomUUID();
+      await sql`insert into units (id, pemda_id, kind, name, suggested_products)
+                values (${unitId}, ${pemdaId}, 'disdukcapil', ${`Unit ${d}.${a}`}, '["KTP-el","KK"]'::jsonb)`.execute(
+        db,
+      );
+      await sql`insert into assignments (id, period_id, unit_id) values (${id}, ${periodId}, ${unitId})`.execute(
+        db,
+      );
+      await sql`insert into assignment_members (assignment_id, user_id) values (${id}, ${userId})`.execute(
+        db,
+      );
+      assignments.push({ id, unitId });
+    }
+    const { token } = await createSession(db, systemClock, userId);
+    out.push({
+      user: { id: userId, role: "assessor", officeId: "bench" },
+      cookie: `patuh_session=${token}`,
+      assignments,
+    });
+  }
+  return out;
+}
+
+/** create + (n - 1) answer edits on one assessment per assignment, round-robin. */
+function mutationsFor(device: Device, n: number): Mutation[] {
+  const out: Mutation[] = [];
+  const assessments = device.assignments.map((a) => ({ ...a, assessmentId: randomUUID() }));
+  let id = 0;
+  for (const a of assessments) {
+    out.push({
+      id: ++id,
+      name: "assessment.create",
+      args: {
+        assessmentId: a.assessmentId,
+        assignmentId: a.id,
+        unitId: a.unitId,
+        instrumentId: instrument.id,
+        instrumentVersion: instrument.version,
+        visit: { date: "2026-08-01", mode: "scheduled" },
+      },
+      at: AT,
+    });
+  }
+  while (id < n) {
+    const a = assessments[id % assessments.length];
+    if (a === undefined) break;
+    const key = UNIT_KEYS[id % UNIT_KEYS.length] ?? "IN.SP.01";
+    out.push({
+      id: ++id,
+      name: "assessment.setAnswer",
+      args: { assessmentId: a.assessmentId, key, value: id % 4, previous: null },
+      at: AT,
+    });
+  }
+  return out;
+}
+
+async function pushAll(app: App, device: Device, mutations: Mutation[]): Promise<void> {
+  const clientId = randomUUID();
+  for (let i = 0; i < mutations.length; i += 500) {
+    const res = await app.request("/api/v1/sync/push", {
+      method: "POST",
+      headers: { "content-type": "application/json", cookie: device.cookie },
+      body: JSON.stringify({ clientId, mutations: mutations.slice(i, i + 500) }),
+    });
+    const body = (await res.json()) as { results?: { status: string }[] };
+    if (res.status !== 200 || body.results?.some((x) => x.status !== "applied")) {
+      throw new Error(`bench push failed: ${res.status} ${JSON.stringify(body).slice(0, 300)}`);
+    }
+  }
+}
+
+export async function benchSyncServer(databaseUrl: string): Promise<BenchResult[]> {
+  const name = `patuh_bench_${process.pid}_${Date.now()}`;
+  const admin = new pg.Client({ connectionString: databaseUrl });
+  await admin.connect();
+  await admin.query(`create database ${name}`);
+  const url = new URL(databaseUrl);
+  url.pathname = `/${name}`;
+  const handle = await openPostgres(url.toString());
+  const dataDir = mkdtempSync(join(tmpdir(), "patuh-bench-"));
+  try {
+    await migrate(handle.db);
+    const db = handle.db;
+    const app = createApp({
+      db,
+      config: {
+        port: 0,
+        host: "127.0.0.1",
+        databaseUrl: null,
+        dataDir,
+        staticDir: dataDir,
+        demoPassword: null,
+        limits: DEFAULT_LIMITS,
+      },
+      log: { error: (m, e) => console.error(m, e), info: () => undefined },
+    });
+    const base = await seedBase(db);
+    const devices = await seedDevices(db, base, "dev", 12, 1);
+    // Warm-up: connections, instrument cache, JIT.
+    const warm = devices[10];
+    const fresh = devices[11];
+    if (warm === undefined || fresh === undefined) throw new Error("seed failed");
+    await pushAll(app, warm, mutationsFor(warm, 50));
+
+    let t = performance.now();
+    await pushAll(app, fresh, mutationsFor(fresh, 1000));
+    const oneDeviceS = (performance.now() - t) / 1000;
+
+    const ten = devices.slice(0, 10);
+    const perDevice = 300;
+    t = performance.now();
+    await Promise.all(ten.map((d) => pushAll(app, d, mutationsFor(d, perDevice))));
+    const rate = (ten.length * perDevice) / ((performance.now() - t) / 1000);
+
+    const puller = await seedPuller(app, db, base);
+    t = performance.now();
+    const res = await app.request(`/api/v1/sync/pull?clientId=${randomUUID()}`, {
+      headers: { cookie: puller.cookie },
+    });
+    const pulled = (await res.json()) as { patch?: { type: string }[] };
+    const pullMs = performance.now() - t;
+    if (pulled.patch?.filter((p) => p.type === "assignment").length !== 50) {
+      throw new Error("bench pull did not return 50 assignments");
+    }
+    return [
+      { name: "sync push 1,000 mutations, one device", value: round(oneDeviceS), unit: "s", target: 3 },
+      { name: "sync push sustained, 10 devices", value: Math.round(rate), unit: "mutations/s", target: 1000 },
+      { name: "sync first pull, 50 assignments", value: round(pullMs), unit: "ms", target: 500 },
+    ];
+  } finally {
+    await handle.close();
+    rmSync(dataDir, { recursive: true, force: true });
+    await admin.query(`drop database if exists ${name} with (force)`);
+    await admin.end();
+  }
+}
+
+/** A device with 50 assignments, each with a started assessment, for the first-pull measurement. */
+async function seedPuller(app: App, db: Db, base: Base): Promise<Device> {
+  const [device] = await seedDevices(db, base, "puller", 1, 50);
+  if (device === undefined) throw new Error("seed failed");
+  await pushAll(app, device, mutationsFor(device, 50 * 8));
+  return device;
+}
+
+function round(n: number): number {
+  return Math.round(n * 1000) / 1000;
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) {
+  const url = process.env.PATUH_BENCH_DATABASE_URL;
+  if (url === undefined || url === "") {
+    console.error("set PATUH_BENCH_DATABASE_URL to an admin URL of a throwaway PostgreSQL");
+    process.exit(2);
+  }
+  for (const r of await benchSyncServer(url)) {
+    console.log(`${r.name}: ${r.value} ${r.unit}${r.target === undefined ? "" : ` (target ${r.target})`}`);
+  }
+}

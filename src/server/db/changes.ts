@@ -1,0 +1,61 @@
+/**
+ * Queries of the change log (`changes`, written by triggers, see migration 002).
+ *
+ * Owns: the pull horizon. A horizon is the puller's MVCC snapshot (`xmin:xmax:xip…`). Invariant:
+ * "the changes not visible in the previous snapshot" is exactly what a device has not seen yet:
+ * nothing committed late by a slow writer is skipped (its xid was in flight, so not visible), and
+ * nothing already sent is sent again. Sequence numbers cannot give this (they are taken before
+ * commit, so a smaller one can become visible after a larger one was read).
+ */
+import { type QueryExecutorProvider, sql } from "kysely";
+
+export interface ChangeRow {
+  entityType: string;
+  entityId: string;
+  op: "put" | "del" | "revoke";
+  officeId: string | null;
+  userId: string | null;
+}
+
+const SNAPSHOT = /^(\d{1,20}):(\d{1,20}):((\d{1,20})(,\d{1,20}){0,2000})?$/;
+
+/** Parses "xmin:xmax:xip,…"; null when malformed. */
+export function parseSnapshot(text: string): { xmin: bigint; xmax: bigint } | null {
+  const m = SNAPSHOT.exec(text);
+  if (m === null || m[1] === undefined || m[2] === undefined) return null;
+  const xmin = BigInt(m[1]);
+  const xmax = BigInt(m[2]);
+  return xmin <= xmax ? { xmin, xmax } : null;
+}
+
+/** Must run first in a REPEATABLE READ transaction so it is that transaction's snapshot. */
+export async function currentSnapshot(db: QueryExecutorProvider): Promise<string> {
+  const r = await sql<{ snap: string }>`select pg_current_snapshot()::text as snap`.execute(db);
+  return r.rows[0]?.snap ?? "0:0:";
+}
+
+/** Oldest xmin still answerable incrementally (the log is never pruned in v1: 0). */
+export async function horizonFloor(_db: QueryExecutorProvider): Promise<bigint> {
+  return 0n;
+}
+
+/** Changes committed by transactions that the given snapshot did not see. */
+export async function changesSince(db: QueryExecutorProvider, snapshot: string): Promise<ChangeRow[]> {
+  const r = await sql<{
+    entity_type: string;
+    entity_id: string;
+    op: ChangeRow["op"];
+    office_id: string | null;
+    user_id: string | null;
+  }>`
+    select distinct entity_type, entity_id, op, office_id, user_id from changes
+    where xid >= pg_snapshot_xmin(${snapshot}::pg_snapshot)
+      and not pg_visible_in_snapshot(xid, ${snapshot}::pg_snapshot)`.execute(db);
+  return r.rows.map((x) => ({
+    entityType: x.entity_type,
+    entityId: x.entity_id,
+    op: x.op,
+    officeId: x.office_id,
+    userId: x.user_id,
+  }));
+}

@@ -1,0 +1,49 @@
+/**
+ * Content-addressed blob storage for evidence (photos, PDFs).
+ *
+ * Owns: the bytes of every uploaded evidence file, addressed by their SHA-256.
+ * Invariant: `has(h)` is true only when the complete, verified bytes of `h` are stored; a crash or
+ * an aborted upload never leaves something that counts as stored.
+ */
+import type { Readable } from "node:stream";
+
+export interface PutResult {
+  /** False when the blob was already stored (the upload was a free retry). */
+  created: boolean;
+  sha256: string;
+  bytes: number;
+}
+
+export class BlobHashMismatchError extends Error {
+  constructor(
+    readonly expected: string,
+    readonly actual: string,
+  ) {
+    super(`content hash ${actual} does not match ${expected}`);
+  }
+}
+
+export class BlobTooLargeError extends Error {
+  constructor(readonly limitBytes: number) {
+    super(`blob larger than ${limitBytes} bytes`);
+  }
+}
+
+export interface BlobStore {
+  /**
+   * Streams `body` into the store under `sha256`, verifying the hash and the size limit while
+   * writing. Throws BlobHashMismatchError / BlobTooLargeError; nothing is stored then.
+   * `inspect` sees the first bytes (for magic-number checks) before anything is committed and may
+   * throw to abort.
+   */
+  put(
+    sha256: string,
+    body: AsyncIterable<Uint8Array>,
+    options: { limitBytes: number; inspect?: (head: Uint8Array) => void },
+  ): Promise<PutResult>;
+  has(sha256: string): Promise<boolean>;
+  /** The whole blob, or null when not stored. */
+  get(sha256: string): Promise<Uint8Array | null>;
+  /** A stream of the blob with its size, or null when not stored. */
+  stream(sha256: string): Promise<{ stream: Readable; bytes: number } | null>;
+}

@@ -1,0 +1,122 @@
+/**
+ * /evidence/{sha256}: content-addressed upload (PUT), existence check (HEAD), download (GET).
+ *
+ * Owns the HTTP rules of evidence: the path must be 64 lowercase hex digits (anything else is 404:
+ * no path tricks reach the store); type in the accepted list and magic bytes matching it (415);
+ * size limit on Content-Length and on the streamed count (413); server hash = path (else 400
+ * hash_mismatch). The bytes are verified on every PUT, also for a blob already stored, because a
+ * PUT also registers the caller as an uploader (who may then GET it).
+ * GET answers 404 unless the user uploaded the blob or can see an assessment referencing it.
+ */
+
+import { join } from "node:path";
+import { Readable } from "node:stream";
+import type { Context } from "hono";
+import { requireUser } from "../../auth/middleware";
+import { evidenceVisibleTo, findEvidence, recordEvidence, uploadedBy } from "../../db/evidence";
+import { BlobHashMismatchError, BlobTooLargeError } from "../../evidence/blob-store";
+import { FsBlobStore } from "../../evidence/fs-blob-store";
+import { baseMime, EVIDENCE_MIME_TYPES, isEvidenceMime, magicMatches } from "../../evidence/magic";
+import type { AppEnv, RouteModule } from "../context";
+import { problem } from "../problems";
+
+const PATH = "/evidence/:sha256{[0-9a-f]{64}}";
+
+class MagicMismatch extends Error {}
+
+async function* chunks(body: ReadableStream<Uint8Array> | null): AsyncGenerator<Uint8Array> {
+  if (body === null) return;
+  const reader = body.getReader();
+  try {
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) return;
+      yield value;
+    }
+  } finally {
+    await reader.cancel().catch(() => undefined);
+  }
+}
+
+function sha256Of(c: Context<AppEnv>): string {
+  const sha = c.req.param("sha256");
+  if (sha === undefined || !/^[0-9a-f]{64}$/.test(sha)) throw problem("not_found");
+  return sha;
+}
+
+export const evidenceRoutes: RouteModule = {
+  name: "evidence",
+  mount(api, deps) {
+    const store = new FsBlobStore(join(deps.config.dataDir, "evidence"));
+    let ready: Promise<void> | null = null;
+    const init = () => {
+      ready ??= store.init();
+      return ready;
+    };
+    const limit = deps.config.limits.evidenceBytes;
+
+    api.put(PATH, requireUser(deps), async (c) => {
+      const sha256 = sha256Of(c);
+      const mime = baseMime(c.req.header("content-type"));
+      if (!isEvidenceMime(mime)) throw problem("unsupported_media_type", { expected: EVIDENCE_MIME_TYPES });
+      const declared = c.req.header("content-length");
+      if (declared !== undefined && /^\d+$/.test(declared) && Number(declared) > limit) {
+        throw problem("payload_too_large", { limitBytes: limit });
+      }
+      await init();
+      let stored: { created: boolean; bytes: number };
+      try {
+        stored = await store.put(sha256, chunks(c.req.raw.body), {
+          limitBytes: limit,
+          inspect: (head) => {
+            if (!magicMatches(mime, head)) throw new MagicMismatch();
+          },
+        });
+      } catch (error) {
+        if (error instanceof BlobTooLargeError) throw problem("payload_too_large", { limitBytes: limit });
+        if (error instanceof MagicMismatch)
+          throw problem("unsupported_media_type", { reason: `the bytes are not ${mime}` });
+        if (error instanceof BlobHashMismatchError)
+          throw problem("hash_mismatch", { expected: sha256, actual: error.actual });
+        throw error;
+      }
+      if (stored.bytes === 0) throw problem("unsupported_media_type", { reason: "empty body" });
+      // The row is written only now, after the bytes are durably in place: row ⇒ bytes.
+      const created = await recordEvidence(deps.db, {
+        sha256,
+        mime,
+        bytes: stored.bytes,
+        userId: c.get("user").id,
+      });
+      return c.json({ sha256, mime, bytes: stored.bytes }, created ? 201 : 200);
+    });
+
+    // Hono routes HEAD to the GET handler; HEAD is the device's "already uploaded?" check.
+    api.get(PATH, requireUser(deps), async (c) => {
+      const sha256 = sha256Of(c);
+      const user = c.get("user");
+      const row = await findEvidence(deps.db, sha256);
+      if (c.req.method === "HEAD") {
+        if (row === undefined) throw problem("not_found");
+        return c.body(null, 200, { "Content-Length": String(row.bytes), "Content-Type": row.mime });
+      }
+      if (row === undefined) throw problem("not_found");
+      const allowed =
+        (await uploadedBy(deps.db, sha256, user.id)) || (await evidenceVisibleTo(deps.db, sha256, user));
+      if (!allowed) throw problem("not_found");
+      await init();
+      const file = await store.stream(sha256);
+      if (file === null) throw problem("not_found");
+      return new Response(Readable.toWeb(file.stream) as ReadableStream<Uint8Array>, {
+        status: 200,
+        headers: {
+          "Content-Type": row.mime,
+          "Content-Length": String(file.bytes),
+          "Cache-Control": "private, max-age=31536000, immutable",
+          ETag: `"${sha256}"`,
+          "Content-Disposition": "inline",
+        },
+      });
+    });
+  },
+};

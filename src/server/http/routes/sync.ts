@@ -1,0 +1,76 @@
+/**
+ * /sync/push and /sync/pull (protocol.md). Thin edge: body limits and strict validation here, the
+ * sync rules in src/server/sync/. Owns the HTTP shape of sync answers: a gap is 409 mutation_gap
+ * with details.lastMutationId (and the results of the mutations processed before it, which stay
+ * applied); a clientId of another user is 403 client_mismatch on push and pull.
+ */
+import * as v from "valibot";
+import { pushRequestSchema, uuidSchema } from "../../../domain/sync/schemas";
+import { requireUser } from "../../auth/middleware";
+import { InstrumentCache } from "../../sync/instrument-cache";
+import { pullChanges } from "../../sync/pull";
+import { pushMutations } from "../../sync/push";
+import { isJsonMediaType, issuesToProblem, readBodyBytes } from "../body";
+import type { RouteModule } from "../context";
+import { problem } from "../problems";
+
+function parseJson(bytes: Uint8Array): unknown {
+  try {
+    return JSON.parse(new TextDecoder("utf-8", { fatal: true }).decode(bytes));
+  } catch {
+    throw problem("invalid_json");
+  }
+}
+
+const PULL_PARAMS = new Set(["clientId", "cursor"]);
+
+export const syncRoutes: RouteModule = {
+  name: "sync",
+  mount(api, deps) {
+    const instruments = new InstrumentCache();
+    const limits = deps.config.limits;
+
+    api.post("/sync/push", requireUser(deps), async (c) => {
+      if (!isJsonMediaType(c.req.header("content-type"))) {
+        throw problem("unsupported_media_type", { expected: "application/json" });
+      }
+      const body = parseJson(await readBodyBytes(c.req.raw, limits.jsonBodyBytes));
+      // The count limit is checked before validation: a too-big batch is 413 whatever its content.
+      if (typeof body === "object" && body !== null && "mutations" in body && Array.isArray(body.mutations)) {
+        if (body.mutations.length > limits.mutationsPerPush) {
+          throw problem("payload_too_large", { limitMutations: limits.mutationsPerPush });
+        }
+      }
+      const parsed = v.safeParse(pushRequestSchema, body);
+      if (!parsed.success) throw issuesToProblem(parsed.issues);
+      const { clientId, mutations } = parsed.output;
+      const outcome = await pushMutations(deps.db, c.get("user"), clientId, mutations, {
+        instruments,
+        now: () => deps.clock.now(),
+      });
+      if (outcome.kind === "client_mismatch") throw problem("client_mismatch");
+      if (outcome.kind === "gap") {
+        throw problem("mutation_gap", { lastMutationId: outcome.lastMutationId, results: outcome.results });
+      }
+      return c.json({ lastMutationId: outcome.lastMutationId, results: outcome.results }, 200);
+    });
+
+    api.get("/sync/pull", requireUser(deps), async (c) => {
+      const query = c.req.queries();
+      for (const [name, values] of Object.entries(query)) {
+        if (!PULL_PARAMS.has(name))
+          throw problem("invalid_query", { path: name, message: "unknown parameter" });
+        if (values.length !== 1)
+          throw problem("invalid_query", { path: name, message: "given more than once" });
+      }
+      const clientId = c.req.query("clientId");
+      if (!v.is(uuidSchema, clientId))
+        throw problem("invalid_query", { path: "clientId", message: "must be a UUID" });
+      // A malformed cursor is not an error: it is an unknown cursor, answered with a reset.
+      const outcome = await pullChanges(deps.db, c.get("user"), clientId, c.req.query("cursor"));
+      if (outcome.kind === "client_mismatch") throw problem("client_mismatch");
+      c.header("Cache-Control", "no-store");
+      return c.json(outcome.response, 200);
+    });
+  },
+};
