@@ -3,17 +3,22 @@ import { AppFooter } from "../components/app-footer";
 import { AppHeader } from "../components/app-header";
 import { UpdateBanner } from "../components/update-banner";
 import { useI18n } from "../i18n/i18n";
-import { HomeScreen } from "../screens/home-screen";
 import { LoginScreen } from "../screens/login-screen";
 import { NotFoundScreen } from "../screens/not-found-screen";
 import { useSession } from "../session/session";
 import type { User } from "../session/user";
+import { DeviceGate } from "./device-gate";
 import { lazyScreen } from "./lazy-screen";
 import { matchPath, navigate, usePath } from "./router";
 
-// Later screens load on demand; only login and home ship in the entry chunk.
+// Screens load on demand; only the shell and the login screen ship in the entry chunk.
+// The home reads the device database, so it loads with the device layer (see device-gate.tsx).
+const HomeScreen = lazyScreen(() => import("../screens/home-screen").then((module) => module.HomeScreen));
 const AssessmentScreen = lazyScreen(() =>
   import("../screens/assessment-screen").then((module) => module.AssessmentScreen),
+);
+const StartVisitScreen = lazyScreen(() =>
+  import("../screens/start-visit/start-visit-screen").then((module) => module.StartVisitScreen),
 );
 
 const LOGIN_PATH = "/login";
@@ -25,6 +30,9 @@ function routeFor(path: string, user: User) {
   if (path === "/" || path === LOGIN_PATH) return <HomeScreen user={user} />;
   const assessment = matchPath("/penilaian/:id", path);
   if (assessment?.id) return <AssessmentScreen id={assessment.id} />;
+  // Starting the visit of an assignment not yet assessed (or going on to its existing assessment).
+  const assignment = matchPath("/penugasan/:id", path);
+  if (assignment?.id) return <StartVisitScreen assignmentId={assignment.id} />;
   return <NotFoundScreen />;
 }
 
@@ -51,7 +59,22 @@ export function App() {
   useEffect(() => {
     if (previousPath.current === path) return;
     previousPath.current = path;
-    mainRef.current?.querySelector<HTMLElement>("h1")?.focus();
+    const main = mainRef.current;
+    if (!main) return;
+    const heading = main.querySelector<HTMLElement>("h1");
+    if (heading) {
+      heading.focus();
+      return;
+    }
+    // A lazily loaded screen renders its heading a moment later: focus it when it appears.
+    const observer = new MutationObserver(() => {
+      const late = main.querySelector<HTMLElement>("h1");
+      if (!late) return;
+      observer.disconnect();
+      late.focus();
+    });
+    observer.observe(main, { childList: true, subtree: true });
+    return () => observer.disconnect();
   }, [path]);
 
   return (
@@ -61,7 +84,14 @@ export function App() {
       </a>
       <AppHeader />
       <main id="main" class="app-main" ref={mainRef} tabIndex={-1}>
-        {user ? <div key={path}>{routeFor(path, user)}</div> : <LoginScreen />}
+        {user ? (
+          // The gate sits outside the keyed screen: navigating never reopens the database or engine.
+          <DeviceGate user={user}>
+            <div key={path}>{routeFor(path, user)}</div>
+          </DeviceGate>
+        ) : (
+          <LoginScreen />
+        )}
       </main>
       <AppFooter />
       <UpdateBanner />

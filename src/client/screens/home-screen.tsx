@@ -1,76 +1,36 @@
+import { useMemo } from "preact/hooks";
 import { useDocumentTitle } from "../app/use-document-title";
-import { LanguageSwitch } from "../components/language-switch";
-import { type MessageKey, useI18n } from "../i18n/i18n";
-import { useLogout } from "../session/use-logout";
-import type { Role, User } from "../session/user";
+import { useHomeData } from "../hooks/use-home-data";
+import { useServiceWorkerControl } from "../hooks/use-service-worker-control";
+import { useI18n } from "../i18n/i18n";
+import type { User } from "../session/user";
+import { AccountSection } from "./home/account-section";
+import { AssignmentList } from "./home/assignment-list";
+import { groupAssignments, missingForOffline } from "./home/home-model";
+import { OfflineReadiness } from "./home/offline-readiness";
+import { RejectionList } from "./home/rejection-list";
+import { StoragePanel } from "./home/storage-panel";
+import { SyncPanel } from "./home/sync-panel";
 
-const ROLE_KEYS: Record<Role, MessageKey> = {
-  assessor: "roleAssessor",
-  supervisor: "roleSupervisor",
-  admin: "roleAdmin",
-};
-
+// Beranda: what to work on (assignments by pemda → unit, each with its state) and whether the device
+// is safe to take offline (readiness, sync, storage). Most urgent first on a 360 px screen.
 export function HomeScreen({ user }: { user: User }) {
   const { t } = useI18n();
-  const logout = useLogout();
   useDocumentTitle(t("homeTitle"));
+  const data = useHomeData();
+  const swControls = useServiceWorkerControl();
+  const groups = useMemo(() => (data ? groupAssignments(data) : undefined), [data]);
+  const missing = useMemo(() => (data ? missingForOffline(data, swControls) : undefined), [data, swControls]);
 
   return (
     <div class="screen screen--home">
       <h1 tabIndex={-1}>{t("homeTitle")}</h1>
-      <section class="card" aria-labelledby="profile-name">
-        <p class="card__eyebrow">{t("welcome")}</p>
-        <h2 id="profile-name" class="card__title" data-testid="user-name">
-          {user.name}
-        </h2>
-        <dl class="facts">
-          <div class="facts__row">
-            <dt>{t("role")}</dt>
-            <dd data-testid="user-role">{t(ROLE_KEYS[user.role])}</dd>
-          </div>
-          <div class="facts__row">
-            <dt>{t("office")}</dt>
-            <dd data-testid="user-office">{user.officeId ?? "—"}</dd>
-          </div>
-          <div class="facts__row">
-            <dt>{t("username")}</dt>
-            <dd>{user.username}</dd>
-          </div>
-        </dl>
-      </section>
-
-      <section class="card" aria-labelledby="assignments-title">
-        <h2 id="assignments-title" class="card__title">
-          {t("assignmentsTitle")}
-        </h2>
-        <p>{t("assignmentsEmpty")}</p>
-      </section>
-
-      <LanguageSwitch />
-
-      {logout.confirming ? (
-        <div class="notice notice--warning" role="alert">
-          <p>{t("logoutOfflineWarning")}</p>
-          <div class="button-row">
-            <button type="button" class="button button--danger" onClick={logout.confirm}>
-              {t("logoutConfirm")}
-            </button>
-            <button type="button" class="button" onClick={logout.cancel}>
-              {t("cancel")}
-            </button>
-          </div>
-        </div>
-      ) : (
-        <button
-          type="button"
-          class="button button--block"
-          onClick={logout.request}
-          disabled={logout.busy}
-          data-testid="logout"
-        >
-          {logout.busy ? t("logoutBusy") : t("logout")}
-        </button>
-      )}
+      <OfflineReadiness missing={missing} />
+      <SyncPanel />
+      <RejectionList />
+      <AssignmentList groups={groups} pulled={data?.pulled ?? false} />
+      <StoragePanel />
+      <AccountSection user={user} />
     </div>
   );
 }

@@ -1,0 +1,81 @@
+// Opening and closing the logged-in user's device: their database and the sync engine on it.
+//
+// Decisions (and why):
+// - One database per user, named patuh-<userId>: two people sharing a tablet never see or push each
+//   other's drafts, and the clientId (bound by the server to the first user who pushes with it) is
+//   per user too. Logout closes the database but never deletes it, nor any other user's: logging
+//   back in finds every draft, photo and pending edit where it was.
+// - The engine is started once the database is open and stopped at logout (its triggers are the
+//   app start, `online`, the page becoming visible, a timer and the service worker's Background
+//   Sync message).
+// - A sync answered 401 means the server ended the session; the session layer is asked to confirm
+//   (GET /session), which on 401 returns to the login screen saying so. Local data is untouched.
+import { ensureClientId, openPatuhDb, type PatuhDb, setDeviceUser } from "../db";
+import { ensurePersistentStorage } from "../platform/storage";
+import { checkSession } from "../session/session";
+import type { User } from "../session/user";
+import { createSyncEngine, requestBackgroundSync, type SyncEngine, type SyncStatus } from "../sync";
+
+export interface OpenDevice {
+  db: PatuhDb;
+  engine: SyncEngine;
+  /** Stops the engine, unwires the side effects and closes the database (keeping its data). */
+  close(): void;
+}
+
+export function deviceDbName(userId: string): string {
+  return `patuh-${userId}`;
+}
+
+export async function openDevice(user: User): Promise<OpenDevice> {
+  const db = await openPatuhDb(deviceDbName(user.id));
+  try {
+    await setDeviceUser(db, user.id);
+    await ensureClientId(db);
+  } catch (error) {
+    db.close();
+    throw error;
+  }
+  const engine = createSyncEngine({
+    db,
+    onError: (error) => console.warn("patuh: sync", error),
+  });
+  const unwatch = engine.subscribe(reactToStatus());
+  engine.start();
+  return {
+    db,
+    engine,
+    close() {
+      unwatch();
+      engine.stop();
+      db.close();
+    },
+  };
+}
+
+/** Side effects of status changes that belong to the app, not to the UI-free engine. */
+function reactToStatus(): (status: SyncStatus) => void {
+  let previous: SyncStatus | undefined;
+  return (status) => {
+    const before = previous;
+    previous = status;
+    if (status.state === "needs-login" && before?.state !== "needs-login") void checkSession();
+    // A sync just succeeded: the device now holds the user's assignments, worth asking the browser
+    // to keep. (Not for the stored time read at start-up, which is no user action: Firefox prompts.)
+    if (before && status.lastSuccessAt !== null && status.lastSuccessAt !== before.lastSuccessAt) {
+      void ensurePersistentStorage();
+    }
+    // Waiting for the network with work to send: let the browser wake us when it returns, even if
+    // the tab is in the background (Chromium's Background Sync; other browsers use the triggers).
+    const waiting = status.state === "offline" || status.state === "error";
+    if (waiting && status.pendingCount > 0 && (before?.state !== status.state || before.pendingCount === 0)) {
+      void registerBackgroundSync();
+    }
+  };
+}
+
+async function registerBackgroundSync(): Promise<void> {
+  if (!("serviceWorker" in navigator)) return;
+  const registration = await navigator.serviceWorker.getRegistration().catch(() => undefined);
+  await requestBackgroundSync(registration);
+}

@@ -1,0 +1,55 @@
+// One answer as a group of large radio options (scale_0_3 with its rubric, Ya/Sebagian/Tidak/Tidak
+// Berlaku, Tidak pernah/Pernah/Tidak tahu). Native radios: keyboard, screen readers and one thumb
+// all work without extra code.
+import { useOptimistic } from "./use-optimistic";
+export interface Option {
+  /** The radio's value: the option's code, or its number as text for uncoded scales. */
+  value: string;
+  label: string;
+}
+
+interface OptionAnswerProps {
+  name: string;
+  legend: string;
+  options: readonly Option[];
+  selected: string | null;
+  onSelect: (value: string) => Promise<boolean>;
+  onClear: () => Promise<boolean>;
+  clearLabel: string;
+}
+
+export function OptionAnswer({
+  name,
+  legend,
+  options,
+  selected: stored,
+  onSelect,
+  onClear,
+  clearLabel,
+}: OptionAnswerProps) {
+  const [selected, choose] = useOptimistic(stored);
+  return (
+    <fieldset class="answer" data-key={name}>
+      <legend class="answer__legend">{legend}</legend>
+      <div class="answer__options">
+        {options.map((option) => (
+          <label key={option.value} class="answer__option">
+            <input
+              type="radio"
+              name={name}
+              value={option.value}
+              checked={selected === option.value}
+              onChange={() => choose(option.value, () => onSelect(option.value))}
+            />
+            <span>{option.label}</span>
+          </label>
+        ))}
+      </div>
+      {selected !== null && (
+        <button type="button" class="answer__clear" onClick={() => choose(null, onClear)}>
+          {clearLabel}
+        </button>
+      )}
+    </fieldset>
+  );
+}

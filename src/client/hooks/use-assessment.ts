@@ -1,0 +1,114 @@
+// The lembar penilaian as the screens see it: the local view of one assessment (server state + this
+// device's pending edits), its parsed instrument, the unit and the period's banding scheme, followed
+// live (this tab, the sync engine and other tabs all land here through Dexie's liveQuery).
+import {
+  type BandingScheme,
+  BUILTIN_SCHEMES,
+  DEFAULT_SCHEME_ID,
+  type Instrument,
+  instrumentKey,
+  parseInstrument,
+} from "../../domain";
+import type { AssessmentState, Assignment, PublicUser, Unit } from "../../domain/sync/protocol";
+import {
+  getAssessment,
+  getAssignment,
+  getInstrument,
+  getUnit,
+  getUser,
+  listAssessmentsOfAssignment,
+  listPeriods,
+  type PatuhDb,
+} from "../db";
+import { useDevice } from "./use-device";
+import { useLiveQuery } from "./use-live-query";
+
+export interface AssessmentData {
+  state: AssessmentState;
+  instrument: Instrument;
+  unit: Unit | undefined;
+  scheme: BandingScheme;
+}
+
+export type Loaded<T> = { status: "loading" } | { status: "missing" } | { status: "ready"; value: T };
+
+// An instrument version never changes content (a change is a new version), so parsing once is safe.
+const parsed = new Map<string, Instrument>();
+
+async function loadInstrument(db: PatuhDb, id: string, version: number): Promise<Instrument | undefined> {
+  const key = instrumentKey(id, version);
+  const cached = parsed.get(key);
+  if (cached) return cached;
+  const record = await getInstrument(db, id, version);
+  if (!record) return undefined;
+  const result = parseInstrument(record.definition);
+  if (!result.ok) return undefined;
+  parsed.set(key, result.instrument);
+  return result.instrument;
+}
+
+async function schemeOfPeriod(db: PatuhDb, periodId: string): Promise<BandingScheme> {
+  const period = (await listPeriods(db)).find((p) => p.id === periodId);
+  const fallback = BUILTIN_SCHEMES[DEFAULT_SCHEME_ID] as BandingScheme;
+  return (period && BUILTIN_SCHEMES[period.schemeId]) ?? fallback;
+}
+
+async function readAssessment(db: PatuhDb, id: string): Promise<AssessmentData | null> {
+  const state = await getAssessment(db, id);
+  if (!state) return null;
+  const [instrument, unit, scheme] = await Promise.all([
+    loadInstrument(db, state.instrumentId, state.instrumentVersion),
+    getUnit(db, state.unitId),
+    schemeOfPeriod(db, state.periodId),
+  ]);
+  if (!instrument) return null;
+  return { state, instrument, unit, scheme };
+}
+
+function loaded<T>(value: T | null | undefined, ready: boolean): Loaded<T> {
+  if (!ready) return { status: "loading" };
+  return value === null || value === undefined ? { status: "missing" } : { status: "ready", value };
+}
+
+export function useAssessment(id: string): Loaded<AssessmentData> {
+  const { db } = useDevice();
+  const result = useLiveQuery(async () => ({ data: await readAssessment(db, id) }), [db, id]);
+  return loaded(result?.data, result !== undefined);
+}
+
+export interface AssignmentData {
+  assignment: Assignment;
+  unit: Unit | undefined;
+  team: PublicUser[];
+  instrument: Instrument | undefined;
+  /** The assessment already started for this assignment on this device, if any. */
+  existingId: string | null;
+}
+
+async function readAssignment(db: PatuhDb, id: string): Promise<AssignmentData | null> {
+  const assignment = await getAssignment(db, id);
+  if (!assignment) return null;
+  const [unit, team, existing, periods] = await Promise.all([
+    getUnit(db, assignment.unitId),
+    Promise.all(assignment.team.map((userId) => getUser(db, userId))),
+    listAssessmentsOfAssignment(db, id),
+    listPeriods(db),
+  ]);
+  const period = periods.find((p) => p.id === assignment.periodId);
+  const instrument = period
+    ? await loadInstrument(db, period.instrumentId, period.instrumentVersion)
+    : undefined;
+  return {
+    assignment,
+    unit,
+    team: team.filter((u): u is PublicUser => u !== undefined),
+    instrument,
+    existingId: existing[0]?.id ?? null,
+  };
+}
+
+export function useAssignment(id: string): Loaded<AssignmentData> {
+  const { db } = useDevice();
+  const result = useLiveQuery(async () => ({ data: await readAssignment(db, id) }), [db, id]);
+  return loaded(result?.data, result !== undefined);
+}

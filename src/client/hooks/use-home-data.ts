@@ -1,0 +1,49 @@
+import {
+  listAssessmentSyncInfo,
+  listAssessments,
+  listAssignments,
+  listPemda,
+  listPeriods,
+  type PatuhDb,
+  readSyncMeta,
+} from "../db";
+import type { HomeData } from "../screens/home/home-model";
+import { useDevice } from "./use-device";
+import { useLiveQuery } from "./use-live-query";
+
+async function readHomeData(db: PatuhDb, userId: string): Promise<HomeData> {
+  const [assignments, pemda, periods, assessments, syncInfo, meta] = await Promise.all([
+    listAssignments(db),
+    listPemda(db),
+    listPeriods(db),
+    listAssessments(db),
+    listAssessmentSyncInfo(db),
+    readSyncMeta(db),
+  ]);
+  const [units, instrumentKeys] = await Promise.all([
+    // Only the units of the user's pemda: a supervisor's device may hold a whole province.
+    db.units
+      .where("pemdaId")
+      .anyOf([...new Set(assignments.map((a) => a.pemdaId))])
+      .toArray(),
+    // Keys only: an instrument definition is large and only its presence matters here.
+    db.instruments.toCollection().primaryKeys(),
+  ]);
+  return {
+    userId,
+    assignments,
+    pemda,
+    units,
+    periods,
+    instrumentKeys,
+    assessments,
+    syncInfo,
+    pulled: meta.cursor !== null,
+  };
+}
+
+/** Everything the home shows, following every change on the device (pulls, edits, other tabs). */
+export function useHomeData(): HomeData | undefined {
+  const { db, user } = useDevice();
+  return useLiveQuery(() => readHomeData(db, user.id), [db, user.id]);
+}

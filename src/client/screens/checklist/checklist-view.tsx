@@ -1,0 +1,78 @@
+// The lembar penilaian: header, review banner, products, respondents, the indicators by Dimensi →
+// Variabel, the general note, what is still missing, and "Ajukan". The live score sits on top.
+// Submitted and approved sheets render the same way inside a disabled fieldset (read-only).
+import { useMemo } from "preact/hooks";
+import { scoreAssessment } from "../../../domain";
+import type { AssessmentData } from "../../hooks/use-assessment";
+import { useI18n } from "../../i18n/i18n";
+import { type Checklist, ChecklistContext } from "./checklist-context";
+import { GeneralNote } from "./general-note";
+import { IndicatorGroups } from "./indicator-groups";
+import { MissingList } from "./missing-list";
+import { latestComments } from "./model";
+import { ProductsSection } from "./products-section";
+import { RespondentsSection } from "./respondents-section";
+import { ScorePanel } from "./score-panel";
+import { SheetHeader, STATUS_KEYS } from "./sheet-header";
+import { SubmitBar } from "./submit-bar";
+import { useEditor } from "./use-editor";
+import { useScrollMemory } from "./use-scroll-memory";
+
+export function ChecklistView({ data }: { data: AssessmentData }) {
+  const { state, instrument, unit, scheme } = data;
+  const { language, t } = useI18n();
+  const editor = useEditor(state.id);
+  const readOnly = state.status === "submitted" || state.status === "approved";
+  const comments = useMemo(() => latestComments(state.reviewComments), [state.reviewComments]);
+  const score = useMemo(() => scoreAssessment(instrument, state, scheme), [instrument, state, scheme]);
+  useScrollMemory(state.id, true);
+
+  const context: Checklist = {
+    state,
+    instrument,
+    editor,
+    readOnly,
+    comments,
+    t,
+    language,
+    local: (text) => (language === "en" && text.en ? text.en : text.id),
+  };
+  const general = state.status === "returned" ? (comments.get("general") ?? []) : [];
+
+  return (
+    <ChecklistContext.Provider value={context}>
+      <div class="screen checklist" data-testid="checklist" data-assessment={state.id}>
+        <ScorePanel score={score} language={language} />
+        <SheetHeader unitName={unit?.name ?? t("assessmentTitle")} />
+        {state.status === "returned" && (
+          <div class="notice notice--warning" role="note" data-testid="returned-banner">
+            <p>{t("returnedBanner")}</p>
+            {general.map((text, i) => (
+              <p key={i} class="returned__comment">
+                {text}
+              </p>
+            ))}
+          </div>
+        )}
+        {readOnly && (
+          <p class="notice notice--info" data-testid="read-only">
+            {t("readOnlyNotice", { status: t(STATUS_KEYS[state.status]).toLowerCase() })}
+          </p>
+        )}
+        <fieldset class="sheet" disabled={readOnly}>
+          <legend class="visually-hidden">{t("assessmentTitle")}</legend>
+          <ProductsSection suggested={unit?.suggestedProducts ?? []} />
+          <RespondentsSection />
+          <IndicatorGroups />
+          <GeneralNote />
+        </fieldset>
+        {!readOnly && (
+          <>
+            <MissingList problems={score.problems} />
+            <SubmitBar missing={score.problems.length} />
+          </>
+        )}
+      </div>
+    </ChecklistContext.Provider>
+  );
+}

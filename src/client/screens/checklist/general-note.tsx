@@ -1,0 +1,21 @@
+// The general note of the whole assessment (setNote with key "general").
+import { NoteField } from "../../components/answers/note-field";
+import { useChecklist } from "./checklist-context";
+import { GENERAL_NOTE_KEY } from "./model";
+
+export function GeneralNote() {
+  const { state, editor, t } = useChecklist();
+  return (
+    <section class="sheet-section" aria-labelledby="general-note-title">
+      <h2 id="general-note-title">{t("generalNote")}</h2>
+      <NoteField
+        id="note-general"
+        label={t("generalNote")}
+        addLabel={t("noteAdd")}
+        value={state.notes[GENERAL_NOTE_KEY] ?? ""}
+        alwaysOpen
+        onSave={(text) => void editor.note(GENERAL_NOTE_KEY, text)}
+      />
+    </section>
+  );
+}

@@ -1,0 +1,34 @@
+// One indicator: its question, then one block per instance the level calls for (the unit, each
+// product, each official or each user).
+import type { IndicatorEntry } from "../../../domain";
+import { useChecklist } from "./checklist-context";
+import { InstanceBlock } from "./instance-block";
+import { type InstanceRef, instancesOf } from "./model";
+
+export function IndicatorCard({ entry }: { entry: IndicatorEntry }) {
+  const { state, t, local } = useChecklist();
+  const level = entry.indicator.level;
+  const instances = instancesOf(level, state);
+  const labelOf = (instance: InstanceRef): string => {
+    if (level === "unit") return "";
+    if (level === "product") return instance.name || `${instance.ordinal}`;
+    const base = t(level === "official" ? "officialLabel" : "userLabel", { n: String(instance.ordinal) });
+    return instance.name ? `${base} (${instance.name})` : base;
+  };
+  return (
+    <article class="indicator" aria-labelledby={`q-${entry.indicator.id}`}>
+      <h4 class="indicator__question" id={`q-${entry.indicator.id}`}>
+        <span class="indicator__id">{entry.indicator.id}</span> {local(entry.indicator.question)}
+      </h4>
+      {instances.length === 0 && <p class="indicator__empty">{t("instancesMissing")}</p>}
+      {instances.map((instance) => (
+        <InstanceBlock
+          key={instance.id ?? "unit"}
+          entry={entry}
+          instance={instance}
+          label={labelOf(instance)}
+        />
+      ))}
+    </article>
+  );
+}

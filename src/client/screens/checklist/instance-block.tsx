@@ -1,0 +1,91 @@
+// One indicator for one instance (the unit, a product, an official or a user): its answer slot(s) —
+// Fisik and Elektronik where the item is observed twice — one note and the evidence photos for the
+// instance (the domain accepts both on the instance key, for every part), and supervisor comments.
+import { useState } from "preact/hooks";
+import type { IndicatorEntry } from "../../../domain";
+import { NoteField } from "../../components/answers/note-field";
+import { PhotoField } from "../../components/answers/photo-field";
+import { AnswerWidget } from "./answer-widget";
+import { useChecklist } from "./checklist-context";
+import { anchorId, baseKeyOf, type InstanceRef, slotsOf } from "./model";
+import { ReviewNotes } from "./review-notes";
+import { useEvidenceUrls } from "./use-evidence-urls";
+
+interface InstanceBlockProps {
+  entry: IndicatorEntry;
+  instance: InstanceRef;
+  /** "KTP-el", "Pejabat/Petugas 2 (Budi)"; "" for unit items. */
+  label: string;
+}
+
+export function InstanceBlock({ entry, instance, label }: InstanceBlockProps) {
+  const { state, editor, t, comments } = useChecklist();
+  const [adding, setAdding] = useState(0);
+  const base = baseKeyOf(entry, instance.id);
+  const slots = slotsOf(entry, instance.id);
+  const slotKeys = new Set(slots.map((s) => s.key));
+  const rule = entry.indicator.noteRequiredWhen ?? [];
+  const noteRequired = slots.some((s) => {
+    const v = state.answers[s.key];
+    return (typeof v === "string" || typeof v === "number") && rule.includes(v);
+  });
+  const photos = state.evidence.filter((e) => e.key === base || slotKeys.has(e.key));
+  const urls = useEvidenceUrls(photos.map((p) => p.sha256));
+  const itemComments = [base, ...slotKeys].flatMap((k) => comments.get(k) ?? []);
+  const evidence = entry.indicator.evidence;
+  const prefix = `${entry.indicator.id}${label ? ` · ${label}` : ""}`;
+
+  const addPhoto = async (file: File) => {
+    setAdding((n) => n + 1);
+    await editor.attachPhoto(base, file);
+    setAdding((n) => n - 1);
+  };
+
+  return (
+    <div class="instance" id={anchorId(base)} data-anchor={base} data-evidence={evidence} tabIndex={-1}>
+      {label && <p class="instance__label">{label}</p>}
+      <ReviewNotes texts={itemComments} />
+      {slots.map((slot) => (
+        <div key={slot.key} id={slot.part ? anchorId(slot.key) : undefined} class="instance__slot">
+          <AnswerWidget
+            entry={entry}
+            answerKey={slot.key}
+            legend={
+              slot.part
+                ? `${prefix} · ${t(slot.part === "physical" ? "partPhysical" : "partElectronic")}`
+                : prefix
+            }
+          />
+        </div>
+      ))}
+      <NoteField
+        id={`note-${anchorId(base)}`}
+        label={noteRequired ? t("noteRequired") : t("note")}
+        addLabel={t("noteAdd")}
+        value={state.notes[base] ?? ""}
+        required={noteRequired}
+        onSave={(text) => void editor.note(base, text)}
+      />
+      {evidence !== "none" && (
+        <PhotoField
+          name={base}
+          label={evidence === "photo_required" ? t("photoRequired") : t("photos")}
+          photos={photos.map((p) => ({ sha256: p.sha256, url: urls.get(p.sha256) ?? null }))}
+          busy={adding > 0}
+          labels={{
+            camera: t("photoCamera"),
+            gallery: t("photoGallery"),
+            remove: t("photoRemove"),
+            busy: t("photoProcessing"),
+            alt: (n) => t("photoAlt", { n: String(n) }),
+          }}
+          onAdd={(file) => void addPhoto(file)}
+          onRemove={(sha) => {
+            const ref = photos.find((p) => p.sha256 === sha);
+            if (ref) void editor.detachPhoto(ref.key, sha);
+          }}
+        />
+      )}
+    </div>
+  );
+}

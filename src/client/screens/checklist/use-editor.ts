@@ -1,0 +1,150 @@
+// Every change on the lembar penilaian goes through here: one db edit (one transaction, one queued
+// mutation with `previous` read inside it) per user action, no save button. The status line says
+// "Tersimpan di perangkat" after each success; a full disk or a refused edit is said in words, and
+// because each edit is one transaction nothing of the failed change is left half-saved.
+import { useMemo } from "preact/hooks";
+import type { AnswerValue, EvidenceMime, Product, Respondent } from "../../../domain/sync/protocol";
+import { createValueStore, type ValueStore } from "../../app/value-store";
+import {
+  MutationRefusedError,
+  type PatuhDb,
+  recordMutation,
+  recordWith,
+  StorageFullError,
+  setAnswer,
+  setNote,
+  storeEvidence,
+} from "../../db";
+import { useDevice } from "../../hooks/use-device";
+import { preparePhoto } from "../../platform/photo";
+import { ensurePersistentStorage } from "../../platform/storage";
+
+export type SaveStatus =
+  | { kind: "idle" }
+  | { kind: "saving" }
+  | { kind: "saved" }
+  | { kind: "full" }
+  | { kind: "refused"; message: string }
+  | { kind: "photo_failed" };
+
+export interface Editor {
+  /** Its own store: a status change re-renders the status line only, not the whole sheet. */
+  status: ValueStore<SaveStatus>;
+  answer(key: string, value: AnswerValue): Promise<boolean>;
+  note(key: string, text: string): Promise<boolean>;
+  putProduct(product: Product): Promise<boolean>;
+  removeProduct(productId: string): Promise<boolean>;
+  putRespondent(respondent: Respondent): Promise<boolean>;
+  /** One profile field, merged into the respondent as stored (not as last rendered): two quick
+   * edits of different fields (name typed, then position chosen) must not undo each other. */
+  setProfileField(respondentId: string, field: string, value: string): Promise<boolean>;
+  removeRespondent(respondentId: string): Promise<boolean>;
+  attachPhoto(key: string, file: Blob): Promise<boolean>;
+  detachPhoto(key: string, sha256: string): Promise<boolean>;
+  submit(): Promise<boolean>;
+}
+
+const PHOTO_MIMES: readonly EvidenceMime[] = ["image/jpeg", "image/png", "image/webp"];
+
+export function useEditor(assessmentId: string): Editor {
+  const { db, engine } = useDevice();
+  return useMemo(() => {
+    const status = createValueStore<SaveStatus>({ kind: "idle" });
+    const setStatus = (next: SaveStatus) => status.set(next);
+    const run = async (write: (db: PatuhDb) => Promise<unknown>): Promise<boolean> => {
+      setStatus({ kind: "saving" });
+      try {
+        await write(db);
+        setStatus({ kind: "saved" });
+        // Edits leave the device soon when online; persistence is asked right after the first save.
+        engine.scheduleSync();
+        void ensurePersistentStorage();
+        return true;
+      } catch (error) {
+        if (error instanceof StorageFullError) setStatus({ kind: "full" });
+        else if (error instanceof MutationRefusedError)
+          setStatus({ kind: "refused", message: error.message });
+        else setStatus({ kind: "refused", message: String(error) });
+        return false;
+      }
+    };
+    const id = assessmentId;
+    return {
+      status,
+      answer: (key: string, value: AnswerValue) => run((d) => setAnswer(d, id, key, value)),
+      note: (key: string, text: string) => run((d) => setNote(d, id, key, text)),
+      putProduct: (product: Product) =>
+        run((d) => recordMutation(d, "assessment.putProduct", { assessmentId: id, product })),
+      removeProduct: (productId: string) =>
+        run((d) => recordMutation(d, "assessment.removeProduct", { assessmentId: id, productId })),
+      putRespondent: (respondent: Respondent) =>
+        run((d) => recordMutation(d, "assessment.putRespondent", { assessmentId: id, respondent })),
+      setProfileField: (respondentId: string, field: string, value: string) =>
+        run((d) =>
+          recordWith(d, "assessment.putRespondent", id, (current) => {
+            const respondent = current?.respondents.find((r) => r.id === respondentId);
+            if (!respondent)
+              throw new MutationRefusedError("unknown_respondent", "Responden tidak ditemukan.");
+            const profile = { ...respondent.profile };
+            if (value === "") delete profile[field];
+            else profile[field] = value;
+            return { assessmentId: id, respondent: { ...respondent, profile } };
+          }),
+        ),
+      removeRespondent: (respondentId: string) =>
+        run((d) => recordMutation(d, "assessment.removeRespondent", { assessmentId: id, respondentId })),
+      detachPhoto: (key: string, sha256: string) =>
+        run((d) => recordMutation(d, "assessment.detachEvidence", { assessmentId: id, sha256, key })),
+      async attachPhoto(key: string, file: Blob): Promise<boolean> {
+        setStatus({ kind: "saving" });
+        let photo: Awaited<ReturnType<typeof preparePhoto>>;
+        try {
+          photo = await preparePhoto(file);
+        } catch {
+          setStatus({ kind: "photo_failed" });
+          return false;
+        }
+        const mime = PHOTO_MIMES.find((m) => m === photo.blob.type) ?? "image/jpeg";
+        return run(async (d) => {
+          // Blob first, then the reference: a reference never points at bytes the device lacks.
+          // (A stored blob without a reference is harmless: content-addressed, reused if re-attached.)
+          const stored = await storeEvidence(d, photo.blob, {
+            mime,
+            width: photo.width,
+            height: photo.height,
+          });
+          await recordMutation(d, "assessment.attachEvidence", {
+            assessmentId: id,
+            key,
+            evidence: {
+              sha256: stored.sha256,
+              mime,
+              bytes: stored.bytes,
+              width: photo.width,
+              height: photo.height,
+              takenAt: new Date().toISOString(),
+            },
+          });
+        });
+      },
+      submit: () =>
+        run(async (d) => {
+          // The visit ends when the checklist is handed in (kept if already set, e.g. a re-submit).
+          await recordWith(d, "assessment.setVisit", id, (current) => {
+            const visit = current?.visit;
+            return {
+              assessmentId: id,
+              visit: {
+                date: visit?.date ?? new Date().toISOString().slice(0, 10),
+                startedAt: visit?.startedAt ?? null,
+                endedAt: visit?.endedAt ?? new Date().toISOString(),
+                ...(visit?.location ? { location: visit.location } : {}),
+                team: visit?.team ?? [],
+              },
+            };
+          });
+          await recordMutation(d, "assessment.submit", { assessmentId: id });
+        }),
+    };
+  }, [db, engine, assessmentId]);
+}

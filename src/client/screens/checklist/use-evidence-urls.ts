@@ -1,0 +1,31 @@
+// Object URLs for the thumbnails of stored evidence blobs. Each URL is revoked when the photo leaves
+// the list or the item unmounts: a long checklist with dozens of photos must not pin their memory.
+import { useEffect, useState } from "preact/hooks";
+import { getEvidence } from "../../db";
+import { useDevice } from "../../hooks/use-device";
+
+export function useEvidenceUrls(shas: readonly string[]): ReadonlyMap<string, string> {
+  const { db } = useDevice();
+  const [urls, setUrls] = useState<ReadonlyMap<string, string>>(new Map());
+  const signature = shas.join(",");
+  useEffect(() => {
+    let live = true;
+    const made: string[] = [];
+    void Promise.all(shas.map((sha) => getEvidence(db, sha))).then((rows) => {
+      if (!live) return;
+      const next = new Map<string, string>();
+      for (const row of rows) {
+        if (!row) continue;
+        const url = URL.createObjectURL(row.blob);
+        made.push(url);
+        next.set(row.sha256, url);
+      }
+      setUrls(next);
+    });
+    return () => {
+      live = false;
+      for (const url of made) URL.revokeObjectURL(url);
+    };
+  }, [db, signature]);
+  return urls;
+}

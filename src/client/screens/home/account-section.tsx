@@ -1,0 +1,66 @@
+import { LanguageSwitch } from "../../components/language-switch";
+import { type MessageKey, useI18n } from "../../i18n/i18n";
+import { useLogout } from "../../session/use-logout";
+import type { Role, User } from "../../session/user";
+
+const ROLE_KEYS: Record<Role, MessageKey> = {
+  assessor: "roleAssessor",
+  supervisor: "roleSupervisor",
+  admin: "roleAdmin",
+};
+
+/** Who is logged in, the language, and logging out (which keeps this user's data on the device). */
+export function AccountSection({ user }: { user: User }) {
+  const { t } = useI18n();
+  const logout = useLogout();
+  return (
+    <>
+      <section class="card" aria-labelledby="profile-name">
+        <p class="card__eyebrow">{t("welcome")}</p>
+        <h2 id="profile-name" class="card__title" data-testid="user-name">
+          {user.name}
+        </h2>
+        <dl class="facts">
+          <div class="facts__row">
+            <dt>{t("role")}</dt>
+            <dd data-testid="user-role">{t(ROLE_KEYS[user.role])}</dd>
+          </div>
+          <div class="facts__row">
+            <dt>{t("office")}</dt>
+            <dd data-testid="user-office">{user.officeId ?? "—"}</dd>
+          </div>
+          <div class="facts__row">
+            <dt>{t("username")}</dt>
+            <dd>{user.username}</dd>
+          </div>
+        </dl>
+      </section>
+
+      <LanguageSwitch />
+
+      {logout.confirming ? (
+        <div class="notice notice--warning" role="alert">
+          <p>{t("logoutOfflineWarning")}</p>
+          <div class="button-row">
+            <button type="button" class="button button--danger" onClick={logout.confirm}>
+              {t("logoutConfirm")}
+            </button>
+            <button type="button" class="button" onClick={logout.cancel}>
+              {t("cancel")}
+            </button>
+          </div>
+        </div>
+      ) : (
+        <button
+          type="button"
+          class="button button--block"
+          onClick={logout.request}
+          disabled={logout.busy}
+          data-testid="logout"
+        >
+          {logout.busy ? t("logoutBusy") : t("logout")}
+        </button>
+      )}
+    </>
+  );
+}

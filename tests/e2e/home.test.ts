@@ -1,0 +1,140 @@
+// Beranda of an assessor: their assignments by pemda → unit with states in words, "Siap luring"
+// after the first sync, the same list offline, "Sinkronkan sekarang" offline saying nothing is
+// lost, the storage panel, a 360 × 740 screenshot and no serious axe violations.
+import type { BrowserContext, Page } from "playwright-core";
+import { afterAll, beforeAll, beforeEach, describe, expect, it, onTestFailed } from "vitest";
+import { HomePage } from "./pages/home-page";
+import { LoginPage } from "./pages/login-page";
+import {
+  firstPage,
+  launchProfile,
+  seriousAxeViolations,
+  waitForServiceWorkerControl,
+} from "./support/browser";
+import { type E2eFixture, setUpE2e } from "./support/fixture";
+import { resultPath } from "./support/paths";
+import { DEMO_PASSWORD } from "./support/server";
+
+const PONTIANAK = "Kota Pontianak";
+const SINGKAWANG = "Kota Singkawang";
+/** Sync runs on its own at login; give a slow CI machine room for the first full pull. */
+const SYNC_TIMEOUT_MS = 30_000;
+
+describe("home (Beranda)", () => {
+  let fx: E2eFixture;
+  let context: BrowserContext;
+  let page: Page;
+  let home: HomePage;
+
+  beforeAll(async () => {
+    fx = await setUpE2e("home");
+    // bypassCSP only so axe-core can be injected (see accessibility.test.ts).
+    context = await launchProfile(fx.profileDir("home"), { bypassCSP: true });
+    page = await firstPage(context);
+    home = new HomePage(page);
+  });
+
+  beforeEach((context) => {
+    // What the screen said and what the server logged, so a failure on CI explains itself.
+    onTestFailed(async () => {
+      const name = context.task.name.replace(/\W+/g, "-").slice(0, 60);
+      await page
+        .screenshot({ path: resultPath(`home-failed-${name}.png`), fullPage: true })
+        .catch(() => undefined);
+      const text = await page
+        .locator("main")
+        .innerText({ timeout: 1_000 })
+        .catch(() => "(no main)");
+      console.error(`screen:\n${text}\n\nserver log (tail):\n${fx.server.log().slice(-4_000)}`);
+    });
+  });
+
+  afterAll(async () => {
+    await context?.close();
+    await fx?.cleanup();
+  });
+
+  it("lists the assessor's own assignments, not started, and none of another team's", async () => {
+    const login = new LoginPage(page);
+    await login.goto(fx.server.url);
+    await login.logIn("penilai1", DEMO_PASSWORD);
+    await home.heading().waitFor();
+
+    const pontianak = home.pemda(PONTIANAK);
+    await pontianak.waitFor({ timeout: SYNC_TIMEOUT_MS });
+    const units = pontianak.getByTestId("unit-item");
+    expect(await units.count()).toBeGreaterThan(1);
+    for (const state of await pontianak.getByTestId("unit-state").allTextContents()) {
+      expect(state).toContain("Belum mulai");
+    }
+    // Each unit not yet started leads to its assignment (to start the visit).
+    const href = await units.first().getByRole("link").getAttribute("href");
+    expect(href).toMatch(/^\/penugasan\/[0-9a-f-]{36}$/);
+
+    expect(await home.pemda(SINGKAWANG).count()).toBe(0);
+    expect(await page.getByText(SINGKAWANG).count()).toBe(0);
+  });
+
+  it("says Siap luring with the last sync time once everything is on the device", async () => {
+    await waitForServiceWorkerControl(page);
+    await home.readiness.filter({ hasText: "Siap luring" }).waitFor({ timeout: SYNC_TIMEOUT_MS });
+    expect(await home.readiness.getAttribute("data-ready")).toBe("true");
+    expect(await home.lastSync.textContent()).toMatch(/^Terakhir sinkron \d{2}\.\d{2}$/);
+    expect(await home.pendingCount.textContent()).toContain("Semua perubahan sudah terkirim");
+
+    await page.screenshot({ path: resultPath("home-360.png"), fullPage: true });
+    expect(await seriousAxeViolations(page)).toEqual([]);
+  });
+
+  it("shows the storage panel with numbers", async () => {
+    await home.storageUsed.waitFor();
+    expect(await home.storageUsed.textContent()).toMatch(/^\d{1,3}(\.\d{3})*(,\d)? MB$/);
+    expect(await home.storageFree.textContent()).toMatch(/^\d{1,3}(\.\d{3})*(,\d)? MB$/);
+    expect(await home.storagePersisted.textContent()).toMatch(/^(Ya|Belum|Tidak diketahui)$/);
+  });
+
+  it("still lists the assignments offline after a reload, and a manual sync says nothing is lost", async () => {
+    const unitCount = await home.pemda(PONTIANAK).getByTestId("unit-item").count();
+    await context.setOffline(true);
+    await home.onlineStatus.filter({ hasText: "Luring" }).waitFor();
+    await page.reload();
+    await home.pemda(PONTIANAK).waitFor();
+    expect(await home.pemda(PONTIANAK).getByTestId("unit-item").count()).toBe(unitCount);
+    expect(await home.onlineStatus.textContent()).toContain("Luring");
+    expect(await home.syncState.textContent()).toBe("Luring");
+    await home.readiness.filter({ hasText: "Siap luring" }).waitFor();
+
+    await home.syncNow();
+    await home.syncError.waitFor();
+    const words = await home.syncError.textContent();
+    expect(words).toContain("Tidak ada koneksi");
+    expect(words).toContain("tersimpan di perangkat ini");
+    expect(await home.lastSync.textContent()).toMatch(/^Terakhir sinkron \d{2}\.\d{2}$/);
+  });
+
+  it("speaks English when switched", async () => {
+    await home.switchLanguage("English");
+    await home.readiness.filter({ hasText: "Ready offline" }).waitFor();
+    expect(await home.syncError.textContent()).toContain("No connection");
+    expect(await home.pemda(PONTIANAK).getByTestId("unit-state").first().textContent()).toContain(
+      "Not started",
+    );
+    await home.switchLanguage("Bahasa Indonesia");
+    await context.setOffline(false);
+    await home.onlineStatus.filter({ hasText: "Daring" }).waitFor();
+  });
+
+  it("a sync answered 401 says the session expired, offers login and keeps the device's data", async () => {
+    await home.syncState.filter({ hasText: "Tersinkron" }).waitFor({ timeout: SYNC_TIMEOUT_MS });
+    await context.clearCookies(); // the server no longer knows this browser
+    await home.syncNow();
+
+    const login = new LoginPage(page);
+    await login.heading.waitFor({ timeout: SYNC_TIMEOUT_MS });
+    await page.getByText("Sesi Anda telah berakhir").waitFor();
+    await login.logIn("penilai1", DEMO_PASSWORD);
+    // The same device database: the assignments are there at once, before any new pull.
+    await home.pemda(PONTIANAK).waitFor();
+    await home.readiness.filter({ hasText: "Siap luring" }).waitFor({ timeout: SYNC_TIMEOUT_MS });
+  });
+});

@@ -1,0 +1,148 @@
+import type { Locator, Page } from "playwright-core";
+
+/** How to answer one instance: "high" = best option, "zero" = scored 0 (no photo needed). */
+export type AnswerChoice = "high" | "zero";
+
+const HIGH = ["3", "yes", "never"];
+const ZERO = ["0", "no", "experienced"];
+
+/** The start-visit screen (/penugasan/:id) and the lembar penilaian (/penilaian/:id). */
+export class ChecklistPage {
+  constructor(readonly page: Page) {}
+
+  get root(): Locator {
+    return this.page.getByTestId("checklist");
+  }
+
+  async startVisit(): Promise<string> {
+    await this.page.getByTestId("start-visit").click();
+    await this.root.waitFor();
+    const id = await this.root.getAttribute("data-assessment");
+    if (!id) throw new Error("no assessment id on the checklist");
+    return id;
+  }
+
+  get saveStatus(): Locator {
+    return this.page.getByTestId("save-status");
+  }
+
+  get status(): Locator {
+    return this.page.getByTestId("assessment-status");
+  }
+
+  get scorePanel(): Locator {
+    return this.page.getByTestId("score-panel");
+  }
+
+  async score(): Promise<number> {
+    return Number(await this.page.getByTestId("score-total").getAttribute("data-score"));
+  }
+
+  get products(): Locator {
+    return this.page.getByTestId("products").locator("li");
+  }
+
+  /** Adds the first `count` suggested products (falling back to typed names). */
+  async addProducts(count: number): Promise<void> {
+    for (let i = 0; i < count; i++) {
+      const before = await this.products.count();
+      const suggested = this.page.locator(".suggested button").first();
+      if (await suggested.isVisible()) await suggested.click();
+      else {
+        await this.page.locator("#product-name").fill(`Produk uji ${i + 1}`);
+        await this.page.getByRole("button", { name: "Tambah produk" }).click();
+      }
+      await this.products.nth(before).waitFor();
+    }
+  }
+
+  async addRespondents(kind: "official" | "user", count: number): Promise<void> {
+    const list = this.page.getByTestId(`respondents-${kind}`).locator("li.respondent");
+    for (let i = 0; i < count; i++) {
+      const before = await list.count();
+      await this.page.locator(`[data-add-respondent="${kind}"]`).click();
+      await list.nth(before).waitFor();
+    }
+  }
+
+  instance(baseKey: string): Locator {
+    return this.page.locator(`.instance[data-anchor="${baseKey}"]`);
+  }
+
+  /** Base keys of every instance block on the sheet, in order, with their evidence rule. */
+  async instances(): Promise<{ key: string; evidence: string }[]> {
+    return this.page.locator(".instance[data-anchor]").evaluateAll((els) =>
+      els.map((el) => ({
+        key: el.getAttribute("data-anchor") ?? "",
+        evidence: el.getAttribute("data-evidence") ?? "",
+      })),
+    );
+  }
+
+  /** Answers every slot of one instance by clicking, like an assessor would. */
+  async answer(baseKey: string, choice: AnswerChoice): Promise<void> {
+    const block = this.instance(baseKey);
+    const wanted = choice === "high" ? HIGH : ZERO;
+    // One look at the block says what to click in each of its fieldsets (few round trips: fast).
+    const plan = await block.locator("fieldset.answer").evaluateAll(
+      (sets, wanted) =>
+        sets.map((set) => {
+          const radios = [...set.querySelectorAll<HTMLInputElement>("input[type=radio]")].map((r) => r.value);
+          return radios.length > 0 ? (radios.find((v) => wanted.includes(v)) ?? null) : "checklist";
+        }),
+      wanted,
+    );
+    for (const [i, value] of plan.entries()) {
+      const fieldset = block.locator("fieldset.answer").nth(i);
+      if (value === null) throw new Error(`no ${choice} option for ${baseKey}`);
+      if (value !== "checklist") {
+        // click + wait rather than check(): the stored value arrives a moment after the tap.
+        await fieldset.locator(`label:has(input[value="${value}"])`).click();
+        await fieldset
+          .locator(`input[value="${value}"]:checked`)
+          .waitFor({ state: "attached", timeout: 10_000 })
+          .catch(async (error: unknown) => {
+            const html = await fieldset.evaluate((el) => el.outerHTML);
+            const status = await this.page.getByTestId("save-status").textContent();
+            throw new Error(`${String(error)}\nfieldset: ${html}\nstatus: ${status}`);
+          });
+      } else if (choice === "zero") {
+        await fieldset.locator('button[data-action="none"]').click();
+        await fieldset.locator("button.answer__clear").waitFor();
+      } else {
+        for (const box of await fieldset.locator("input[type=checkbox]").all()) await box.check();
+      }
+    }
+  }
+
+  async attachPhoto(baseKey: string, file: string): Promise<void> {
+    const block = this.instance(baseKey);
+    const before = await block.locator(".photos__item").count();
+    await block.locator('input[data-photo-input="gallery"]').setInputFiles(file);
+    await block.locator(".photos__item img").nth(before).waitFor();
+  }
+
+  async waitSaved(): Promise<void> {
+    await this.page.locator('[data-testid="save-status"][data-state="saved"]').waitFor();
+  }
+
+  async answeredCount(): Promise<number> {
+    return this.page
+      .locator("fieldset.answer[data-key]")
+      .evaluateAll(
+        (els) =>
+          els.filter(
+            (el) =>
+              el.querySelector("input:checked") !== null || el.querySelector("button.answer__clear") !== null,
+          ).length,
+      );
+  }
+
+  get missing(): Locator {
+    return this.page.getByTestId("missing-list").locator("li");
+  }
+
+  get submitButton(): Locator {
+    return this.page.getByTestId("submit");
+  }
+}
