@@ -60,6 +60,8 @@ export default defineConfig({
     emptyOutDir: true,
     target: "es2022",
     sourcemap: false,
+    // bench/bundle.ts reads the chunk graph from .vite/manifest.json to size each route.
+    manifest: true,
   },
   server: {
     proxy: {

@@ -47,6 +47,8 @@ export function resolveInside(root: string, urlPath: string): string | null {
     return null;
   }
   if (decoded.includes("\0") || decoded.includes("\\")) return null;
+  // Dot-files and dot-folders (e.g. the build's .vite/manifest.json) are build metadata, not the app.
+  if (decoded.split("/").some((segment) => segment.startsWith("."))) return null;
   const full = normalize(join(root, decoded));
   const rootWithSep = root.endsWith(sep) ? root : root + sep;
   if (full !== root && !full.startsWith(rootWithSep)) return null;
