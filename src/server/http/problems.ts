@@ -20,6 +20,7 @@ export const PROBLEMS = {
   method_not_allowed: { status: 405, message: "This method is not allowed on this resource." },
   mutation_gap: { status: 409, message: "Mutations are missing before this one." },
   stale_revision: { status: 409, message: "The assessment has changed since you loaded it." },
+  not_submitted: { status: 409, message: "Only a submitted assessment can be reviewed." },
   conflict: { status: 409, message: "The request conflicts with the current state." },
   payload_too_large: { status: 413, message: "The request body is too large." },
   unsupported_media_type: { status: 415, message: "Unsupported content type." },

@@ -4,8 +4,9 @@
  */
 import { migration001 } from "./001-foundation";
 import { migration002 } from "./002-sync";
+import { migration003 } from "./003-scores";
 import type { Migration } from "./types";
 
 export type { Migration } from "./types";
 
-export const MIGRATIONS: readonly Migration[] = [migration001, migration002];
+export const MIGRATIONS: readonly Migration[] = [migration001, migration002, migration003];

@@ -1,45 +1,56 @@
 /**
- * GET /assessments/{id}: one assessment as pull gives it, plus its full history and the computed
- * score (protocol.md "Review and results"). Read-only; the review actions live with the review
- * module. Owns nothing; visibility is sync/permissions.ts canSeeAssignment (not visible → 404).
+ * GET /assessments (list with scores) and GET /assessments/{id}: one assessment as pull gives it,
+ * plus its full history, the computed score and the review decisions (protocol.md "Review and
+ * results"). Read-only; review actions live in review.ts. Owns nothing; visibility is
+ * sync/permissions.ts canSeeAssignment (not visible → 404).
  */
 
-import { scoreAssessment } from "../../../domain/scoring/score-assessment";
+import { ASSESSMENT_STATUSES } from "../../../domain/assessment/types";
 import { requireUser } from "../../auth/middleware";
 import { assessmentHistory } from "../../db/assessments";
 import { loadAssessmentWithScope } from "../../db/sync-scope";
+import { periodForListing, queryEnum, queryUuid } from "../../results/access";
+import { scoreState } from "../../results/score-cache";
+import { reviewDecisions } from "../../review/decisions";
+import { listAssessments } from "../../review/list";
 import { InstrumentCache } from "../../sync/instrument-cache";
 import { canSeeAssignment } from "../../sync/permissions";
 import type { RouteModule } from "../context";
 import { problem } from "../problems";
 
-const PATH = "/assessments/:id{[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}}";
+export const ASSESSMENT_PATH =
+  "/assessments/:id{[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}}";
 
 export const assessmentReadRoutes: RouteModule = {
   name: "assessment-read",
   mount(api, deps) {
     const instruments = new InstrumentCache();
-    api.get(PATH, requireUser(deps), async (c) => {
+    api.get("/assessments", requireUser(deps), async (c) => {
+      const user = c.get("user");
+      const periodId = queryUuid(c, "periodId", false);
+      const pemdaId = queryUuid(c, "pemdaId", false);
+      const status = queryEnum(c, "status", ASSESSMENT_STATUSES);
+      if (periodId !== undefined) await periodForListing(deps.db, user, periodId);
+      const items = await listAssessments(deps.db, instruments, user, { periodId, pemdaId, status });
+      c.header("Cache-Control", "no-store");
+      return c.json({ assessments: items }, 200);
+    });
+    api.get(ASSESSMENT_PATH, requireUser(deps), async (c) => {
       const id = c.req.param("id").toLowerCase();
       const found = await loadAssessmentWithScope(deps.db, id);
       if (found === undefined || !canSeeAssignment(c.get("user"), found)) throw problem("not_found");
       const { state } = found;
-      const instrument = await instruments.get(deps.db, state.instrumentId, state.instrumentVersion);
-      const score =
-        instrument === undefined
-          ? null
-          : (() => {
-              const s = scoreAssessment(instrument, state);
-              return {
-                total: s.total,
-                dimensions: s.dimensions.map((d) => ({ id: d.id, points: d.points })),
-                complete: s.complete,
-                problems: s.problems,
-              };
-            })();
-      const history = await assessmentHistory(deps.db, id);
+      const [instrument, history] = await Promise.all([
+        instruments.get(deps.db, state.instrumentId, state.instrumentVersion),
+        assessmentHistory(deps.db, id),
+      ]);
+      let score = null;
+      if (instrument !== undefined) {
+        const { total, dimensions, complete, problems } = scoreState(instrument, state);
+        score = { total, dimensions, complete, problems };
+      }
       c.header("Cache-Control", "no-store");
-      return c.json({ ...state, history, score }, 200);
+      return c.json({ ...state, history, score, reviews: reviewDecisions(state.reviewComments) }, 200);
     });
   },
 };

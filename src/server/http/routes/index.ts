@@ -2,7 +2,18 @@
 import type { RouteModule } from "../context";
 import { assessmentReadRoutes } from "./assessment-read";
 import { evidenceRoutes } from "./evidence";
+import { exportRoutes } from "./exports";
+import { resultsRoutes } from "./results";
+import { reviewRoutes } from "./review";
 import { sessionRoutes } from "./session";
 import { syncRoutes } from "./sync";
 
-export const ROUTE_MODULES: RouteModule[] = [sessionRoutes, syncRoutes, evidenceRoutes, assessmentReadRoutes];
+export const ROUTE_MODULES: RouteModule[] = [
+  sessionRoutes,
+  syncRoutes,
+  evidenceRoutes,
+  assessmentReadRoutes,
+  reviewRoutes,
+  resultsRoutes,
+  exportRoutes,
+];

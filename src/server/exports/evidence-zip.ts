@@ -1,0 +1,116 @@
+/**
+ * evidence.zip of one assessment: every attached evidence file, stored (not recompressed, so the
+ * bytes are identical to the upload), named by its answer key made safe for file systems plus a
+ * per-key counter and the type's extension (`PR.01@product_<id>#physical-1.jpg`), and a
+ * manifest.json mapping each file back to its key, SHA-256 and metadata. Owns nothing persistent.
+ * Invariant: file names are unique within the archive and contain only [A-Za-z0-9._@#-].
+ */
+import { Zip, ZipPassThrough } from "fflate";
+import type { AssessmentState, EvidenceMime } from "../../domain/sync/protocol";
+import type { BlobStore } from "../evidence/blob-store";
+
+const EXT: Record<EvidenceMime, string> = {
+  "image/jpeg": "jpg",
+  "image/png": "png",
+  "image/webp": "webp",
+  "application/pdf": "pdf",
+};
+
+/** An answer key as a file-name stem: anything outside [A-Za-z0-9._@#-] becomes "_". */
+export function safeStem(key: string): string {
+  const s = key.replace(/[^A-Za-z0-9._@#-]/g, "_").replace(/^\.+/, "_");
+  return s.slice(0, 180) || "evidence";
+}
+
+export interface ManifestEntry {
+  file: string | null;
+  key: string;
+  sha256: string;
+  mime: EvidenceMime;
+  bytes: number;
+  takenAt: string;
+  caption?: string;
+  location?: { lat: number; lon: number; accuracyM: number };
+  /** True when the blob was never uploaded (the file is then absent from the archive). */
+  missing?: boolean;
+}
+
+export function evidenceManifest(state: AssessmentState, stored: ReadonlySet<string>): ManifestEntry[] {
+  const used = new Set<string>();
+  const counters = new Map<string, number>();
+  return state.evidence.map((e) => {
+    const stem = safeStem(e.key);
+    let file: string;
+    do {
+      const n = (counters.get(stem) ?? 0) + 1;
+      counters.set(stem, n);
+      file = `${stem}-${n}.${EXT[e.mime] ?? "bin"}`;
+    } while (used.has(file));
+    used.add(file);
+    const present = stored.has(e.sha256);
+    return {
+      file: present ? file : null,
+      key: e.key,
+      sha256: e.sha256,
+      mime: e.mime,
+      bytes: e.bytes,
+      takenAt: e.takenAt,
+      ...(e.caption === undefined ? {} : { caption: e.caption }),
+      ...(e.location === undefined ? {} : { location: e.location }),
+      ...(present ? {} : { missing: true }),
+    };
+  });
+}
+
+export function evidenceZipStream(state: AssessmentState, store: BlobStore): ReadableStream<Uint8Array> {
+  return new ReadableStream<Uint8Array>({
+    async start(controller) {
+      let failed = false;
+      const zip = new Zip((err, chunk, final) => {
+        if (err) {
+          failed = true;
+          controller.error(err);
+          return;
+        }
+        controller.enqueue(chunk);
+        if (final) controller.close();
+      });
+      try {
+        const blobs = new Map<string, Uint8Array>();
+        for (const e of state.evidence) {
+          if (blobs.has(e.sha256)) continue;
+          const bytes = await store.get(e.sha256);
+          if (bytes !== null) blobs.set(e.sha256, bytes);
+        }
+        const manifest = evidenceManifest(state, new Set(blobs.keys()));
+        for (const entry of manifest) {
+          const bytes = blobs.get(entry.sha256);
+          if (entry.file === null || bytes === undefined) continue;
+          const f = new ZipPassThrough(entry.file);
+          zip.add(f);
+          f.push(bytes, true);
+        }
+        const json = JSON.stringify(
+          {
+            assessmentId: state.id,
+            assignmentId: state.assignmentId,
+            unitId: state.unitId,
+            pemdaId: state.pemdaId,
+            periodId: state.periodId,
+            status: state.status,
+            revision: state.revision,
+            files: manifest,
+          },
+          null,
+          2,
+        );
+        const m = new ZipPassThrough("manifest.json");
+        zip.add(m);
+        m.push(new TextEncoder().encode(json), true);
+        zip.end();
+      } catch (err) {
+        if (!failed) controller.error(err);
+      }
+    },
+  });
+}

@@ -1,0 +1,76 @@
+/**
+ * GET /exports/results.xlsx|results.csv?periodId= (supervisors of the period's office and admins)
+ * and GET /exports/evidence.zip?assessmentId= (whoever can see the assessment). The files are
+ * streamed; the numbers are periodResults', the same as GET /results.
+ */
+import { join } from "node:path";
+import { requireUser } from "../../auth/middleware";
+import { loadAssessmentWithScope } from "../../db/sync-scope";
+import { FsBlobStore } from "../../evidence/fs-blob-store";
+import { csvText } from "../../exports/csv";
+import { evidenceZipStream } from "../../exports/evidence-zip";
+import { exportStem, periodSheets, UNIT_COLUMNS_HEAD, unitRows } from "../../exports/period-export";
+import { xlsxStream } from "../../exports/xlsx";
+import { periodForReview, queryUuid } from "../../results/access";
+import { type PeriodInfo, periodResults } from "../../results/period-results";
+import { InstrumentCache } from "../../sync/instrument-cache";
+import { canSeeAssignment } from "../../sync/permissions";
+import type { AppDeps, RouteModule } from "../context";
+import { problem } from "../problems";
+
+function download(body: ReadableStream<Uint8Array> | string, type: string, filename: string): Response {
+  return new Response(body, {
+    status: 200,
+    headers: {
+      "Content-Type": type,
+      "Content-Disposition": `attachment; filename="${filename}"`,
+      "Cache-Control": "no-store",
+    },
+  });
+}
+
+async function dimensionIds(
+  deps: AppDeps,
+  instruments: InstrumentCache,
+  period: PeriodInfo,
+): Promise<string[]> {
+  const instrument = await instruments.get(deps.db, period.instrumentId, period.instrumentVersion);
+  return instrument?.dimensions.map((d) => d.id) ?? [];
+}
+
+export const exportRoutes: RouteModule = {
+  name: "exports",
+  mount(api, deps) {
+    const instruments = new InstrumentCache();
+    const store = new FsBlobStore(join(deps.config.dataDir, "evidence"));
+    let ready: Promise<void> | null = null;
+
+    api.get("/exports/results.xlsx", requireUser(deps), async (c) => {
+      const period = await periodForReview(deps.db, c.get("user"), queryUuid(c, "periodId", true));
+      const results = await periodResults(deps.db, instruments, period);
+      const dims = await dimensionIds(deps, instruments, period);
+      return download(
+        xlsxStream(periodSheets(deps.db, results, dims)),
+        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        `${exportStem(period)}.xlsx`,
+      );
+    });
+
+    api.get("/exports/results.csv", requireUser(deps), async (c) => {
+      const period = await periodForReview(deps.db, c.get("user"), queryUuid(c, "periodId", true));
+      const results = await periodResults(deps.db, instruments, period);
+      const dims = await dimensionIds(deps, instruments, period);
+      const text = csvText([[...UNIT_COLUMNS_HEAD, ...dims], ...unitRows(results, dims)]);
+      return download(text, "text/csv; charset=utf-8", `${exportStem(period)}.csv`);
+    });
+
+    api.get("/exports/evidence.zip", requireUser(deps), async (c) => {
+      const id = queryUuid(c, "assessmentId", true);
+      const found = await loadAssessmentWithScope(deps.db, id);
+      if (found === undefined || !canSeeAssignment(c.get("user"), found)) throw problem("not_found");
+      ready ??= store.init();
+      await ready;
+      return download(evidenceZipStream(found.state, store), "application/zip", `evidence-${id}.zip`);
+    });
+  },
+};

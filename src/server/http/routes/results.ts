@@ -1,0 +1,22 @@
+/**
+ * GET /results?periodId=: the period's pemda and unit results (results/period-results.ts), for
+ * supervisors of the period's office and admins (assessors 403, other offices 404).
+ */
+import { requireUser } from "../../auth/middleware";
+import { periodForReview, queryUuid } from "../../results/access";
+import { periodResults } from "../../results/period-results";
+import { InstrumentCache } from "../../sync/instrument-cache";
+import type { RouteModule } from "../context";
+
+export const resultsRoutes: RouteModule = {
+  name: "results",
+  mount(api, deps) {
+    const instruments = new InstrumentCache();
+    api.get("/results", requireUser(deps), async (c) => {
+      const period = await periodForReview(deps.db, c.get("user"), queryUuid(c, "periodId", true));
+      const { periodId, pemda } = await periodResults(deps.db, instruments, period);
+      c.header("Cache-Control", "no-store");
+      return c.json({ periodId, pemda }, 200);
+    });
+  },
+};

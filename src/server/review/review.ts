@@ -1,0 +1,88 @@
+/**
+ * A supervisor's decision on a submitted assessment (POST /assessments/{id}/review).
+ *
+ * Owns no table: the decision is a change of the assessment, written with saveAssessment, so the
+ * state (status, revision+1, reviewComments), its audit rows (`status`, `review:N`, action
+ * `review.approve` / `review.return`) and the pull change-log row are committed together, and a
+ * returned assessment with its comments reaches the team's devices on their next pull.
+ * Invariants: decided only on the revision the supervisor saw (checked first: a stale view is
+ * 409 stale_revision even if the status changed too), and only on `submitted` — checked under
+ * the row lock (SELECT … FOR UPDATE), so of two supervisors deciding on the same view the second
+ * waits, then finds a new revision and gets 409 stale_revision; answers are never touched.
+ */
+import type { Kysely } from "kysely";
+import type { AssessmentState, ReviewComment } from "../../domain/sync/protocol";
+import { loadAssessmentForUpdate, saveAssessment } from "../db/assessments";
+import type { PublicUser } from "../db/queries/users";
+import type { Database } from "../db/types";
+import { problem } from "../http/problems";
+import { canSeeAssignment } from "../sync/permissions";
+
+export interface ReviewRequest {
+  decision: "approve" | "return";
+  comment?: string | undefined;
+  itemComments?: { key: string; text: string }[] | undefined;
+  revision: number;
+}
+
+/** The new state: decision applied, comments appended (general first, then per key). */
+export function applyDecision(
+  state: AssessmentState,
+  req: ReviewRequest,
+  userId: string,
+  at: string,
+): AssessmentState {
+  const base = { by: userId, at, revision: req.revision };
+  const comments: ReviewComment[] = [
+    // The general entry always exists: it carries the decision, with or without text.
+    { key: "general", text: req.comment?.trim() ?? "", decision: req.decision, ...base },
+    ...(req.itemComments ?? [])
+      .filter((c) => c.text.trim() !== "")
+      .map((c) => ({ key: c.key, text: c.text.trim(), decision: req.decision, ...base })),
+  ];
+  return {
+    ...state,
+    status: req.decision === "approve" ? "approved" : "returned",
+    reviewComments: [...state.reviewComments, ...comments],
+    revision: state.revision + 1,
+    updatedAt: at,
+  };
+}
+
+async function teamOf(trx: Kysely<Database>, assignmentId: string): Promise<string[]> {
+  const rows = await trx
+    .selectFrom("assignment_members")
+    .select("user_id")
+    .where("assignment_id", "=", assignmentId)
+    .execute();
+  return rows.map((r) => r.user_id);
+}
+
+/** Decides in one transaction; returns the new state. Throws Problems for every refusal. */
+export async function reviewAssessment(
+  db: Kysely<Database>,
+  user: PublicUser,
+  assessmentId: string,
+  req: ReviewRequest,
+  at: string,
+): Promise<AssessmentState> {
+  return db.transaction().execute(async (trx) => {
+    const row = await loadAssessmentForUpdate(trx, assessmentId);
+    if (row === undefined) throw problem("not_found");
+    const team = await teamOf(trx, row.state.assignmentId);
+    if (!canSeeAssignment(user, { officeId: row.officeId, team })) throw problem("not_found");
+    if (user.role === "assessor") throw problem("forbidden", { requiredRole: ["supervisor", "admin"] });
+    const { state } = row;
+    if (state.revision !== req.revision) throw problem("stale_revision", { revision: state.revision });
+    if (state.status !== "submitted") throw problem("not_submitted", { status: state.status });
+    const next = applyDecision(state, req, user.id, at);
+    await saveAssessment(trx, state, next, row.officeId, {
+      userId: user.id,
+      clientId: null,
+      mutationId: null,
+      action: `review.${req.decision}`,
+      at,
+    });
+    return next;
+  });
+}
