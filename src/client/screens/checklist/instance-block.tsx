@@ -31,7 +31,7 @@ export function InstanceBlock({ entry, instance, label }: InstanceBlockProps) {
   });
   const photos = state.evidence.filter((e) => e.key === base || slotKeys.has(e.key));
   const urls = useEvidenceUrls(photos.map((p) => p.sha256));
-  const itemComments = [base, ...slotKeys].flatMap((k) => comments.get(k) ?? []);
+  const itemComments = [...new Set([base, ...slotKeys])].flatMap((k) => comments.get(k) ?? []);
   const evidence = entry.indicator.evidence;
   const prefix = `${entry.indicator.id}${label ? ` · ${label}` : ""}`;
 
