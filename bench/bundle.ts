@@ -7,18 +7,11 @@
 // Standalone: npx tsx bench/bundle.ts (builds dist/client first when it is missing).
 import { spawnSync } from "node:child_process";
 import { existsSync, readFileSync } from "node:fs";
-import { dirname, join, posix } from "node:path";
-import { fileURLToPath, pathToFileURL } from "node:url";
+import { join, posix } from "node:path";
+import { pathToFileURL } from "node:url";
 import { constants, gzipSync } from "node:zlib";
+import { type BenchResult, root } from "./support";
 
-export interface BenchResult {
-  name: string;
-  value: number;
-  unit: string;
-  target?: number;
-}
-
-const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 const BUDGET_KIB = 60;
 
 function ensureBuilt(clientDir: string): void {

@@ -6,21 +6,12 @@
 // http origin, so IndexedDB behaves as in the app), and drives Debian's Chromium with playwright-core.
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
-import { dirname, join } from "node:path";
+import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { build } from "esbuild";
 import { chromium } from "playwright-core";
-
-const ROOT = join(dirname(fileURLToPath(import.meta.url)), "..");
-const CHROMIUM_ARGS = [
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-quic",
-  "--no-first-run",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-];
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from "../tests/e2e/support/browser";
+import { root } from "./support";
 
 export interface ClientEditBench {
   name: "client-edit";
@@ -45,7 +36,7 @@ export async function benchClientEdit(
   const iterations = options.iterations ?? 300;
   const warmup = options.warmup ?? 30;
   const bundle = await build({
-    entryPoints: [join(ROOT, "bench", "client-edit-page.ts")],
+    entryPoints: [join(root, "bench", "client-edit-page.ts")],
     bundle: true,
     format: "iife",
     platform: "browser",
@@ -61,7 +52,7 @@ export async function benchClientEdit(
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   const { port } = server.address() as AddressInfo;
-  const browser = await chromium.launch({ executablePath: "/usr/bin/chromium", args: CHROMIUM_ARGS });
+  const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
   try {
     const page = await browser.newPage();
     await page.goto(`http://127.0.0.1:${port}/`);

@@ -7,37 +7,19 @@
 //
 // Standalone: PATUH_BENCH_DATABASE_URL=postgres://postgres@127.0.0.1:54349/postgres npx tsx bench/review.ts
 import { randomUUID } from "node:crypto";
-import { mkdtempSync, readFileSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { dirname, join } from "node:path";
-import { fileURLToPath, pathToFileURL } from "node:url";
+import { pathToFileURL } from "node:url";
 import { sql } from "kysely";
-import pg from "pg";
 import { OPINI_2022 } from "../src/domain/banding/builtin";
 import { parseInstrument } from "../src/domain/instrument/parse-instrument";
 import type { Instrument } from "../src/domain/instrument/types";
 import type { AnswerValue, AssessmentState } from "../src/domain/sync/protocol";
 import { createSession } from "../src/server/auth/sessions";
 import { systemClock } from "../src/server/clock";
-import { DEFAULT_LIMITS } from "../src/server/config";
-import { type Db, openPostgres } from "../src/server/db/connection";
-import { migrate } from "../src/server/db/migrate";
-import { createApp } from "../src/server/http/app";
+import type { Db } from "../src/server/db/connection";
+import { benchApp, readDefaultInstrumentJson, withBenchDatabase } from "./server-support";
+import type { BenchResult } from "./support";
 
-export interface BenchResult {
-  name: string;
-  value: number;
-  unit: string;
-  target?: string;
-}
-
-const root = join(dirname(fileURLToPath(import.meta.url)), "..");
-const instrumentJson = JSON.parse(
-  readFileSync(join(root, "assets/instrument/ori-kepatuhan-2023.json"), "utf8"),
-) as {
-  id: string;
-  version: number;
-};
+const instrumentJson = readDefaultInstrumentJson();
 const PEMDA = 550;
 const UNITS = 7;
 const AT = "2026-08-01T02:03:04Z";
@@ -169,34 +151,12 @@ async function timed<T>(fn: () => Promise<T>): Promise<[number, T]> {
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? Number.NaN;
 
-export async function benchReview(databaseUrl: string): Promise<BenchResult[]> {
+export async function benchReview(databaseUrl: string): Promise<BenchResult<string>[]> {
   const parsed = parseInstrument(instrumentJson);
   if (!parsed.ok) throw new Error("default instrument does not parse");
-  const name = `patuh_bench_review_${process.pid}_${Date.now()}`;
-  const admin = new pg.Client({ connectionString: databaseUrl });
-  await admin.connect();
-  await admin.query(`create database ${name}`);
-  const url = new URL(databaseUrl);
-  url.pathname = `/${name}`;
-  const handle = await openPostgres(url.toString());
-  const dataDir = mkdtempSync(join(tmpdir(), "patuh-bench-review-"));
-  try {
-    await migrate(handle.db);
-    const db = handle.db;
+  return withBenchDatabase(databaseUrl, "review_", async (db, dataDir) => {
     const [seedMs, { periodId, userId, sample }] = await timed(() => seed(db, parsed.instrument));
-    const app = createApp({
-      db,
-      config: {
-        port: 0,
-        host: "127.0.0.1",
-        databaseUrl: null,
-        dataDir,
-        staticDir: dataDir,
-        demoPassword: null,
-        limits: DEFAULT_LIMITS,
-      },
-      log: { error: (m, e) => console.error(m, e), info: () => undefined },
-    });
+    const app = benchApp(db, dataDir);
     const { token } = await createSession(db, systemClock, userId);
     const get = async (path: string) => {
       const res = await app.request(`/api/v1${path}`, { headers: { cookie: `patuh_session=${token}` } });
@@ -229,13 +189,7 @@ export async function benchReview(databaseUrl: string): Promise<BenchResult[]> {
       { name: "XLSX export of the national period", value: xlsxMs, unit: "ms", target: "≤ 15 s" },
       { name: "XLSX export size", value: Math.round(xlsxBytes / 1024), unit: "KiB" },
     ];
-  } finally {
-    await handle.close();
-    if (process.env.PATUH_BENCH_KEEP) console.error(`kept database ${name}`);
-    else await admin.query(`drop database if exists ${name} with (force)`);
-    await admin.end();
-    rmSync(dataDir, { recursive: true, force: true });
-  }
+  });
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) {

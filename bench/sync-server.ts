@@ -6,35 +6,17 @@
 //
 // Standalone: PATUH_BENCH_DATABASE_URL=postgres://postgres@127.0.0.1:54329/postgres npx tsx bench/sync-server.ts
 import { randomUUID } from "node:crypto";
-import { mkdtempSync, readFileSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { dirname, join } from "node:path";
-import { fileURLToPath, pathToFileURL } from "node:url";
+import { pathToFileURL } from "node:url";
 import { sql } from "kysely";
-import pg from "pg";
 import type { Mutation } from "../src/domain/sync/protocol";
 import { createSession } from "../src/server/auth/sessions";
 import { systemClock } from "../src/server/clock";
-import { DEFAULT_LIMITS } from "../src/server/config";
-import { type Db, openPostgres } from "../src/server/db/connection";
-import { migrate } from "../src/server/db/migrate";
-import { createApp } from "../src/server/http/app";
+import type { Db } from "../src/server/db/connection";
 import type { SyncUser } from "../src/server/sync/permissions";
+import { benchApp, readDefaultInstrumentJson, withBenchDatabase } from "./server-support";
+import type { BenchResult } from "./support";
 
-export interface BenchResult {
-  name: string;
-  value: number;
-  unit: string;
-  target?: number;
-}
-
-const root = join(dirname(fileURLToPath(import.meta.url)), "..");
-const instrument = JSON.parse(
-  readFileSync(join(root, "assets/instrument/ori-kepatuhan-2023.json"), "utf8"),
-) as {
-  id: string;
-  version: number;
-};
+const instrument = readDefaultInstrumentJson();
 const UNIT_KEYS = [
   "IN.SP.01",
   "IN.SP.02",
@@ -54,7 +36,7 @@ interface Device {
   assignments: { id: string; unitId: string }[];
 }
 
-type App = ReturnType<typeof createApp>;
+type App = ReturnType<typeof benchApp>;
 
 interface Base {
   periodId: string;
@@ -171,30 +153,8 @@ async function pushAll(app: App, device: Device, mutations: Mutation[]): Promise
 }
 
 export async function benchSyncServer(databaseUrl: string): Promise<BenchResult[]> {
-  const name = `patuh_bench_${process.pid}_${Date.now()}`;
-  const admin = new pg.Client({ connectionString: databaseUrl });
-  await admin.connect();
-  await admin.query(`create database ${name}`);
-  const url = new URL(databaseUrl);
-  url.pathname = `/${name}`;
-  const handle = await openPostgres(url.toString());
-  const dataDir = mkdtempSync(join(tmpdir(), "patuh-bench-"));
-  try {
-    await migrate(handle.db);
-    const db = handle.db;
-    const app = createApp({
-      db,
-      config: {
-        port: 0,
-        host: "127.0.0.1",
-        databaseUrl: null,
-        dataDir,
-        staticDir: dataDir,
-        demoPassword: null,
-        limits: DEFAULT_LIMITS,
-      },
-      log: { error: (m, e) => console.error(m, e), info: () => undefined },
-    });
+  return withBenchDatabase(databaseUrl, "", async (db, dataDir) => {
+    const app = benchApp(db, dataDir);
     const base = await seedBase(db);
     const devices = await seedDevices(db, base, "dev", 12, 1);
     // Warm-up: connections, instrument cache, JIT.
@@ -228,12 +188,7 @@ export async function benchSyncServer(databaseUrl: string): Promise<BenchResult[
       { name: "sync push sustained, 10 devices", value: Math.round(rate), unit: "mutations/s", target: 1000 },
       { name: "sync first pull, 50 assignments", value: round(pullMs), unit: "ms", target: 500 },
     ];
-  } finally {
-    await handle.close();
-    rmSync(dataDir, { recursive: true, force: true });
-    await admin.query(`drop database if exists ${name} with (force)`);
-    await admin.end();
-  }
+  });
 }
 
 /** A device with 50 assignments, each with a started assessment, for the first-pull measurement. */

@@ -4,23 +4,12 @@ import { openPatuhDb, type PatuhDb } from "./database";
 import { recordMutation, setAnswer, setNote } from "./edits";
 import { MutationRefusedError, StorageFullError } from "./errors";
 import { readLastAllocated } from "./meta";
-import { createArgs, fixtureIds, seedReference, UNIT_SCALE_KEYS } from "./testing/fixtures";
+import { createArgs, fixtureIds, testDatabases, UNIT_SCALE_KEYS } from "./testing/fixtures";
 
 let seq = 0;
-const opened: PatuhDb[] = [];
-async function freshDb(name = `edits-${process.pid}-${++seq}`): Promise<PatuhDb> {
-  const db = await openPatuhDb(name);
-  opened.push(db);
-  await seedReference(db);
-  return db;
-}
-
-afterEach(async () => {
-  for (const db of opened.splice(0)) {
-    db.close();
-    await db.delete().catch(() => undefined);
-  }
-});
+const dbs = testDatabases(`edits-${process.pid}`);
+const freshDb = (name?: string): Promise<PatuhDb> => dbs.open(name);
+afterEach(() => dbs.closeAll());
 
 const A = fixtureIds.assessment;
 const key0 = UNIT_SCALE_KEYS[0];
@@ -122,7 +111,7 @@ describe("recordMutation", () => {
     db.close();
 
     const again = await openPatuhDb(name);
-    opened.push(again);
+    dbs.track(again);
     const next = await setAnswer(again, A, key0, 0);
     expect(next.mutation.id).toBe(UNIT_SCALE_KEYS.length + 2);
     expect((await again.outbox.get(next.mutation.id))?.clientId).toBe(clientId);
@@ -133,7 +122,7 @@ describe("recordMutation", () => {
     const name = `edits-tabs-${process.pid}-${++seq}`;
     const tab1 = await freshDb(name);
     const tab2 = await openPatuhDb(name);
-    opened.push(tab2);
+    dbs.track(tab2);
     await recordMutation(tab1, "assessment.create", createArgs());
     await Promise.all([
       ...UNIT_SCALE_KEYS.slice(0, 6).map((k) => setAnswer(tab1, A, k, 1)),

@@ -2,7 +2,7 @@ import "fake-indexeddb/auto";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { parseInstrument } from "../../domain/instrument/parse-instrument";
 import { type ApplyContext, rebase } from "../../domain/sync";
-import { openPatuhDb, type PatuhDb } from "./database";
+import type { PatuhDb } from "./database";
 import { recordMutation, setAnswer } from "./edits";
 import { StorageFullError } from "./errors";
 import { readSyncMeta } from "./meta";
@@ -14,25 +14,14 @@ import {
   fixtureIds,
   instrumentRecord,
   period,
-  seedReference,
+  testDatabases,
   UNIT_SCALE_KEYS,
 } from "./testing/fixtures";
 
 const A = fixtureIds.assessment;
-let seq = 0;
-const opened: PatuhDb[] = [];
-async function freshDb(): Promise<PatuhDb> {
-  const db = await openPatuhDb(`pull-${process.pid}-${++seq}`);
-  opened.push(db);
-  await seedReference(db);
-  return db;
-}
-afterEach(async () => {
-  for (const db of opened.splice(0)) {
-    db.close();
-    await db.delete().catch(() => undefined);
-  }
-});
+const dbs = testDatabases(`pull-${process.pid}`);
+const freshDb = (): Promise<PatuhDb> => dbs.open();
+afterEach(() => dbs.closeAll());
 
 const parsed = parseInstrument(instrumentRecord.definition);
 if (!parsed.ok) throw new Error("fixture instrument");

@@ -67,3 +67,28 @@ export function parseArgs(
   }
   return { ok: true, options, flags: seenFlags, positional };
 }
+
+export type ParsedArgs = Extract<ReturnType<typeof parseArgs>, { ok: true }>;
+
+/**
+ * parseArgs with a `--help` flag added, for a command whose usage line is `usage`: a usage error
+ * (printed with the usage line) or `--help` (the usage line alone) gives the exit code instead.
+ */
+export function parseCommandArgs(
+  args: readonly string[],
+  known: readonly string[],
+  flags: readonly string[],
+  usage: string,
+  io: CliIo,
+): ParsedArgs | number {
+  const parsed = parseArgs(args, known, [...flags, "help"]);
+  if (!parsed.ok) {
+    io.err(`${parsed.message}\n${usage}`);
+    return EXIT_USAGE;
+  }
+  if (parsed.flags.has("help")) {
+    io.out(usage);
+    return EXIT_OK;
+  }
+  return parsed;
+}

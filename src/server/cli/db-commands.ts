@@ -1,6 +1,5 @@
 /** `migrate`, `seed demo` and `user add`: one-shot commands against the configured database. */
 import { generatePassword, hashPassword } from "../auth/password";
-import { ConfigError, loadConfig } from "../config";
 import type { DbHandle } from "../db/connection";
 import { migrate } from "../db/migrate";
 import { openConfiguredDatabase } from "../db/open";
@@ -9,19 +8,11 @@ import { findUserByUsername, insertUser } from "../db/queries/users";
 import type { Role } from "../db/types";
 import { DatabaseNotEmptyError, formatDemoCredentials, seedDemo } from "../demo/seed-demo";
 import { EXIT_INVALID, EXIT_OK, EXIT_USAGE, parseArgs } from "./cli-io";
-import type { ServerCliIo } from "./server-io";
+import { loadConfigOrReport, type ServerCliIo } from "./server-io";
 
 async function withDb(io: ServerCliIo, fn: (h: DbHandle) => Promise<number>): Promise<number> {
-  let config: ReturnType<typeof loadConfig>;
-  try {
-    config = loadConfig(io.env, io.cwd);
-  } catch (e) {
-    if (e instanceof ConfigError) {
-      io.err(`patuh: configuration error: ${e.message}`);
-      return EXIT_USAGE;
-    }
-    throw e;
-  }
+  const config = loadConfigOrReport(io);
+  if (config === null) return EXIT_USAGE;
   const handle = await openConfiguredDatabase(config);
   try {
     await migrate(handle.db);

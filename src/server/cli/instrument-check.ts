@@ -9,20 +9,13 @@ import {
   parseInstrument,
   requiredCount,
 } from "../../domain/index";
-import { type CliIo, EXIT_INVALID, EXIT_OK, EXIT_USAGE, parseArgs, readJsonFile } from "./cli-io";
+import { type CliIo, EXIT_INVALID, EXIT_OK, EXIT_USAGE, parseCommandArgs, readJsonFile } from "./cli-io";
 
 const USAGE = "usage: patuh instrument check FILE [--json]";
 
 export async function instrumentCheckCommand(args: string[], io: CliIo): Promise<number> {
-  const parsed = parseArgs(args, [], ["json", "help"]);
-  if (!parsed.ok) {
-    io.err(`${parsed.message}\n${USAGE}`);
-    return EXIT_USAGE;
-  }
-  if (parsed.flags.has("help")) {
-    io.out(USAGE);
-    return EXIT_OK;
-  }
+  const parsed = parseCommandArgs(args, [], ["json"], USAGE, io);
+  if (typeof parsed === "number") return parsed;
   const [file, ...extra] = parsed.positional;
   if (file === undefined || extra.length > 0) {
     io.err(`${file === undefined ? "missing FILE" : "only one FILE"}\n${USAGE}`);

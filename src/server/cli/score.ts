@@ -14,20 +14,13 @@ import {
   scoreAssessment,
   summariseBand,
 } from "../../domain/index";
-import { type CliIo, EXIT_INVALID, EXIT_OK, EXIT_USAGE, parseArgs, readJsonFile } from "./cli-io";
+import { type CliIo, EXIT_INVALID, EXIT_OK, EXIT_USAGE, parseCommandArgs, readJsonFile } from "./cli-io";
 
 const USAGE = `usage: patuh score --instrument FILE --assessment FILE [--scheme ${Object.keys(BUILTIN_SCHEMES).join("|")}|FILE]`;
 
 export async function scoreCommand(args: string[], io: CliIo): Promise<number> {
-  const parsed = parseArgs(args, ["instrument", "assessment", "scheme"], ["help"]);
-  if (!parsed.ok) {
-    io.err(`${parsed.message}\n${USAGE}`);
-    return EXIT_USAGE;
-  }
-  if (parsed.flags.has("help")) {
-    io.out(USAGE);
-    return EXIT_OK;
-  }
+  const parsed = parseCommandArgs(args, ["instrument", "assessment", "scheme"], [], USAGE, io);
+  if (typeof parsed === "number") return parsed;
   const instrumentFile = parsed.options.get("instrument");
   const assessmentFile = parsed.options.get("assessment");
   if (instrumentFile === undefined || assessmentFile === undefined || parsed.positional.length > 0) {

@@ -3,14 +3,13 @@
  * credentials once), listen, and shut down cleanly on SIGINT/SIGTERM. Plain `serve` never loads
  * demo data.
  */
-import { ConfigError, loadConfig } from "../config";
 import { migrate } from "../db/migrate";
 import { openConfiguredDatabase } from "../db/open";
 import { isDatabaseEmpty } from "../db/queries/database-state";
 import { DatabaseNotEmptyError, formatDemoCredentials, seedDemo } from "../demo/seed-demo";
 import { startHttpServer } from "../server";
 import { EXIT_INVALID, EXIT_OK, EXIT_USAGE, parseArgs } from "./cli-io";
-import type { ServerCliIo } from "./server-io";
+import { loadConfigOrReport, type ServerCliIo } from "./server-io";
 
 export async function serveCommand(args: string[], io: ServerCliIo): Promise<number> {
   const parsed = parseArgs(args, [], ["demo"]);
@@ -18,16 +17,8 @@ export async function serveCommand(args: string[], io: ServerCliIo): Promise<num
     io.err("usage: patuh serve [--demo]");
     return EXIT_USAGE;
   }
-  let config: ReturnType<typeof loadConfig>;
-  try {
-    config = loadConfig(io.env, io.cwd);
-  } catch (e) {
-    if (e instanceof ConfigError) {
-      io.err(`patuh: configuration error: ${e.message}`);
-      return EXIT_USAGE;
-    }
-    throw e;
-  }
+  const config = loadConfigOrReport(io);
+  if (config === null) return EXIT_USAGE;
   // Listen for SIGINT/SIGTERM from the start: a signal during migration or seeding then stops the
   // server right after startup instead of killing the process mid-write.
   const stopped = io.untilStopped();

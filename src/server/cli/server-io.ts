@@ -1,4 +1,5 @@
 /** What server CLI commands get besides the output sinks: stdin, environment and working dir. */
+import { type Config, ConfigError, loadConfig } from "../config";
 import type { CliIo } from "./cli-io";
 
 export interface ServerCliIo extends CliIo {
@@ -8,6 +9,19 @@ export interface ServerCliIo extends CliIo {
   readStdin(): Promise<string>;
   /** Resolves when the process is asked to stop (SIGINT/SIGTERM); used by `serve`. */
   untilStopped(): Promise<string>;
+}
+
+/** The configuration from io's environment, or null after printing why it is invalid. */
+export function loadConfigOrReport(io: ServerCliIo): Config | null {
+  try {
+    return loadConfig(io.env, io.cwd);
+  } catch (e) {
+    if (e instanceof ConfigError) {
+      io.err(`patuh: configuration error: ${e.message}`);
+      return null;
+    }
+    throw e;
+  }
 }
 
 export type Command = (args: string[], io: ServerCliIo) => Promise<number>;

@@ -5,9 +5,10 @@
  * manifest.json mapping each file back to its key, SHA-256 and metadata. Owns nothing persistent.
  * Invariant: file names are unique within the archive and contain only [A-Za-z0-9._@#-].
  */
-import { Zip, ZipPassThrough } from "fflate";
+import { ZipPassThrough } from "fflate";
 import type { AssessmentState, EvidenceMime } from "../../domain/sync/protocol";
 import type { BlobStore } from "../evidence/blob-store";
+import { zipStream } from "./zip-stream";
 
 const EXT: Record<EvidenceMime, string> = {
   "image/jpeg": "jpg",
@@ -63,54 +64,37 @@ export function evidenceManifest(state: AssessmentState, stored: ReadonlySet<str
 }
 
 export function evidenceZipStream(state: AssessmentState, store: BlobStore): ReadableStream<Uint8Array> {
-  return new ReadableStream<Uint8Array>({
-    async start(controller) {
-      let failed = false;
-      const zip = new Zip((err, chunk, final) => {
-        if (err) {
-          failed = true;
-          controller.error(err);
-          return;
-        }
-        controller.enqueue(chunk);
-        if (final) controller.close();
-      });
-      try {
-        const blobs = new Map<string, Uint8Array>();
-        for (const e of state.evidence) {
-          if (blobs.has(e.sha256)) continue;
-          const bytes = await store.get(e.sha256);
-          if (bytes !== null) blobs.set(e.sha256, bytes);
-        }
-        const manifest = evidenceManifest(state, new Set(blobs.keys()));
-        for (const entry of manifest) {
-          const bytes = blobs.get(entry.sha256);
-          if (entry.file === null || bytes === undefined) continue;
-          const f = new ZipPassThrough(entry.file);
-          zip.add(f);
-          f.push(bytes, true);
-        }
-        const json = JSON.stringify(
-          {
-            assessmentId: state.id,
-            assignmentId: state.assignmentId,
-            unitId: state.unitId,
-            pemdaId: state.pemdaId,
-            periodId: state.periodId,
-            status: state.status,
-            revision: state.revision,
-            files: manifest,
-          },
-          null,
-          2,
-        );
-        const m = new ZipPassThrough("manifest.json");
-        zip.add(m);
-        m.push(new TextEncoder().encode(json), true);
-        zip.end();
-      } catch (err) {
-        if (!failed) controller.error(err);
-      }
-    },
+  return zipStream(async (zip) => {
+    const blobs = new Map<string, Uint8Array>();
+    for (const e of state.evidence) {
+      if (blobs.has(e.sha256)) continue;
+      const bytes = await store.get(e.sha256);
+      if (bytes !== null) blobs.set(e.sha256, bytes);
+    }
+    const manifest = evidenceManifest(state, new Set(blobs.keys()));
+    for (const entry of manifest) {
+      const bytes = blobs.get(entry.sha256);
+      if (entry.file === null || bytes === undefined) continue;
+      const f = new ZipPassThrough(entry.file);
+      zip.add(f);
+      f.push(bytes, true);
+    }
+    const json = JSON.stringify(
+      {
+        assessmentId: state.id,
+        assignmentId: state.assignmentId,
+        unitId: state.unitId,
+        pemdaId: state.pemdaId,
+        periodId: state.periodId,
+        status: state.status,
+        revision: state.revision,
+        files: manifest,
+      },
+      null,
+      2,
+    );
+    const m = new ZipPassThrough("manifest.json");
+    zip.add(m);
+    m.push(new TextEncoder().encode(json), true);
   });
 }

@@ -5,7 +5,8 @@
  * XML. Owns nothing persistent. Invariant: every text is XML-escaped and stripped of characters
  * XML 1.0 forbids, so any stored answer or note yields a well-formed file.
  */
-import { Zip, ZipDeflate } from "fflate";
+import { ZipDeflate } from "fflate";
+import { zipStream } from "./zip-stream";
 
 export type Cell = string | number | boolean | null | undefined;
 
@@ -87,41 +88,24 @@ const FLUSH_AT = 256 * 1024;
 /** The workbook as a byte stream; rows are pulled from the sources as the stream is read. */
 export function xlsxStream(sheets: readonly SheetSource[]): ReadableStream<Uint8Array> {
   const encoder = new TextEncoder();
-  return new ReadableStream<Uint8Array>({
-    async start(controller) {
-      let failed = false;
-      const zip = new Zip((err, chunk, final) => {
-        if (err) {
-          failed = true;
-          controller.error(err);
-          return;
+  return zipStream(async (zip) => {
+    for (const [name, text] of staticParts(sheets)) {
+      const f = new ZipDeflate(name, { level: 6 });
+      zip.add(f);
+      f.push(encoder.encode(text), true);
+    }
+    for (const [i, sheet] of sheets.entries()) {
+      const f = new ZipDeflate(`xl/worksheets/sheet${i + 1}.xml`, { level: 1 });
+      zip.add(f);
+      let buf = `${HEAD}<worksheet xmlns="${NS}"><sheetData>`;
+      for await (const row of sheet.rows) {
+        buf += rowXml(row);
+        if (buf.length >= FLUSH_AT) {
+          f.push(encoder.encode(buf), false);
+          buf = "";
         }
-        controller.enqueue(chunk);
-        if (final) controller.close();
-      });
-      try {
-        for (const [name, text] of staticParts(sheets)) {
-          const f = new ZipDeflate(name, { level: 6 });
-          zip.add(f);
-          f.push(encoder.encode(text), true);
-        }
-        for (const [i, sheet] of sheets.entries()) {
-          const f = new ZipDeflate(`xl/worksheets/sheet${i + 1}.xml`, { level: 1 });
-          zip.add(f);
-          let buf = `${HEAD}<worksheet xmlns="${NS}"><sheetData>`;
-          for await (const row of sheet.rows) {
-            buf += rowXml(row);
-            if (buf.length >= FLUSH_AT) {
-              f.push(encoder.encode(buf), false);
-              buf = "";
-            }
-          }
-          f.push(encoder.encode(`${buf}</sheetData></worksheet>`), true);
-        }
-        zip.end();
-      } catch (err) {
-        if (!failed) controller.error(err);
       }
-    },
+      f.push(encoder.encode(`${buf}</sheetData></worksheet>`), true);
+    }
   });
 }

@@ -11,7 +11,8 @@ import { parseBandingScheme } from "../../domain/banding/parse-scheme";
 import type { BandingScheme } from "../../domain/banding/types";
 import { rollUpPemda } from "../../domain/results/roll-up";
 import type { PemdaResult, UnitResult } from "../../domain/results/types";
-import type { AssessmentStatus } from "../../domain/sync/protocol";
+import type { AssessmentStatus, Period } from "../../domain/sync/protocol";
+import { loadPeriods } from "../db/sync-entities";
 import type { InstrumentCache } from "../sync/instrument-cache";
 import {
   type CachedScore,
@@ -22,40 +23,12 @@ import {
   type ScoreProbe,
 } from "./score-cache";
 
-export interface PeriodInfo {
-  id: string;
-  officeId: string;
-  name: string;
-  year: number;
-  instrumentId: string;
-  instrumentVersion: number;
-  schemeId: string;
-}
+/** What results and exports need of a period: the sync protocol's Period; its status is not used. */
+export type PeriodInfo = Omit<Period, "status">;
 
 export async function findPeriodInfo(db: QueryExecutorProvider, id: string): Promise<PeriodInfo | undefined> {
-  const r = await sql<{
-    id: string;
-    office_id: string;
-    name: string;
-    year: number;
-    instrument_id: string;
-    instrument_version: number;
-    scheme_id: string;
-  }>`select id, office_id, name, year, instrument_id, instrument_version, scheme_id from periods where id = ${id}`.execute(
-    db,
-  );
-  const p = r.rows[0];
-  return p === undefined
-    ? undefined
-    : {
-        id: p.id,
-        officeId: p.office_id,
-        name: p.name,
-        year: p.year,
-        instrumentId: p.instrument_id,
-        instrumentVersion: p.instrument_version,
-        schemeId: p.scheme_id,
-      };
+  const [period] = await loadPeriods(db, [id]);
+  return period;
 }
 
 /** The published schemes by id; otherwise the stored definition. */

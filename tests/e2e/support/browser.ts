@@ -4,6 +4,9 @@ import { join } from "node:path";
 import { type BrowserContext, chromium, type Page } from "playwright-core";
 import { ROOT } from "./paths";
 
+/** Debian's Chromium. */
+export const CHROMIUM_PATH = "/usr/bin/chromium";
+
 export const CHROMIUM_ARGS = [
   "--no-sandbox",
   "--disable-gpu",
@@ -23,7 +26,7 @@ export async function launchProfile(
 ): Promise<BrowserContext> {
   return chromium.launchPersistentContext(userDataDir, {
     ...options,
-    executablePath: "/usr/bin/chromium",
+    executablePath: CHROMIUM_PATH,
     args: CHROMIUM_ARGS,
     viewport: PHONE_VIEWPORT,
     deviceScaleFactor: 1,

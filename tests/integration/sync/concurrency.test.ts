@@ -6,14 +6,11 @@ import { sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Mutation } from "../../../src/domain/sync/protocol";
 import { as, create, setAnswer, uuid } from "./api";
-import { createWorld, type World } from "./world";
+import { createSharedAssignmentWorld, type World } from "./world";
 
 let w: World;
 beforeAll(async () => {
-  w = await createWorld();
-  await sql`insert into assignment_members (assignment_id, user_id) values (${w.asg.a1.id}, ${w.people.a2.id})`.execute(
-    w.db,
-  );
+  w = await createSharedAssignmentWorld();
 });
 afterAll(async () => {
   await w?.close();

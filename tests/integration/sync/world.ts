@@ -121,3 +121,12 @@ export async function createWorld(): Promise<World> {
     },
   };
 }
+
+/** A world where a2 is a second member of a1's assignment: two people, two devices, one checklist. */
+export async function createSharedAssignmentWorld(): Promise<World> {
+  const w = await createWorld();
+  await sql`insert into assignment_members (assignment_id, user_id) values (${w.asg.a1.id}, ${w.people.a2.id})`.execute(
+    w.db,
+  );
+  return w;
+}

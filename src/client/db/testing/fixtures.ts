@@ -1,7 +1,7 @@
 // Test-only builders for the device data layer (unit tests of db/ and sync/, and the client
 // integration tests). Never imported by the app.
 import instrumentJson from "../../../../assets/instrument/ori-kepatuhan-2023.json";
-import type { PatuhDb } from "../database";
+import { openPatuhDb, type PatuhDb } from "../database";
 import type { Assignment, InstrumentRecord, MutationArgsMap, Period } from "../protocol-types";
 
 export const INSTRUMENT_ID = "ori-kepatuhan-2023";
@@ -96,4 +96,35 @@ export function fakeJpeg(size: number, seed = 1): Blob {
   bytes.set([0xff, 0xd8, 0xff, 0xe0], 0);
   bytes.set([0xff, 0xd9], size - 2);
   return new Blob([bytes], { type: "image/jpeg" });
+}
+
+/**
+ * The device databases one test file opens: `open` creates one (named `<prefix>-<n>` unless named)
+ * with the reference data seeded, `track` adopts another connection, and `closeAll` (from
+ * afterEach) closes and deletes every one of them.
+ */
+export function testDatabases(prefix: string): {
+  open(name?: string): Promise<PatuhDb>;
+  track(db: PatuhDb): void;
+  closeAll(): Promise<void>;
+} {
+  let seq = 0;
+  const opened: PatuhDb[] = [];
+  return {
+    async open(name = `${prefix}-${++seq}`) {
+      const db = await openPatuhDb(name);
+      opened.push(db);
+      await seedReference(db);
+      return db;
+    },
+    track(db) {
+      opened.push(db);
+    },
+    async closeAll() {
+      for (const db of opened.splice(0)) {
+        db.close();
+        await db.delete().catch(() => undefined);
+      }
+    },
+  };
 }
