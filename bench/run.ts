@@ -10,7 +10,9 @@ import { startPgCluster } from "../scripts/lib/pg-cluster.mjs";
 import { ensureSystemDeps } from "../scripts/lib/system-deps.mjs";
 import { benchBundle } from "./bundle";
 import { benchClientEdit } from "./client-edit";
+import { benchDeviceField } from "./device-field";
 import { benchDomain } from "./domain";
+import { benchReview } from "./review";
 import { benchSyncServer } from "./sync-server";
 
 interface Row {
@@ -88,6 +90,12 @@ async function main(): Promise<void> {
     },
     rows,
   );
+  await section(
+    "field",
+    async () =>
+      (await benchDeviceField()).map((r) => ({ area: "field", ...r, target: targetText(r.target, r.unit) })),
+    rows,
+  );
   const cluster = await startPgCluster();
   try {
     await section(
@@ -95,6 +103,16 @@ async function main(): Promise<void> {
       async () =>
         (await benchSyncServer(cluster.url)).map((r) => ({
           area: "server",
+          ...r,
+          target: targetText(r.target, r.unit),
+        })),
+      rows,
+    );
+    await section(
+      "review",
+      async () =>
+        (await benchReview(cluster.url)).map((r) => ({
+          area: "review",
           ...r,
           target: targetText(r.target, r.unit),
         })),
