@@ -38,6 +38,8 @@ describe("offline start", () => {
     await page.goto(`${baseUrl}/`);
     const login = new LoginPage(page);
     await login.heading.waitFor();
+    // The login screen renders first; the URL is replaced by an effect right after.
+    await page.waitForURL((url) => url.pathname === "/login", { timeout: 10_000 });
     expect(new URL(page.url()).pathname).toBe("/login");
     await login.logIn("penilai1", DEMO_PASSWORD);
 
