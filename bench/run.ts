@@ -27,7 +27,9 @@ const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 
 function targetText(target: string | number | undefined, unit: string): string {
   if (target === undefined) return "";
-  return typeof target === "number" ? `${target} ${unit}` : target;
+  if (typeof target === "string") return target;
+  // Numeric targets are ceilings, except rates, which are floors.
+  return `${unit.endsWith("/s") ? "≥" : "≤"} ${target} ${unit}`;
 }
 
 async function section(area: string, fn: () => Promise<Row[]>, rows: Row[]): Promise<void> {
