@@ -2,7 +2,7 @@
 // after the first sync, the same list offline, "Sinkronkan sekarang" offline saying nothing is
 // lost, the storage panel, a 360 × 740 screenshot and no serious axe violations.
 import type { BrowserContext, Page } from "playwright-core";
-import { afterAll, beforeAll, beforeEach, describe, expect, it, onTestFailed } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { HomePage } from "./pages/home-page";
 import { LoginPage } from "./pages/login-page";
 import {
@@ -11,6 +11,7 @@ import {
   seriousAxeViolations,
   waitForServiceWorkerControl,
 } from "./support/browser";
+import { explainFailures } from "./support/explain-failures";
 import { type E2eFixture, setUpE2e } from "./support/fixture";
 import { resultPath } from "./support/paths";
 import { DEMO_PASSWORD } from "./support/server";
@@ -34,20 +35,11 @@ describe("home (Beranda)", () => {
     home = new HomePage(page);
   });
 
-  beforeEach((context) => {
-    // What the screen said and what the server logged, so a failure on CI explains itself.
-    onTestFailed(async () => {
-      const name = context.task.name.replace(/\W+/g, "-").slice(0, 60);
-      await page
-        .screenshot({ path: resultPath(`home-failed-${name}.png`), fullPage: true })
-        .catch(() => undefined);
-      const text = await page
-        .locator("main")
-        .innerText({ timeout: 1_000 })
-        .catch(() => "(no main)");
-      console.error(`screen:\n${text}\n\nserver log (tail):\n${fx.server.log().slice(-4_000)}`);
-    });
-  });
+  explainFailures(
+    "home",
+    () => page,
+    () => fx,
+  );
 
   afterAll(async () => {
     await context?.close();

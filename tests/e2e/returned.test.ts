@@ -6,13 +6,14 @@
 // both values in the history; the supervisor approves and the device shows "Disetujui", read-only.
 import { join } from "node:path";
 import type { BrowserContext, Page } from "playwright-core";
-import { afterAll, beforeAll, beforeEach, describe, expect, it, onTestFailed } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ChecklistPage } from "./pages/checklist-page";
 import { HomePage } from "./pages/home-page";
 import { LoginPage } from "./pages/login-page";
 import { ReviewApi } from "./pages/review-api";
 import { firstPage, launchProfile, waitForServiceWorkerControl } from "./support/browser";
 import { readDevice } from "./support/device-db";
+import { explainFailures } from "./support/explain-failures";
 import { type E2eFixture, setUpE2e } from "./support/fixture";
 import { ROOT, resultPath } from "./support/paths";
 import { DEMO_PASSWORD } from "./support/server";
@@ -45,20 +46,11 @@ describe("a returned checklist", () => {
     sheet = new ChecklistPage(page);
   });
 
-  beforeEach((task) => {
-    // What the screen said and what the server logged, so a failure on CI explains itself.
-    onTestFailed(async () => {
-      const name = task.task.name.replace(/\W+/g, "-").slice(0, 60);
-      await page
-        .screenshot({ path: resultPath(`returned-failed-${name}.png`), fullPage: true })
-        .catch(() => undefined);
-      const text = await page
-        .locator("main")
-        .innerText({ timeout: 1_000 })
-        .catch(() => "(no main)");
-      console.error(`screen:\n${text}\n\nserver log (tail):\n${fx.server.log().slice(-4_000)}`);
-    });
-  });
+  explainFailures(
+    "returned",
+    () => page,
+    () => fx,
+  );
 
   afterAll(async () => {
     await context?.close();
