@@ -6,12 +6,10 @@
 // http origin, so IndexedDB behaves as in the app), and drives Debian's Chromium with playwright-core.
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
-import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { build } from "esbuild";
 import { chromium } from "playwright-core";
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from "../tests/e2e/support/browser";
-import { root } from "./support";
+import { bundlePageScript, quantile } from "./support";
 
 export interface ClientEditBench {
   name: "client-edit";
@@ -24,27 +22,12 @@ export interface ClientEditBench {
   pass: boolean;
 }
 
-function quantile(sorted: number[], q: number): number {
-  if (sorted.length === 0) return Number.NaN;
-  const i = Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1));
-  return sorted[i] ?? Number.NaN;
-}
-
 export async function benchClientEdit(
   options: { iterations?: number; warmup?: number } = {},
 ): Promise<ClientEditBench> {
   const iterations = options.iterations ?? 300;
   const warmup = options.warmup ?? 30;
-  const bundle = await build({
-    entryPoints: [join(root, "bench", "client-edit-page.ts")],
-    bundle: true,
-    format: "iife",
-    platform: "browser",
-    target: "es2022",
-    write: false,
-    minify: true,
-  });
-  const js = bundle.outputFiles[0]?.text ?? "";
+  const js = await bundlePageScript("client-edit-page.ts");
   const html = `<!doctype html><meta charset="utf-8"><title>bench</title><script>${js.replace(/<\/script/gi, "<\\/script")}</script>`;
   const server = createServer((_req, res) => {
     res.writeHead(200, { "Content-Type": "text/html; charset=utf-8" });

@@ -19,9 +19,8 @@
 // Standalone: npx tsx bench/device-field.ts (builds dist/client first when it is stale).
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { dirname, join } from "node:path";
+import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { build } from "esbuild";
 import type { BrowserContext, CDPSession, Page } from "playwright-core";
 import { HomePage } from "../tests/e2e/pages/home-page";
 import { LoginPage } from "../tests/e2e/pages/login-page";
@@ -30,6 +29,7 @@ import { ensureClientBuilt } from "../tests/e2e/support/build";
 import { DIST_CLIENT } from "../tests/e2e/support/paths";
 import { DEMO_PASSWORD, type RunningServer, startServer } from "../tests/e2e/support/server";
 import type { PatuhBench, SeedOptions } from "./device-field-page";
+import { bundlePageScript, quantile } from "./support";
 
 export interface DeviceFieldRow {
   name: string;
@@ -38,7 +38,6 @@ export interface DeviceFieldRow {
   target?: string;
 }
 
-const ROOT = join(dirname(fileURLToPath(import.meta.url)), "..");
 const THROTTLE = 4;
 const SYNC_TIMEOUT_MS = 60_000;
 
@@ -63,25 +62,10 @@ export interface DeviceFieldOptions {
   log?: (line: string) => void;
 }
 
-function quantile(sorted: readonly number[], q: number): number {
-  if (sorted.length === 0) return Number.NaN;
-  const i = Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1));
-  return sorted[i] ?? Number.NaN;
-}
-
 const round = (n: number, digits = 1) => Math.round(n * 10 ** digits) / 10 ** digits;
 
-async function helperScript(): Promise<string> {
-  const bundle = await build({
-    entryPoints: [join(ROOT, "bench", "device-field-page.ts")],
-    bundle: true,
-    format: "iife",
-    platform: "browser",
-    target: "es2022",
-    write: false,
-    minify: true,
-  });
-  return bundle.outputFiles[0]?.text ?? "";
+function helperScript(): Promise<string> {
+  return bundlePageScript("device-field-page.ts");
 }
 
 /** Installs the helper in the page (DevTools evaluation: not subject to the app's CSP). */
