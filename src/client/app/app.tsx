@@ -5,34 +5,35 @@ import { UpdateBanner } from "../components/update-banner";
 import { useI18n } from "../i18n/i18n";
 import { LoginScreen } from "../screens/login-screen";
 import { NotFoundScreen } from "../screens/not-found-screen";
+import { StaffHomeScreen } from "../screens/staff-home-screen";
 import { useSession } from "../session/session";
 import type { User } from "../session/user";
 import { DeviceGate } from "./device-gate";
-import { lazyScreen } from "./lazy-screen";
-import { matchPath, navigate, usePath } from "./router";
+import { navigate, usePath } from "./router";
+import { adminArea } from "./routes/admin-routes";
+import type { Area } from "./routes/area";
+import { assessorArea } from "./routes/assessor-routes";
+import { planningArea } from "./routes/planning-routes";
+import { reviewArea } from "./routes/review-routes";
 
-// Screens load on demand; only the shell and the login screen ship in the entry chunk.
-// The home reads the device database, so it loads with the device layer (see device-gate.tsx).
-const HomeScreen = lazyScreen(() => import("../screens/home-screen").then((module) => module.HomeScreen));
-const AssessmentScreen = lazyScreen(() =>
-  import("../screens/assessment-screen").then((module) => module.AssessmentScreen),
-);
-const StartVisitScreen = lazyScreen(() =>
-  import("../screens/start-visit/start-visit-screen").then((module) => module.StartVisitScreen),
-);
+// Screens load on demand; only the shell, the login screen and the small area tables ship in the
+// entry chunk. Assessors work in the field area, on the device database (see device-gate.tsx);
+// supervisors and admins work online in the staff areas, which never open a device database.
+const STAFF_AREAS: Area[] = [reviewArea, planningArea, adminArea];
 
 const LOGIN_PATH = "/login";
 
 /** Where to go after login: the deep link the user opened before being sent to the login screen. */
 let returnPath: string | undefined;
 
-function routeFor(path: string, user: User) {
-  if (path === "/" || path === LOGIN_PATH) return <HomeScreen user={user} />;
-  const assessment = matchPath("/penilaian/:id", path);
-  if (assessment?.id) return <AssessmentScreen id={assessment.id} />;
-  // Starting the visit of an assignment not yet assessed (or going on to its existing assessment).
-  const assignment = matchPath("/penugasan/:id", path);
-  if (assignment?.id) return <StartVisitScreen assignmentId={assignment.id} />;
+function staffRoute(path: string, user: User) {
+  for (const area of STAFF_AREAS) {
+    const screen = area.match(path, user);
+    if (screen) return screen;
+  }
+  if (path === "/" || path === LOGIN_PATH) {
+    return <StaffHomeScreen user={user} links={STAFF_AREAS.flatMap((area) => area.nav(user))} />;
+  }
   return <NotFoundScreen />;
 }
 
@@ -85,10 +86,14 @@ export function App() {
       <AppHeader />
       <main id="main" class="app-main" ref={mainRef} tabIndex={-1}>
         {user ? (
-          // The gate sits outside the keyed screen: navigating never reopens the database or engine.
-          <DeviceGate user={user}>
-            <div key={path}>{routeFor(path, user)}</div>
-          </DeviceGate>
+          user.role === "assessor" ? (
+            // The gate sits outside the keyed screen: navigating never reopens the database or engine.
+            <DeviceGate user={user}>
+              <div key={path}>{assessorArea.match(path, user) ?? <NotFoundScreen />}</div>
+            </DeviceGate>
+          ) : (
+            <div key={path}>{staffRoute(path, user)}</div>
+          )
         ) : (
           <LoginScreen />
         )}

@@ -1,3 +1,6 @@
+import { adminMessagesEn } from "./areas/admin-en";
+import { planningMessagesEn } from "./areas/planning-en";
+import { reviewMessagesEn } from "./areas/review-en";
 import type { Messages } from "./messages-id";
 
 // English. Typed against the Indonesian dictionary, so a missing or extra key fails the build.
@@ -231,4 +234,7 @@ export const messagesEn: Messages = {
     "Storage is almost full ({free} MB left). Sync, then free space on the device before taking more photos.",
   storageUnsupported: "This browser does not report its storage; sync regularly to keep your work safe.",
   // ─── end of home block ───
+  ...reviewMessagesEn,
+  ...planningMessagesEn,
+  ...adminMessagesEn,
 };

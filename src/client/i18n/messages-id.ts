@@ -1,5 +1,9 @@
 // Indonesian, the default UI language. Vocabulary follows methodology.md § 6 (Masuk, Keluar, Luring,
 // Daring, Penilai, Kantor Perwakilan …). Placeholders in braces are filled by t(key, vars).
+import { adminMessagesId } from "./areas/admin-id";
+import { planningMessagesId } from "./areas/planning-id";
+import { reviewMessagesId } from "./areas/review-id";
+
 export const messagesId = {
   appName: "Patuh",
   appTagline: "Penilaian Kepatuhan",
@@ -231,6 +235,10 @@ export const messagesId = {
   storageUnsupported:
     "Browser ini tidak melaporkan ruang penyimpanan; sinkronkan secara rutin agar pekerjaan aman.",
   // ─── end of home block ───
+  // The staff areas (supervisor and admin screens) keep their texts in areas/*.
+  ...reviewMessagesId,
+  ...planningMessagesId,
+  ...adminMessagesId,
 } as const;
 
 export type MessageKey = keyof typeof messagesId;
