@@ -4,7 +4,8 @@
 // typecheck (every tsconfig project), unit tests, the production build, integration tests on PGlite
 // and again on a private throwaway PostgreSQL cluster, and e2e tests in Chromium against the built
 // app served by the real server. Ends with the plain line `N passed, N failed` and a non-zero exit
-// when anything failed. `--only unit,integration` runs a subset (for quick local loops).
+// when anything failed. `--only=unit,integration` runs a subset, and `-- <files>` narrows the
+// test runs to those files (for quick local loops).
 import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, rmSync } from "node:fs";
 import { dirname, join } from "node:path";
@@ -17,6 +18,9 @@ process.chdir(root);
 const onlyArg = process.argv.find((a) => a.startsWith("--only="));
 const only = onlyArg ? new Set(onlyArg.slice(7).split(",")) : null;
 const wants = (name) => !only || only.has(name);
+// Anything after `--` narrows the vitest runs to those files or name filters (quick local loops).
+const dashDash = process.argv.indexOf("--");
+const filters = dashDash >= 0 ? process.argv.slice(dashDash + 1) : [];
 const resultsDir = join(root, "test-results");
 mkdirSync(resultsDir, { recursive: true });
 
@@ -58,6 +62,7 @@ function vitest(step, project, env = {}) {
       "--reporter=default",
       "--reporter=json",
       `--outputFile.json=${out}`,
+      ...filters,
     ],
     env,
   );
