@@ -1,6 +1,6 @@
 import {
+  listAssessmentSummaries,
   listAssessmentSyncInfo,
-  listAssessments,
   listAssignments,
   listPemda,
   listPeriods,
@@ -16,7 +16,8 @@ async function readHomeData(db: PatuhDb, userId: string): Promise<HomeData> {
     listAssignments(db),
     listPemda(db),
     listPeriods(db),
-    listAssessments(db),
+    // Summaries, not whole states: the home of a heavy device must open in well under a second.
+    listAssessmentSummaries(db),
     listAssessmentSyncInfo(db),
     readSyncMeta(db),
   ]);
