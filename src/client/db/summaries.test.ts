@@ -120,8 +120,9 @@ describe("schema upgrade from version 1", () => {
     expect(await db.outbox.toArray()).toEqual(rows.outbox);
     expect(await db.meta.toArray()).toEqual(rows.meta);
     const stored = await db.evidence.get(photo.sha256);
-    expect(stored?.bytes).toBe(2048);
-    expect(new Uint8Array(await (stored?.blob as Blob).arrayBuffer())).toEqual(
+    if (!stored) throw new Error("the photo was lost in the upgrade");
+    expect(stored.bytes).toBe(2048);
+    expect(new Uint8Array(await stored.blob.arrayBuffer())).toEqual(
       new Uint8Array(await fakeJpeg(2048).arrayBuffer()),
     );
     await expectSummariesMatch(db);
