@@ -93,14 +93,18 @@ export async function getAssessmentSyncInfo(
   );
 }
 
-export async function listAssessmentSyncInfo(db: PatuhDb): Promise<AssessmentSyncInfo[]> {
+/** Per assessment: its sync state and counts. `summaries` may be passed when the caller read them already. */
+export async function listAssessmentSyncInfo(
+  db: PatuhDb,
+  summaries?: readonly AssessmentSummaryRow[],
+): Promise<AssessmentSyncInfo[]> {
   return db.transaction(
     "r",
     [db.assessmentSummaries, db.serverAssessments, db.outbox, db.assessmentSync, db.rejections],
     async () => {
       // Summaries and index keys only: no full state is read (this runs on every change the home sees).
       const [locals, serverIds, synced, pendingIds, rejected] = await Promise.all([
-        listSummaries(db),
+        summaries ?? listSummaries(db),
         db.serverAssessments.toCollection().primaryKeys(),
         db.assessmentSync.toArray(),
         db.outbox.orderBy("assessmentId").keys(),

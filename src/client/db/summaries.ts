@@ -7,7 +7,7 @@
 // pulls, upgrades or any future writer) into `assessmentSummaries` inside the same IndexedDB
 // transaction, widening a readwrite transaction's scope to include the summaries store. So no code
 // path can forget it, and a quota failure or abort rolls both back together.
-import type { DBCore, DBCoreMutateRequest, DBCoreMutateResponse, DBCoreTable, Middleware } from "dexie";
+import type { DBCore, DBCoreMutateRequest, DBCoreTable, Middleware } from "dexie";
 import type { AssessmentSummaryRow, PatuhDb } from "./database";
 import type { AssessmentState } from "./protocol-types";
 
@@ -28,15 +28,15 @@ export function summaryOf(state: AssessmentState): AssessmentSummaryRow {
   };
 }
 
-/** The request that makes the summaries follow one successful write to the local view. */
-function mirrorOf(req: DBCoreMutateRequest, res: DBCoreMutateResponse): DBCoreMutateRequest | undefined {
+/**
+ * The request that makes the summaries follow one write to the local view. `failed` lists the
+ * positions of values whose write failed (only an add can fail per value: an existing key).
+ */
+function mirrorOf(req: DBCoreMutateRequest, failed: (i: number) => boolean): DBCoreMutateRequest | undefined {
   switch (req.type) {
     case "add":
     case "put": {
-      // A value whose write failed (e.g. add of an existing key) must not change its summary.
-      const values = (req.values as AssessmentState[])
-        .filter((_, i) => res.failures[i] === undefined)
-        .map(summaryOf);
+      const values = (req.values as AssessmentState[]).filter((_, i) => !failed(i)).map(summaryOf);
       return values.length > 0 ? { type: "put", trans: req.trans, values } : undefined;
     }
     case "delete":
@@ -51,9 +51,17 @@ function mirroredTable(table: DBCoreTable, summaries: () => DBCoreTable): DBCore
   return {
     ...table,
     async mutate(req) {
-      const res = await table.mutate(req);
-      const mirror = mirrorOf(req, res);
-      if (mirror) await summaries().mutate(mirror);
+      if (req.type === "add") {
+        // An add may fail per value (existing key): mirror only what was written.
+        const res = await table.mutate(req);
+        const mirror = mirrorOf(req, (i) => res.failures[i] !== undefined);
+        if (mirror) await summaries().mutate(mirror);
+        return res;
+      }
+      // put/delete cannot fail per value here (no unique indexes): both requests are queued at once,
+      // so the edit's transaction commits without an extra round trip. A failure aborts both.
+      const mirror = mirrorOf(req, () => false);
+      const [res] = await Promise.all([table.mutate(req), mirror ? summaries().mutate(mirror) : undefined]);
       return res;
     },
   };
