@@ -12,6 +12,7 @@
 import { type QueryExecutorProvider, type RawBuilder, sql } from "kysely";
 import type { AssessmentState } from "../../domain/sync/protocol";
 import { diffStates } from "../sync/history-diff";
+import type { AssignmentScopeRow } from "./sync-scope";
 
 export interface AssessmentRow {
   state: AssessmentState;
@@ -39,6 +40,84 @@ export async function loadAssessment(
   return row === undefined ? undefined : { state: row.state, officeId: row.office_id };
 }
 
+/** The assessments a push transaction touches, row-locked, and the scopes of their assignments. */
+export interface PushTargets {
+  /** By assessment id: the ones that exist. */
+  assessments: Map<string, AssessmentRow>;
+  /** By assignment id: those of the existing assessments and of the creates' assignments. */
+  scopes: Map<string, AssignmentScopeRow>;
+}
+
+/**
+ * Locks and loads the assessments `assessmentIds` (in id order, so two transactions that lock
+ * overlapping sets cannot deadlock) and the authorisation scope (team, office, period status and
+ * instrument version) of their assignments and of `createAssignmentIds`, in one round trip.
+ */
+export async function lockPushTargets(
+  db: QueryExecutorProvider,
+  assessmentIds: readonly string[],
+  createAssignmentIds: readonly string[],
+): Promise<PushTargets> {
+  const r = await sql<{ assessments: LockedJson[]; scopes: ScopeJson[] }>`
+    with x as (select id, state, office_id, assignment_id from assessments where id = any(${[...assessmentIds]}::uuid[])
+               order by id for update)
+    select
+      (select coalesce(jsonb_agg(jsonb_build_object('id', x.id, 'state', x.state, 'officeId', x.office_id)), '[]')
+       from x) as assessments,
+      (select coalesce(jsonb_agg(jsonb_build_object(
+         'id', a.id, 'periodId', a.period_id, 'unitId', a.unit_id, 'pemdaId', u.pemda_id,
+         'plannedDate', a.planned_date::text,
+         'team', coalesce(array(select m.user_id::text from assignment_members m where m.assignment_id = a.id
+                                order by m.user_id), '{}'),
+         'officeId', p.office_id, 'status', p.status, 'instrumentId', p.instrument_id,
+         'instrumentVersion', p.instrument_version)), '[]')
+       from assignments a join periods p on p.id = a.period_id join units u on u.id = a.unit_id
+       where a.id = any(${[...createAssignmentIds]}::uuid[]) or a.id in (select assignment_id from x)) as scopes`.execute(
+    db,
+  );
+  const row = r.rows[0];
+  const assessments = new Map<string, AssessmentRow>();
+  const scopes = new Map<string, AssignmentScopeRow>();
+  for (const a of row?.assessments ?? []) assessments.set(a.id, { state: a.state, officeId: a.officeId });
+  for (const s of row?.scopes ?? []) {
+    scopes.set(s.id, {
+      assignment: {
+        id: s.id,
+        periodId: s.periodId,
+        unitId: s.unitId,
+        pemdaId: s.pemdaId,
+        team: s.team,
+        plannedDate: s.plannedDate,
+      },
+      officeId: s.officeId,
+      team: s.team,
+      periodStatus: s.status,
+      instrumentId: s.instrumentId,
+      instrumentVersion: s.instrumentVersion,
+    });
+  }
+  return { assessments, scopes };
+}
+
+interface LockedJson {
+  id: string;
+  state: AssessmentState;
+  officeId: string;
+}
+
+interface ScopeJson {
+  id: string;
+  periodId: string;
+  unitId: string;
+  pemdaId: string;
+  plannedDate: string | null;
+  team: string[];
+  officeId: string;
+  status: string;
+  instrumentId: string;
+  instrumentVersion: number;
+}
+
 export interface ChangeMeta {
   userId: string;
   /** Null for changes made online without a device (review). */
@@ -62,7 +141,8 @@ export interface AssessmentStep {
  * the last state (so one change-log row), one history row set per step (each step's diff against the
  * state before it: every overwritten value stays in history, per revision), and the evidence
  * references of the last state. Everything but the row write is conditioned on it, so a lost create
- * race writes nothing. The caller runs them in one statement; `aw` returns the id when written.
+ * race writes nothing. The caller runs them in one statement; `aw<suffix>` returns the id when
+ * written (several assessments in one statement take distinct suffixes).
  * `guard` is a condition the row write also needs (a push's claim: referencing it makes the claim's
  * row lock come first, whatever order PostgreSQL runs the expressions in).
  */
@@ -71,7 +151,9 @@ export function assessmentWriteCtes(
   steps: readonly AssessmentStep[],
   officeId: string,
   guard: RawBuilder<unknown> = sql`true`,
+  suffix = "",
 ): RawBuilder<unknown>[] {
+  const aw = sql.raw(`aw${suffix}`);
   const last = steps[steps.length - 1];
   if (last === undefined) throw new Error("assessmentWriteCtes needs at least one step");
   const next = last.state;
@@ -95,23 +177,23 @@ export function assessmentWriteCtes(
               updated_at = ${next.updatedAt} where id = ${next.id} and ${guard} returning id`;
   // History travels as one jsonb parameter: one bind value whatever the batch size.
   const ctes = [
-    sql`aw as (${write})`,
-    sql`ah as (insert into assessment_history (assessment_id, revision, user_id, client_id, mutation_id, action, key, old,
+    sql`${aw} as (${write})`,
+    sql`${sql.raw(`ah${suffix}`)} as (insert into assessment_history (assessment_id, revision, user_id, client_id, mutation_id, action, key, old,
                                                new, at)
                select (e->>'a')::uuid, (e->>'r')::integer, (e->>'u')::uuid, (e->>'c')::uuid, (e->>'m')::bigint,
                       e->>'n', e->>'k', e->'o', e->'v', (e->>'t')::timestamptz
                from jsonb_array_elements(${JSON.stringify(history)}::jsonb) with ordinality as x(e, i)
-               where exists (select 1 from aw) order by i)`,
+               where exists (select 1 from ${aw}) order by i)`,
   ];
   const oldHashes = uniqueSorted((previous?.evidence ?? []).map((e) => e.sha256));
   const newHashes = uniqueSorted(next.evidence.map((e) => e.sha256));
   if (oldHashes.join() !== newHashes.join()) {
     // assessment_evidence mirrors the state's list (see evidence.ts); the two parts touch disjoint rows.
     ctes.push(
-      sql`aed as (delete from assessment_evidence where assessment_id = ${next.id}
-                  and not (sha256 = any(${newHashes}::text[])) and exists (select 1 from aw))`,
-      sql`aei as (insert into assessment_evidence (assessment_id, sha256)
-                  select ${next.id}::uuid, h from unnest(${newHashes}::text[]) as h where exists (select 1 from aw)
+      sql`${sql.raw(`aed${suffix}`)} as (delete from assessment_evidence where assessment_id = ${next.id}
+                  and not (sha256 = any(${newHashes}::text[])) and exists (select 1 from ${aw}))`,
+      sql`${sql.raw(`aei${suffix}`)} as (insert into assessment_evidence (assessment_id, sha256)
+                  select ${next.id}::uuid, h from unnest(${newHashes}::text[]) as h where exists (select 1 from ${aw})
                   on conflict do nothing)`,
     );
   }

@@ -3,27 +3,28 @@
  *
  * Owns: the order of checks for one mutation and the mutation-log bookkeeping around the pure
  * reducer.
- * Invariants: consecutive mutations of one push on the same assessment form a group, processed in
- * ONE transaction: lock and load the assessment once, run each mutation through the reducer on the
- * in-memory state (a rejected one leaves that state as it was, so nothing of it is applied), then
- * one statement writes the last state, one history row set per applied mutation, the evidence
- * references, the stored rejections and the raise of lastMutationId from first - 1 to last. So each
- * mutation's effect or rejection commits together with the raise, never one without the other.
+ * Invariants: a run of consecutive ids (up to MAX_RUN) is processed in ONE transaction: lock and
+ * load every assessment it touches at once (in id order), run each mutation through the reducer on
+ * the in-memory states (a rejected one leaves its assessment's state as it was, so nothing of it is
+ * applied), then ONE statement writes each touched assessment's last state with one history row set
+ * per applied mutation (every overwritten value stays in history), the evidence references, the
+ * stored rejections and the raise of lastMutationId from first - 1 to last. So every mutation's
+ * effect or rejection commits together with the raise, never one without the other, and the
+ * change-log row of each assessment (trigger) with them.
  * Concurrent copies of a push: the raise only matches if nobody raised past first - 1; if it does
- * not match (or a create lost its race), the transaction rolls back and the group is judged again
- * from the new lastMutationId, where those ids are duplicates. Each id is thus processed exactly
- * once. A gap stops the batch; the groups before it stay committed, and the 409 says how far the
- * server got. Lock order is always assessment row, then client row (a create has no row to lock:
- * its insert waits for the claim, see assessmentWriteCtes' guard), and a transaction touches one
- * assessment, so pushes cannot deadlock.
+ * not (or a create lost its race), the transaction rolls back and the run is judged again from the
+ * new lastMutationId, where those ids are duplicates: each id is processed exactly once. A gap stops
+ * the batch; the runs before it stay committed, and the 409 says how far the server got.
+ * Lock order is always assessment rows (sorted), then the client row; a create has no row to lock
+ * and its insert waits for the claim (assessmentWriteCtes' guard), so pushes cannot deadlock.
  */
-import { type Kysely, type QueryExecutorProvider, sql } from "kysely";
+import { type Kysely, type QueryExecutorProvider, type RawBuilder, sql } from "kysely";
 import { applyMutation } from "../../domain/sync/apply";
 import type { AssessmentState, Mutation, ProtocolError, PushResult } from "../../domain/sync/protocol";
-import { type AssessmentStep, assessmentWriteCtes } from "../db/assessments";
+import { type AssessmentStep, assessmentWriteCtes, lockPushTargets } from "../db/assessments";
 import { missingEvidence } from "../db/evidence";
 import { bindClient, claimRangeCtes, findClient, type StoredRejection } from "../db/mutation-clients";
-import { type AssignmentScopeRow, loadMutationTarget } from "../db/sync-scope";
+import type { AssignmentScopeRow } from "../db/sync-scope";
 import type { InstrumentCache } from "./instrument-cache";
 import { canSeeAssignment, type SyncUser } from "./permissions";
 
@@ -38,12 +39,12 @@ export interface PushDeps {
 }
 
 /** Bounds one transaction's work (and its lock hold) whatever the batch size. */
-const MAX_GROUP = 500;
+const MAX_RUN = 500;
 /** Each retry follows another writer's commit; more than this in a row is a bug, not contention. */
 const MAX_RETRIES = 50;
 
 type Verdict = { ok: true; state: AssessmentState } | ({ ok: false } & ProtocolError);
-type GroupOutcome = { kind: "done"; results: PushResult[] } | { kind: "stale" };
+type RunOutcome = { kind: "done"; results: PushResult[] } | { kind: "stale" };
 
 export async function pushMutations<DB>(
   db: Kysely<DB>,
@@ -68,8 +69,8 @@ export async function pushMutations<DB>(
         continue;
       }
       if (mutation.id > last + 1) return { kind: "gap", lastMutationId: last, results } as const;
-      const group = groupAt(mutations, i);
-      const outcome = await inTransaction(conn, () => processGroup(conn, user, clientId, group, deps));
+      const run = runAt(mutations, i);
+      const outcome = await inTransaction(conn, () => processRun(conn, user, clientId, run, deps));
       if (outcome.kind === "stale") {
         // Another request got there first: judge the same mutations again from where it left off.
         if (++retries > MAX_RETRIES) throw new Error("push: no progress after repeated retries");
@@ -78,35 +79,29 @@ export async function pushMutations<DB>(
       }
       retries = 0;
       results.push(...outcome.results);
-      last = (group[group.length - 1] as Mutation).id;
-      i += group.length;
+      last = (run[run.length - 1] as Mutation).id;
+      i += run.length;
     }
     return { kind: "ok", lastMutationId: last, results } as const;
   });
 }
 
-/**
- * The run of mutations from `start` with consecutive ids on one assessment. A create only ever
- * starts a group: the scope loaded for the group is then that of the create's assignment.
- */
-function groupAt(mutations: readonly Mutation[], start: number): Mutation[] {
-  const first = mutations[start] as Mutation;
-  const group = [first];
-  for (let j = start + 1; j < mutations.length && group.length < MAX_GROUP; j++) {
+/** The run of mutations from `start` with consecutive ids (at most MAX_RUN). */
+function runAt(mutations: readonly Mutation[], start: number): Mutation[] {
+  const run = [mutations[start] as Mutation];
+  for (let j = start + 1; j < mutations.length && run.length < MAX_RUN; j++) {
     const m = mutations[j] as Mutation;
-    const prev = group[group.length - 1] as Mutation;
-    if (m.id !== prev.id + 1 || m.name === "assessment.create") break;
-    if (m.args.assessmentId !== first.args.assessmentId) break;
-    group.push(m);
+    if (m.id !== (run[run.length - 1] as Mutation).id + 1) break;
+    run.push(m);
   }
-  return group;
+  return run;
 }
 
-/** Runs `work` in a transaction; commits unless it reports a stale group. */
+/** Runs `work` in a transaction; commits unless it reports a stale run. */
 async function inTransaction(
   conn: QueryExecutorProvider,
-  work: () => Promise<GroupOutcome>,
-): Promise<GroupOutcome> {
+  work: () => Promise<RunOutcome>,
+): Promise<RunOutcome> {
   await sql`begin`.execute(conn);
   try {
     const result = await work();
@@ -118,51 +113,71 @@ async function inTransaction(
   }
 }
 
-async function processGroup(
+/** What the run does to one assessment. */
+interface Touched {
+  loaded: AssessmentState | undefined;
+  officeId: string;
+  steps: AssessmentStep[];
+}
+
+async function processRun(
   trx: QueryExecutorProvider,
   user: SyncUser,
   clientId: string,
-  group: readonly Mutation[],
+  run: readonly Mutation[],
   deps: PushDeps,
-): Promise<GroupOutcome> {
-  const first = group[0] as Mutation;
-  const lastId = (group[group.length - 1] as Mutation).id;
-  const createFor = first.name === "assessment.create" ? first.args.assignmentId : null;
-  const { existing, scope } = await loadMutationTarget(trx, first.args.assessmentId, createFor);
-  const loaded = existing?.state;
-  let current = loaded;
-  const steps: AssessmentStep[] = [];
+): Promise<RunOutcome> {
+  const creates = run.flatMap((m) => (m.name === "assessment.create" ? [m.args.assignmentId] : []));
+  const targets = await lockPushTargets(
+    trx,
+    [...new Set(run.map((m) => m.args.assessmentId))],
+    [...new Set(creates)],
+  );
+  const current = new Map<string, AssessmentState>();
+  for (const [id, row] of targets.assessments) current.set(id, row.state);
+  const touched = new Map<string, Touched>();
   const rejections: (StoredRejection & { name: string; at: string })[] = [];
   const results: PushResult[] = [];
-  for (const [k, mutation] of group.entries()) {
-    // What loading the assessment again would give: no scope once there is no assessment (a
-    // rejected create), the scope of its assignment otherwise (loaded, or created in this group).
-    const scopeNow = k === 0 || current !== undefined ? scope : undefined;
-    const verdict = await evaluate(trx, user, clientId, mutation, current, scopeNow, deps);
-    if (verdict.ok) {
-      current = verdict.state;
-      steps.push({
+  for (const mutation of run) {
+    const assessmentId = mutation.args.assessmentId;
+    const state = current.get(assessmentId);
+    // The scope loading this assessment alone would give: that of its assignment, or for a create
+    // of a not yet existing assessment that of the assignment the create names.
+    const assignmentId =
+      state?.assignmentId ?? (mutation.name === "assessment.create" ? mutation.args.assignmentId : undefined);
+    const scope = assignmentId === undefined ? undefined : targets.scopes.get(assignmentId);
+    const verdict = await evaluate(trx, user, clientId, mutation, state, scope, deps);
+    if (verdict.ok && scope !== undefined) {
+      current.set(assessmentId, verdict.state);
+      const entry = touched.get(assessmentId) ?? { loaded: state, officeId: scope.officeId, steps: [] };
+      entry.steps.push({
         state: verdict.state,
         meta: { userId: user.id, clientId, mutationId: mutation.id, action: mutation.name, at: mutation.at },
       });
+      touched.set(assessmentId, entry);
       results.push({ id: mutation.id, status: "applied" });
       continue;
     }
+    if (verdict.ok) throw new Error("push: applied without a scope");
     const error: ProtocolError = { code: verdict.code, message: verdict.message };
     if (verdict.details !== undefined) error.details = verdict.details;
     rejections.push({ mutationId: mutation.id, name: mutation.name, at: mutation.at, ...error });
     results.push({ id: mutation.id, status: "rejected", error });
   }
-  const ctes = claimRangeCtes(clientId, first.id, lastId, rejections);
-  const writes = steps.length > 0 && scope !== undefined;
-  if (writes)
-    ctes.push(...assessmentWriteCtes(loaded, steps, scope.officeId, sql`exists (select 1 from mc)`));
+  const first = (run[0] as Mutation).id;
+  const last = (run[run.length - 1] as Mutation).id;
+  const ctes = claimRangeCtes(clientId, first, last, rejections);
+  const written: RawBuilder<unknown>[] = [];
+  for (const [n, t] of [...touched.values()].entries()) {
+    ctes.push(...assessmentWriteCtes(t.loaded, t.steps, t.officeId, sql`exists (select 1 from mc)`, `${n}`));
+    written.push(sql`(select count(*) from ${sql.raw(`aw${n}`)})`);
+  }
   const r = await sql<{ claimed: number; written: number }>`with ${sql.join(ctes)}
     select (select count(*) from mc)::integer as claimed,
-           ${writes ? sql`(select count(*) from aw)::integer` : sql`1`} as written`.execute(trx);
+           (${written.length > 0 ? sql.join(written, sql` + `) : sql`0`})::integer as written`.execute(trx);
   const row = r.rows[0];
-  // Not claimed: another copy processed these ids. Not written: a concurrent create won the id.
-  if (row === undefined || row.claimed !== 1 || row.written !== 1) return { kind: "stale" };
+  // Not claimed: another copy processed these ids. Not all written: a concurrent create won an id.
+  if (row === undefined || row.claimed !== 1 || row.written !== touched.size) return { kind: "stale" };
   return { kind: "done", results };
 }
 
