@@ -40,6 +40,7 @@ export interface PushDeps {
 
 /** Bounds one transaction's work (and its lock hold) whatever the batch size. */
 const MAX_RUN = 500;
+const MAX_RUN_ASSESSMENTS = 64;
 /** Each retry follows another writer's commit; more than this in a row is a bug, not contention. */
 const MAX_RETRIES = 50;
 
@@ -86,12 +87,19 @@ export async function pushMutations<DB>(
   });
 }
 
-/** The run of mutations from `start` with consecutive ids (at most MAX_RUN). */
+/**
+ * The run of mutations from `start` with consecutive ids: at most MAX_RUN of them, on at most
+ * MAX_RUN_ASSESSMENTS assessments (the write statement has a few expressions per assessment).
+ */
 function runAt(mutations: readonly Mutation[], start: number): Mutation[] {
-  const run = [mutations[start] as Mutation];
+  const first = mutations[start] as Mutation;
+  const run = [first];
+  const assessments = new Set([first.args.assessmentId]);
   for (let j = start + 1; j < mutations.length && run.length < MAX_RUN; j++) {
     const m = mutations[j] as Mutation;
     if (m.id !== (run[run.length - 1] as Mutation).id + 1) break;
+    assessments.add(m.args.assessmentId);
+    if (assessments.size > MAX_RUN_ASSESSMENTS) break;
     run.push(m);
   }
   return run;

@@ -154,4 +154,19 @@ describe("batched push", () => {
       and entity_id = any(${Object.values(batchIds)}::text[])`.execute(w.db);
     expect(changed.rows.map((r) => r.entity_id).sort()).toEqual([batchIds.x, batchIds.y].sort());
   });
+
+  it("a push on more assessments than one transaction takes is split, and every mutation applies", async () => {
+    const ids = Array.from({ length: 70 }, () => uuid());
+    const mutations = ids.flatMap((id, i) => [
+      create(2 * i + 1, id, w.asg.a1),
+      setAnswer(2 * i + 2, id, "IN.SP.01", i % 4),
+    ]);
+    const res = await as(w, "a1").push({ clientId: uuid(), mutations });
+    expect(res.status).toBe(200);
+    expect(res.body.lastMutationId).toBe(140);
+    expect(res.body.results?.every((r) => r.status === "applied")).toBe(true);
+    const rows = await sql<{ revision: number }>`
+      select revision from assessments where id = any(${ids}::uuid[])`.execute(w.db);
+    expect(rows.rows.map((r) => r.revision)).toEqual(ids.map(() => 2));
+  });
 });
