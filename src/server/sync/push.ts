@@ -54,7 +54,7 @@ export async function pushMutations<DB>(
   mutations: readonly Mutation[],
   deps: PushDeps,
 ): Promise<PushOutcome> {
-  // One pooled connection for the whole push: no pool round trip per group.
+  // One pooled connection for the whole push: no pool round trip per run.
   return db.connection().execute(async (conn) => {
     const owner = await bindClient(conn, clientId, user.id);
     if (owner.userId !== user.id) return { kind: "client_mismatch" } as const;
