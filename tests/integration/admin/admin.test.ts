@@ -6,7 +6,7 @@ import { sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { as, create, setAnswer, uuid } from "../sync/api";
 import { createWorld, instrumentJson, type World } from "../sync/world";
-import { call } from "./support";
+import { call, issuesOf } from "./support";
 
 let w: World;
 
@@ -171,13 +171,13 @@ describe("instruments", () => {
     const bad = { ...instrumentJson, version: 0, extra: true, title: { en: "No Indonesian" } };
     const r = await call(w, "admin", "POST", "/instruments", bad);
     expect([r.status, r.body.error?.code]).toEqual([400, "invalid_instrument"]);
-    const issues = r.body.error?.details?.issues as { path: string; message: string }[];
+    const issues = issuesOf(r);
     expect(issues.map((i) => i.path)).toEqual(expect.arrayContaining(["$.version", "$.extra", "$.title.id"]));
     expect(issues.every((i) => i.message.length > 0)).toBe(true);
     const notJson = await call(w, "admin", "POST", "/instruments", "{ not json");
     expect(notJson.body.error?.code).toBe("invalid_json");
     const notObject = await call(w, "admin", "POST", "/instruments", [1, 2]);
-    expect((notObject.body.error?.details?.issues as { path: string }[])[0]?.path).toBe("$");
+    expect(issuesOf(notObject)[0]?.path).toBe("$");
   });
 
   it("new version → 201; identical re-upload → 200; a used version cannot change; an unused one can be deleted", async () => {
@@ -235,7 +235,7 @@ describe("banding schemes", () => {
     };
     const r = await call(w, "admin", "POST", "/banding-schemes", bad);
     expect([r.status, r.body.error?.code]).toEqual([400, "invalid_scheme"]);
-    const paths = (r.body.error?.details?.issues as { path: string }[]).map((i) => i.path);
+    const paths = issuesOf(r).map((i) => i.path);
     expect(paths).toContain("$.bands[1].zone.colour");
     expect((await call(w, "admin", "POST", "/banding-schemes", goodScheme)).status).toBe(201);
     expect((await call(w, "admin", "POST", "/banding-schemes", goodScheme)).status).toBe(200);

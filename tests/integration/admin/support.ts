@@ -25,3 +25,9 @@ export async function call(w: World, who: Who, method: string, path: string, jso
   const text = await res.text();
   return { status: res.status, body: text === "" ? {} : (JSON.parse(text) as Reply["body"]) };
 }
+
+/** details.issues of an error answer ([] when there are none). */
+export function issuesOf(r: Reply): { path: string; message: string }[] {
+  const issues = r.body.error?.details?.issues;
+  return Array.isArray(issues) ? (issues as { path: string; message: string }[]) : [];
+}
