@@ -13,10 +13,10 @@ import {
   AdminUsersPage,
 } from "./pages/admin-pages";
 import { LoginPage } from "./pages/login-page";
-import { firstPage, launchProfile } from "./support/browser";
+import { firstPage, launchProfile, seriousAxeViolations } from "./support/browser";
 import { explainFailures } from "./support/explain-failures";
 import { type E2eFixture, setUpE2e } from "./support/fixture";
-import { ROOT } from "./support/paths";
+import { ROOT, resultPath } from "./support/paths";
 import { DEMO_PASSWORD } from "./support/server";
 
 const INSTRUMENT = JSON.parse(
@@ -30,7 +30,8 @@ describe("administration", () => {
 
   beforeAll(async () => {
     fx = await setUpE2e("admin");
-    context = await launchProfile(fx.profileDir("admin"));
+    // bypassCSP only so axe-core can be injected in the last test; the other e2e files check the CSP.
+    context = await launchProfile(fx.profileDir("admin"), { bypassCSP: true });
     page = await firstPage(context);
     await page.setViewportSize({ width: 1280, height: 900 });
   });
@@ -56,7 +57,7 @@ describe("administration", () => {
   it("uploads an instrument version; bad files are explained with JSON paths", async () => {
     await new AdminDashboardPage(page).open("Instrumen");
     const instruments = new AdminInstrumentsPage(page);
-    await instruments.versionRow(INSTRUMENT.id, 1).filter({ hasText: "Dipakai" }).waitFor();
+    await instruments.versionRow(INSTRUMENT.id, 1).getByText("Dipakai", { exact: true }).waitFor();
 
     await instruments.upload("rusak.json", '{"id": "x", ');
     await instruments.errors.filter({ hasText: "bukan JSON yang sah" }).waitFor();
@@ -77,7 +78,7 @@ describe("administration", () => {
 
     await instruments.upload("instrumen-v2.json", JSON.stringify({ ...INSTRUMENT, version: 2 }, null, 2));
     await instruments.done.filter({ hasText: `Instrumen ${INSTRUMENT.id} versi 2 tersimpan.` }).waitFor();
-    await instruments.versionRow(INSTRUMENT.id, 2).filter({ hasText: "Belum dipakai" }).waitFor();
+    await instruments.versionRow(INSTRUMENT.id, 2).getByText("Belum dipakai", { exact: true }).waitFor();
     expect(await instruments.issues.count()).toBe(0);
   });
 
@@ -93,14 +94,14 @@ describe("administration", () => {
       scheme: "Opini Kepatuhan (2022–2024) (opini-2022)",
     });
     const row = periods.row("Penilaian Kepatuhan 2027");
-    await row.filter({ hasText: "Dibuka" }).waitFor();
+    await row.getByText("Dibuka", { exact: true }).waitFor();
     expect(await row.innerText()).toContain(`${INSTRUMENT.id} v2`);
 
     await row.getByRole("button", { name: "Tutup periode" }).click();
     const confirm = row.getByRole("alertdialog");
     expect(await confirm.innerText()).toContain("menghentikan semua perubahan dan membuat hasilnya final");
     await confirm.getByRole("button", { name: "Ya, tutup periode" }).click();
-    await row.filter({ hasText: "Ditutup" }).waitFor();
+    await row.getByText("Ditutup", { exact: true }).waitFor();
     expect(await row.getByRole("button", { name: "Tutup periode" }).count()).toBe(0);
 
     // The version is now used by a period: the instrument list says so.
@@ -108,7 +109,7 @@ describe("administration", () => {
     await new AdminDashboardPage(page).open("Instrumen");
     await new AdminInstrumentsPage(page)
       .versionRow(INSTRUMENT.id, 2)
-      .filter({ hasText: "Dipakai" })
+      .getByText("Dipakai", { exact: true })
       .waitFor();
   });
 
@@ -130,7 +131,8 @@ describe("administration", () => {
     const row = users.row("penilai2");
     await row.getByRole("button", { name: "Nonaktifkan" }).click();
     await row.getByRole("alertdialog").getByRole("button", { name: "Nonaktifkan" }).click();
-    await row.filter({ hasText: "Nonaktif" }).getByRole("button", { name: "Aktifkan" }).waitFor();
+    await row.getByText("Nonaktif", { exact: true }).waitFor();
+    await row.getByRole("button", { name: "Aktifkan" }).waitFor();
     await page.getByRole("status").filter({ hasText: "Dewi Lestari dinonaktifkan" }).waitFor();
 
     const after = await whoAmI();
@@ -147,5 +149,23 @@ describe("administration", () => {
     await new AdminPeriodsPage(page).row("Penilaian Kepatuhan 2027").waitFor();
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
     expect(overflow).toBeLessThanOrEqual(0);
+  });
+
+  it("every admin screen has no serious axe violations at 360×740", async () => {
+    const screens = [
+      ["/", "Administrasi"],
+      ["/admin/kantor", "Kantor Perwakilan"],
+      ["/admin/pengguna", "Pengguna"],
+      ["/admin/instrumen", "Instrumen"],
+      ["/admin/skema", "Skema Pita (Banding)"],
+      ["/admin/periode", "Periode Penilaian"],
+    ] as const;
+    for (const [path, heading] of screens) {
+      await page.goto(`${fx.server.url}${path}`);
+      await page.getByRole("heading", { level: 1, name: heading }).waitFor();
+      await page.waitForFunction(() => document.querySelector(".loading") === null);
+      await page.screenshot({ path: resultPath(`admin${path.replaceAll("/", "-")}.png`), fullPage: true });
+      expect(await seriousAxeViolations(page), path).toEqual([]);
+    }
   });
 });
