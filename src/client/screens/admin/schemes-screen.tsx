@@ -42,8 +42,8 @@ function SchemeCard({ scheme }: { scheme: Scheme }) {
       <p class="card__title">{text(scheme.name)}</p>
       <p>
         <span class="admin-code">{scheme.id}</span>
-        {scheme.builtin && <span class="admin-badge"> {t("adminBuiltin")}</span>}
-        {scheme.inUse && <span class="admin-badge admin-badge--ok"> {t("adminInUse")}</span>}
+        {scheme.builtin && <span class="admin-badge">{t("adminBuiltin")}</span>}
+        {scheme.inUse && <span class="admin-badge admin-badge--ok">{t("adminInUse")}</span>}
       </p>
       <ol class="admin-bands">
         {scheme.bands.map((b) => (
