@@ -52,3 +52,13 @@ export function isUniqueViolation(error: unknown): boolean {
 export function isoOf(value: unknown): string {
   return (value instanceof Date ? value : new Date(String(value))).toISOString();
 }
+
+/**
+ * PostgreSQL text and jsonb cannot hold U+0000: such input would fail in the database (a 500).
+ * Text fields refuse it in their schema; uploaded JSON documents are checked with this.
+ */
+export function containsNul(value: unknown): boolean {
+  return JSON.stringify(value)?.includes("\\u0000") ?? false;
+}
+
+export const NO_NUL_MESSAGE = "text may not contain the NUL character (U+0000)";

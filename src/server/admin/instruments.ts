@@ -19,7 +19,7 @@ import {
   listInstrumentVersions,
 } from "../db/queries/instruments";
 import { problem } from "../http/problems";
-import { isoOf, isUniqueViolation, sameJson } from "./guard";
+import { containsNul, isoOf, isUniqueViolation, NO_NUL_MESSAGE, sameJson } from "./guard";
 
 export interface InstrumentSummary {
   id: string;
@@ -70,6 +70,8 @@ export async function uploadInstrument(
 ): Promise<{ created: boolean; instrument: InstrumentSummary }> {
   const parsed = parseInstrument(json);
   if (!parsed.ok) throw problem("invalid_instrument", { issues: instrumentIssues(parsed.errors) });
+  if (containsNul(json))
+    throw problem("invalid_instrument", { issues: [{ path: "$", message: NO_NUL_MESSAGE }] });
   const { id, version } = parsed.instrument;
   try {
     return await db.transaction().execute(async (trx) => {

@@ -19,7 +19,7 @@ import {
   upsertBandingScheme,
 } from "../db/queries/banding-schemes";
 import { problem } from "../http/problems";
-import { sameJson } from "./guard";
+import { containsNul, NO_NUL_MESSAGE, sameJson } from "./guard";
 
 export interface SchemeSummary {
   id: string;
@@ -69,6 +69,8 @@ export async function saveScheme(
       issues: parsed.errors.map((e) => ({ path: e.path, message: e.message })),
     });
   }
+  if (containsNul(json))
+    throw problem("invalid_scheme", { issues: [{ path: "$", message: NO_NUL_MESSAGE }] });
   const { scheme } = parsed;
   if (isBuiltinScheme(scheme.id)) throw problem("scheme_immutable", { id: scheme.id, reason: "builtin" });
   return db.transaction().execute(async (trx) => {

@@ -323,3 +323,43 @@ describe("periods", () => {
     expect(notFound.status).toBe(404);
   });
 });
+
+describe("hostile input is a 4xx, never a 500, and changes nothing", () => {
+  it("refuses NUL characters, odd path ids, wrong media types and oversized bodies", async () => {
+    const cases: [string, string, unknown, number][] = [
+      ["POST", "/offices", { id: "nul", name: "a\u0000b" }, 400],
+      [
+        "POST",
+        "/users",
+        { username: "nul", name: "a\u0000", role: "admin", officeId: "kalbar", password: "0123456789" },
+        400,
+      ],
+      ["POST", "/instruments", { ...instrumentJson, version: 40, title: { id: "a\u0000" } }, 400],
+      ["POST", "/banding-schemes", { ...goodScheme, id: "nul-scheme", name: { id: "a\u0000" } }, 400],
+      ["GET", "/instruments/%00/1", undefined, 404],
+      ["GET", `/instruments/${instrumentJson.id}/0`, undefined, 404],
+      ["GET", `/instruments/${instrumentJson.id}/99999999999999`, undefined, 404],
+      ["DELETE", "/instruments/a%20b/1", undefined, 404],
+      ["PATCH", "/offices/%00", { name: "x" }, 404],
+      ["PATCH", "/periods/%00", { name: "x" }, 404],
+      ["GET", "/users?officeId=%00", undefined, 400],
+    ];
+    for (const [method, path, body, status] of cases) {
+      const r = await call(w, "admin", method, path, body);
+      expect(r.status, `${method} ${path}`).toBe(status);
+    }
+    const text = await w.app.request("/api/v1/instruments", {
+      method: "POST",
+      headers: { cookie: `patuh_session=${w.people.admin.token}`, "content-type": "text/plain" },
+      body: JSON.stringify(instrumentJson),
+    });
+    expect(text.status).toBe(415);
+    const huge = await call(w, "admin", "POST", "/instruments", {
+      ...instrumentJson,
+      pad: "x".repeat(1_100_000),
+    });
+    expect([huge.status, huge.body.error?.code]).toEqual([413, "payload_too_large"]);
+    const offices = await call(w, "admin", "GET", "/offices");
+    expect((offices.body.offices as { id: string }[]).some((o) => o.id === "nul")).toBe(false);
+  });
+});

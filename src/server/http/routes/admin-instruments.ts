@@ -5,6 +5,7 @@
  * parser's: its errors go back as 400 invalid_instrument with details.issues [{path, message}].
  */
 import * as v from "valibot";
+import { ID_PATTERN } from "../../../domain/common/validate";
 import { requireAdmin } from "../../admin/guard";
 import { getInstrument, listInstruments, removeInstrument, uploadInstrument } from "../../admin/instruments";
 import { readJson } from "../body";
@@ -12,6 +13,12 @@ import type { RouteModule } from "../context";
 import { problem } from "../problems";
 
 const ONE = "/instruments/:id/:version";
+
+/** Instrument ids follow the domain's ID_PATTERN; anything else names nothing (404, never a 500). */
+function idParam(value: string): string {
+  if (!ID_PATTERN.test(value)) throw problem("not_found");
+  return value;
+}
 
 function versionParam(value: string): number {
   if (!/^[1-9][0-9]{0,8}$/.test(value)) throw problem("not_found");
@@ -28,7 +35,7 @@ export const adminInstrumentRoutes: RouteModule = {
     api.get(ONE, requireAdmin(deps), async (c) => {
       const version = versionParam(c.req.param("version"));
       c.header("Cache-Control", "no-store");
-      return c.json(await getInstrument(deps.db, c.req.param("id"), version), 200);
+      return c.json(await getInstrument(deps.db, idParam(c.req.param("id")), version), 200);
     });
     api.post("/instruments", requireAdmin(deps), async (c) => {
       // Any JSON: the shape is the domain parser's business (it reports every problem with a path).
@@ -38,7 +45,7 @@ export const adminInstrumentRoutes: RouteModule = {
     });
     api.delete(ONE, requireAdmin(deps), async (c) => {
       const version = versionParam(c.req.param("version"));
-      await removeInstrument(deps.db, c.req.param("id"), version);
+      await removeInstrument(deps.db, idParam(c.req.param("id")), version);
       return c.body(null, 204);
     });
   },

@@ -5,16 +5,27 @@
  * path, so both modules serve /periods.
  */
 import * as v from "valibot";
-import { requireAdmin, uuidParam } from "../../admin/guard";
+import { NO_NUL_MESSAGE, requireAdmin, uuidParam } from "../../admin/guard";
 import { createPeriod, listPeriods, updatePeriod } from "../../admin/periods";
 import { readJson } from "../body";
 import type { RouteModule } from "../context";
 import { problem } from "../problems";
 import { OFFICE_ID } from "./admin-offices";
 
-const NAME = v.pipe(v.string(), v.trim(), v.minLength(1), v.maxLength(200));
+const NAME = v.pipe(
+  v.string(),
+  v.check((x) => !x.includes("\u0000"), NO_NUL_MESSAGE),
+  v.trim(),
+  v.minLength(1),
+  v.maxLength(200),
+);
 const YEAR = v.pipe(v.number(), v.integer(), v.minValue(2000), v.maxValue(2100));
-const REF_ID = v.pipe(v.string(), v.minLength(1), v.maxLength(128));
+const REF_ID = v.pipe(
+  v.string(),
+  v.check((x) => !x.includes("\u0000"), NO_NUL_MESSAGE),
+  v.minLength(1),
+  v.maxLength(128),
+);
 const VERSION = v.pipe(v.number(), v.integer(), v.minValue(1));
 
 const CreateBody = v.strictObject({

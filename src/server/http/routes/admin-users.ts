@@ -4,7 +4,7 @@
  * account's sessions at once (admin/users.ts).
  */
 import * as v from "valibot";
-import { requireAdmin, uuidParam } from "../../admin/guard";
+import { NO_NUL_MESSAGE, requireAdmin, uuidParam } from "../../admin/guard";
 import { createUser, listUsers, resetPassword, updateUser } from "../../admin/users";
 import { readJson } from "../body";
 import type { RouteModule } from "../context";
@@ -16,10 +16,21 @@ const USERNAME = v.pipe(
   v.trim(),
   v.regex(/^[A-Za-z0-9._-]{1,64}$/, "1–64 letters, digits, '.', '_' or '-'"),
 );
-const NAME = v.pipe(v.string(), v.trim(), v.minLength(1), v.maxLength(200));
+const NAME = v.pipe(
+  v.string(),
+  v.check((x) => !x.includes("\u0000"), NO_NUL_MESSAGE),
+  v.trim(),
+  v.minLength(1),
+  v.maxLength(200),
+);
 const ROLE = v.picklist(["assessor", "supervisor", "admin"]);
 /** At least 10 characters (the CLI's generated passwords are longer); the cap bounds scrypt input. */
-const PASSWORD = v.pipe(v.string(), v.minLength(10, "at least 10 characters"), v.maxLength(1000));
+const PASSWORD = v.pipe(
+  v.string(),
+  v.check((x) => !x.includes("\u0000"), NO_NUL_MESSAGE),
+  v.minLength(10, "at least 10 characters"),
+  v.maxLength(1000),
+);
 
 const CreateBody = v.strictObject({
   username: USERNAME,
