@@ -97,6 +97,12 @@ describe("administration", () => {
     await row.getByText("Dibuka", { exact: true }).waitFor();
     expect(await row.innerText()).toContain(`${INSTRUMENT.id} v2`);
 
+    // No assessment yet: its scheme may still change.
+    await row.getByRole("button", { name: "Ubah" }).click();
+    await row.getByLabel("Skema pita").selectOption({ label: "Zona Kepatuhan (s.d. 2021) (zona-2021)" });
+    await row.getByRole("button", { name: "Simpan" }).click();
+    await row.getByText("skema zona-2021").waitFor();
+
     await row.getByRole("button", { name: "Tutup periode" }).click();
     const confirm = row.getByRole("alertdialog");
     expect(await confirm.innerText()).toContain("menghentikan semua perubahan dan membuat hasilnya final");

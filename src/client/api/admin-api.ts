@@ -190,7 +190,16 @@ export const adminApi = {
     instrumentVersion: number;
     schemeId: string;
   }) => sendForm(v.object({ period: Period }), "POST", "/periods", input).then((b) => b.period),
-  updatePeriod: (id: string, patch: { name?: string; status?: "open" | "closed" }) =>
+  updatePeriod: (
+    id: string,
+    patch: {
+      name?: string;
+      status?: "open" | "closed";
+      instrumentId?: string;
+      instrumentVersion?: number;
+      schemeId?: string;
+    },
+  ) =>
     sendForm(v.object({ period: Period }), "PATCH", `/periods/${encodeURIComponent(id)}`, patch).then(
       (b) => b.period,
     ),

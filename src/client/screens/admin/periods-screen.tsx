@@ -31,7 +31,13 @@ export function PeriodsScreen() {
         <ul class="admin-list" data-testid="period-list">
           {periods.data.length === 0 && <li>{t("adminEmpty")}</li>}
           {periods.data.map((p) => (
-            <PeriodRow key={p.id} period={p} onDone={done} />
+            <PeriodRow
+              key={p.id}
+              period={p}
+              instruments={refs.data?.[1]}
+              schemes={refs.data?.[2]}
+              onDone={done}
+            />
           ))}
         </ul>
       )}
@@ -48,9 +54,20 @@ export function PeriodsScreen() {
   );
 }
 
-function PeriodRow({ period, onDone }: { period: Period; onDone(text: string): void }) {
+function PeriodRow({
+  period,
+  instruments,
+  schemes,
+  onDone,
+}: {
+  period: Period;
+  instruments: InstrumentSummary[] | undefined;
+  schemes: Scheme[] | undefined;
+  onDone(text: string): void;
+}) {
   const { t } = useI18n();
   const [confirming, setConfirming] = useState(false);
+  const [editing, setEditing] = useState(false);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string>();
   const open = period.status === "open";
@@ -104,12 +121,29 @@ function PeriodRow({ period, onDone }: { period: Period; onDone(text: string): v
             }}
           />
         ) : (
-          <div class="button-row">
-            <button type="button" class="button" onClick={() => setConfirming(true)}>
-              {t("adminPeriodClose")}
-            </button>
-          </div>
+          !editing && (
+            <div class="button-row">
+              <button type="button" class="button" onClick={() => setEditing(true)}>
+                {t("adminEdit")}
+              </button>
+              <button type="button" class="button" onClick={() => setConfirming(true)}>
+                {t("adminPeriodClose")}
+              </button>
+            </div>
+          )
         ))}
+      {open && editing && instruments && schemes && (
+        <EditPeriod
+          period={period}
+          instruments={instruments}
+          schemes={schemes}
+          onCancel={() => setEditing(false)}
+          onSaved={() => {
+            setEditing(false);
+            onDone(t("adminSaved"));
+          }}
+        />
+      )}
     </li>
   );
 }
@@ -274,5 +308,134 @@ function CreatePeriod({
         </button>
       </form>
     </section>
+  );
+}
+
+/** Rename; instrument and scheme only while the period has no assessment (the server checks too). */
+function EditPeriod({
+  period,
+  instruments,
+  schemes,
+  onCancel,
+  onSaved,
+}: {
+  period: Period;
+  instruments: InstrumentSummary[];
+  schemes: Scheme[];
+  onCancel(): void;
+  onSaved(p: Period): void;
+}) {
+  const { t } = useI18n();
+  const base = `period-${period.id}`;
+  const [name, setName] = useState(period.name);
+  const [instrument, setInstrument] = useState(`${period.instrumentId}@${period.instrumentVersion}`);
+  const [schemeId, setSchemeId] = useState(period.schemeId);
+  const [error, setError] = useState<{ field: string; text: string }>();
+  const [generation, setGeneration] = useState(0);
+  const [busy, setBusy] = useState(false);
+  const locked = period.assessmentCount > 0;
+
+  const submit = async (event: SubmitEvent) => {
+    event.preventDefault();
+    if (name.trim() === "") {
+      setError({ field: `${base}-name`, text: `${t("adminPeriodName")}: ${t("adminErrorRequired")}` });
+      setGeneration((n) => n + 1);
+      return;
+    }
+    const chosen = instruments.find((i) => `${i.id}@${i.version}` === instrument);
+    setBusy(true);
+    try {
+      onSaved(
+        await adminApi.updatePeriod(period.id, {
+          name: name.trim(),
+          ...(locked || !chosen
+            ? {}
+            : { instrumentId: chosen.id, instrumentVersion: chosen.version, schemeId }),
+        }),
+      );
+    } catch (e) {
+      const path = errorField(e, ["name", "instrumentId", "instrumentVersion", "schemeId"]);
+      const field =
+        path === "name" ? "name" : path === "schemeId" ? "scheme" : path ? "instrument" : undefined;
+      setError({ field: field ? `${base}-${field}` : "", text: errorWords(t, e) });
+      setGeneration((n) => n + 1);
+    } finally {
+      setBusy(false);
+    }
+  };
+  const errorFor = (field: string) => (error?.field === `${base}-${field}` ? error.text : undefined);
+  return (
+    <form class="form" onSubmit={submit} noValidate>
+      <ErrorSummary
+        items={error ? [error.field ? { field: error.field, text: error.text } : { text: error.text }] : []}
+        generation={generation}
+      />
+      <Field id={`${base}-name`} label={t("adminPeriodName")} error={errorFor("name")}>
+        {(describedBy, invalid) => (
+          <input
+            id={`${base}-name`}
+            type="text"
+            value={name}
+            onInput={(e) => setName(e.currentTarget.value)}
+            aria-describedby={describedBy}
+            aria-invalid={invalid}
+          />
+        )}
+      </Field>
+      <Field
+        id={`${base}-instrument`}
+        label={t("adminPeriodInstrument")}
+        hint={locked ? t("adminErrPeriodHasAssessments") : undefined}
+        error={errorFor("instrument")}
+      >
+        {(describedBy, invalid) => (
+          <select
+            id={`${base}-instrument`}
+            value={instrument}
+            disabled={locked}
+            onChange={(e) => setInstrument(e.currentTarget.value)}
+            aria-describedby={describedBy}
+            aria-invalid={invalid}
+          >
+            {instruments.map((i) => (
+              <option key={`${i.id}@${i.version}`} value={`${i.id}@${i.version}`}>
+                {`${i.title.id} (${i.id} v${i.version})`}
+              </option>
+            ))}
+          </select>
+        )}
+      </Field>
+      <Field
+        id={`${base}-scheme`}
+        label={t("adminPeriodScheme")}
+        hint={locked ? t("adminErrPeriodHasAssessments") : undefined}
+        error={errorFor("scheme")}
+      >
+        {(describedBy, invalid) => (
+          <select
+            id={`${base}-scheme`}
+            value={schemeId}
+            disabled={locked}
+            onChange={(e) => setSchemeId(e.currentTarget.value)}
+            aria-describedby={describedBy}
+            aria-invalid={invalid}
+          >
+            {schemes.map((sc) => (
+              <option key={sc.id} value={sc.id}>
+                {`${sc.name.id} (${sc.id})`}
+              </option>
+            ))}
+          </select>
+        )}
+      </Field>
+      <div class="button-row">
+        <button type="submit" class="button button--primary" disabled={busy}>
+          {busy ? t("adminSaving") : t("adminSave")}
+        </button>
+        <button type="button" class="button" onClick={onCancel}>
+          {t("adminCancel")}
+        </button>
+      </div>
+    </form>
   );
 }
