@@ -26,6 +26,19 @@ export const PROBLEMS = {
   unsupported_media_type: { status: 415, message: "Unsupported content type." },
   rate_limited: { status: 429, message: "Too many attempts. Try again later." },
   internal_error: { status: 500, message: "Internal server error." },
+  // Administration (src/server/admin).
+  invalid_instrument: { status: 400, message: "The instrument file is not valid." },
+  invalid_scheme: { status: 400, message: "The banding scheme is not valid." },
+  invalid_reference: { status: 400, message: "The request refers to something that does not exist." },
+  already_exists: { status: 409, message: "Something with this id already exists." },
+  instrument_in_use: { status: 409, message: "This instrument version is used and cannot change." },
+  scheme_immutable: { status: 409, message: "This banding scheme is built in or used and cannot change." },
+  self_lockout: { status: 409, message: "You cannot deactivate yourself or remove your own admin role." },
+  period_closed: { status: 409, message: "The period is closed; its results are final." },
+  period_has_assessments: {
+    status: 409,
+    message: "The period already has assessments; its instrument and scheme cannot change.",
+  },
 } as const satisfies Record<string, { status: number; message: string }>;
 
 export type ProblemCode = keyof typeof PROBLEMS;
