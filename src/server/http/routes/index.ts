@@ -3,6 +3,8 @@ import type { RouteModule } from "../context";
 import { assessmentReadRoutes } from "./assessment-read";
 import { evidenceRoutes } from "./evidence";
 import { exportRoutes } from "./exports";
+import { periodRoutes } from "./periods";
+import { progressRoutes } from "./progress";
 import { resultsRoutes } from "./results";
 import { reviewRoutes } from "./review";
 import { sessionRoutes } from "./session";
@@ -16,4 +18,6 @@ export const ROUTE_MODULES: RouteModule[] = [
   reviewRoutes,
   resultsRoutes,
   exportRoutes,
+  periodRoutes,
+  progressRoutes,
 ];
