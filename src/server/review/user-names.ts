@@ -32,3 +32,20 @@ export async function userNames(db: QueryExecutorProvider, ids: readonly string[
      order by id`.execute(db);
   return r.rows;
 }
+
+/** The names a review screen titles an assessment with (unit, pemda, period). */
+export async function assessmentContext(
+  db: QueryExecutorProvider,
+  state: Pick<AssessmentState, "unitId" | "pemdaId" | "periodId">,
+): Promise<{ unitName: string | null; pemdaName: string | null; periodName: string | null }> {
+  const r = await sql<{ unit_name: string | null; pemda_name: string | null; period_name: string | null }>`
+    select (select name from units where id = ${state.unitId}) as unit_name,
+           (select name from pemda where id = ${state.pemdaId}) as pemda_name,
+           (select name from periods where id = ${state.periodId}) as period_name`.execute(db);
+  const x = r.rows[0];
+  return {
+    unitName: x?.unit_name ?? null,
+    pemdaName: x?.pemda_name ?? null,
+    periodName: x?.period_name ?? null,
+  };
+}

@@ -15,7 +15,7 @@ import { scoreState } from "../../results/score-cache";
 import { reviewDecisions } from "../../review/decisions";
 import { instrumentDefinition } from "../../review/instrument-definition";
 import { listAssessments } from "../../review/list";
-import { mentionedUserIds, userNames } from "../../review/user-names";
+import { assessmentContext, mentionedUserIds, userNames } from "../../review/user-names";
 import { InstrumentCache } from "../../sync/instrument-cache";
 import { canSeeAssignment } from "../../sync/permissions";
 import type { RouteModule } from "../context";
@@ -52,9 +52,15 @@ export const assessmentReadRoutes: RouteModule = {
         const { total, dimensions, complete, problems } = scoreState(instrument, state);
         score = { total, dimensions, complete, problems };
       }
-      const users = await userNames(deps.db, mentionedUserIds(state, history));
+      const [users, context] = await Promise.all([
+        userNames(deps.db, mentionedUserIds(state, history)),
+        assessmentContext(deps.db, state),
+      ]);
       c.header("Cache-Control", "no-store");
-      return c.json({ ...state, history, score, reviews: reviewDecisions(state.reviewComments), users }, 200);
+      return c.json(
+        { ...state, history, score, reviews: reviewDecisions(state.reviewComments), users, context },
+        200,
+      );
     });
     // The instrument version the assessment was started with (its labels and scales), as stored.
     // An instrument version never changes once loaded, but access does: no shared caching.
