@@ -6,10 +6,12 @@ import type { PemdaResult } from "../../api/review-api";
 import { useI18n } from "../../i18n/i18n";
 import { formatScore, localText, zoneClass } from "./words";
 
+// Drawn in a 320-unit-wide box: at 360 px the chart is about 1:1, so its 12-unit text stays legible
+// on a phone and simply grows on a laptop.
 const ROW_H = 28;
-const LABEL_W = 140;
-const BAR_W = 160;
-const TAIL_W = 110;
+const LABEL_W = 110;
+const BAR_W = 120;
+const TAIL_W = 90;
 const WIDTH = LABEL_W + BAR_W + TAIL_W;
 
 const clip = (text: string, max: number) => (text.length > max ? `${text.slice(0, max - 1)}…` : text);
@@ -37,7 +39,7 @@ export function PemdaChart({ ranked }: { ranked: readonly PemdaResult[] }) {
               {t("reviewChartBar", { name: p.name, score: formatScore(p.score, language), zone })}
             </title>
             <text x={0} y={y + 17} class="review-chart__label">
-              {clip(p.name, 20)}
+              {clip(p.name, 16)}
             </text>
             <rect x={LABEL_W} y={y + 4} width={BAR_W} height={ROW_H - 10} class="review-chart__track" />
             <rect x={LABEL_W} y={y + 4} width={w} height={ROW_H - 10} class="review-chart__bar" />
@@ -75,7 +77,7 @@ export function UnitChart({ pemda, instrument }: { pemda: PemdaResult; instrumen
           return (
             <g key={u.unitId}>
               <text x={0} y={y + 17} class="review-chart__label">
-                {clip(u.name, 20)}
+                {clip(u.name, 16)}
               </text>
               <rect x={LABEL_W} y={y + 4} width={BAR_W} height={ROW_H - 10} class="review-chart__track" />
               {dims.map((d, di) => {
