@@ -4,8 +4,8 @@
 // one checklist with a general and an item comment; penilai1's device shows it returned with the
 // comment beside the item, and re-submits it from the device; the supervisor approves it; with every
 // other Pontianak unit approved, the pemda result turns from provisional to final. On the way: a
-// stale decision answers 409 in words with a reload, and the review and results screens pass axe
-// at 360 × 740.
+// stale decision answers 409 in words with a reload, the progress, review, results and rapor screens
+// pass axe at 360 × 740, and the rapor prints without the app's chrome.
 import { join } from "node:path";
 import type { BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -203,4 +203,19 @@ describe("supervisor review", () => {
     expect(await row.getByTestId("pemda-final").textContent()).toBe("Final");
     expect(await row.getByTestId("pemda-score").textContent()).not.toBe("Belum ada nilai");
   }, 120_000);
+
+  it("prints a rapor per pemda listing every unit", async () => {
+    await review.gotoResults(fx.server.url);
+    await review.resultRow(PONTIANAK).getByRole("link").click();
+    await sup.getByTestId("rapor-unit").first().waitFor();
+    expect(await sup.getByTestId("rapor-unit").count()).toBe(ids.length);
+    expect(await sup.getByRole("heading", { level: 1 }).textContent()).toContain(PONTIANAK);
+    expect(await seriousAxeViolations(sup)).toEqual([]);
+    // The print stylesheet drops the app's chrome and the buttons.
+    await sup.emulateMedia({ media: "print" });
+    expect(await sup.locator(".staff-nav").isVisible()).toBe(false);
+    expect(await sup.getByRole("button", { name: "Cetak" }).isVisible()).toBe(false);
+    await sup.emulateMedia({ media: "screen" });
+    expect(await sup.getByRole("button", { name: "Cetak" }).isVisible()).toBe(true);
+  });
 });
