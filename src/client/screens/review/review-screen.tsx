@@ -192,9 +192,11 @@ function ReviewBody({
               {t("reviewProducts")}: {p.name}
             </li>
           ))}
-          {detail.respondents.map((r, i) => (
+          {detail.respondents.map((r) => (
             <li key={r.id}>
-              {t(r.kind === "official" ? "reviewOfficial" : "reviewUser")} {i + 1}
+              {/* Numbered per kind, as the items name them ("Pejabat/Petugas 2"). */}
+              {t(r.kind === "official" ? "reviewOfficial" : "reviewUser")}{" "}
+              {detail.respondents.filter((x) => x.kind === r.kind).indexOf(r) + 1}
               {Object.entries(r.profile)
                 .filter(([, value]) => value !== null && value !== "")
                 .map(([k, value]) => ` · ${k}: ${String(value)}`)
