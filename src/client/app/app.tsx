@@ -1,6 +1,7 @@
 import { useEffect, useRef } from "preact/hooks";
 import { AppFooter } from "../components/app-footer";
 import { AppHeader } from "../components/app-header";
+import { StaffNav } from "../components/staff-nav";
 import { UpdateBanner } from "../components/update-banner";
 import { useI18n } from "../i18n/i18n";
 import { LoginScreen } from "../screens/login-screen";
@@ -84,6 +85,7 @@ export function App() {
         {t("skipToContent")}
       </a>
       <AppHeader />
+      {user && user.role !== "assessor" && <StaffNav items={STAFF_AREAS.flatMap((area) => area.nav(user))} />}
       <main id="main" class="app-main" ref={mainRef} tabIndex={-1}>
         {user ? (
           user.role === "assessor" ? (

@@ -23,8 +23,11 @@ import {
   type ScoreProbe,
 } from "./score-cache";
 
-/** What results and exports need of a period: the sync protocol's Period; its status is not used. */
-export type PeriodInfo = Omit<Period, "status">;
+/**
+ * What results and exports need of a period: the sync protocol's Period. Its status matters: a
+ * `closed` period's results are final for every pemda (closing the round ends the review).
+ */
+export type PeriodInfo = Period;
 
 export async function findPeriodInfo(db: QueryExecutorProvider, id: string): Promise<PeriodInfo | undefined> {
   const [period] = await loadPeriods(db, [id]);
@@ -143,5 +146,14 @@ export async function periodResults(
           },
     );
   }
-  return { periodId: period.id, pemda: [...byPemda.values()].map((p) => rollUpPemda(p, scheme)), units };
+  const pemda = [...byPemda.values()].map((p) => rollUpPemda(p, scheme));
+  return { periodId: period.id, pemda: period.status === "closed" ? pemda.map(finalised) : pemda, units };
+}
+
+/**
+ * Closing a period makes its results final: the score stays the mean of the approved units (the
+ * domain's rule), only `final` changes, so a closed round never reports "provisional".
+ */
+function finalised(p: PemdaResult): PemdaResult {
+  return p.final ? p : { ...p, final: true };
 }

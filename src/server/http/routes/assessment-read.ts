@@ -1,7 +1,8 @@
 /**
  * GET /assessments (list with scores) and GET /assessments/{id}: one assessment as pull gives it,
  * plus its full history, the computed score and the review decisions (protocol.md "Review and
- * results"). Read-only; review actions live in review.ts. Owns nothing; visibility is
+ * results"), `users` (names of everyone the assessment mentions) and its instrument definition.
+ * Read-only; review actions live in review.ts. Owns nothing; visibility is
  * sync/permissions.ts canSeeAssignment (not visible → 404).
  */
 
@@ -12,7 +13,9 @@ import { loadAssessmentWithScope } from "../../db/sync-scope";
 import { periodForListing, queryEnum, queryUuid } from "../../results/access";
 import { scoreState } from "../../results/score-cache";
 import { reviewDecisions } from "../../review/decisions";
+import { instrumentDefinition } from "../../review/instrument-definition";
 import { listAssessments } from "../../review/list";
+import { assessmentContext, mentionedUserIds, userNames } from "../../review/user-names";
 import { InstrumentCache } from "../../sync/instrument-cache";
 import { canSeeAssignment } from "../../sync/permissions";
 import type { RouteModule } from "../context";
@@ -49,8 +52,29 @@ export const assessmentReadRoutes: RouteModule = {
         const { total, dimensions, complete, problems } = scoreState(instrument, state);
         score = { total, dimensions, complete, problems };
       }
+      const [users, context] = await Promise.all([
+        userNames(deps.db, mentionedUserIds(state, history)),
+        assessmentContext(deps.db, state),
+      ]);
       c.header("Cache-Control", "no-store");
-      return c.json({ ...state, history, score, reviews: reviewDecisions(state.reviewComments) }, 200);
+      return c.json(
+        { ...state, history, score, reviews: reviewDecisions(state.reviewComments), users, context },
+        200,
+      );
+    });
+    // The instrument version the assessment was started with (its labels and scales), as stored.
+    // An instrument version never changes once loaded, but access does: no shared caching.
+    api.get(`${ASSESSMENT_PATH}/instrument`, requireUser(deps), async (c) => {
+      const found = await loadAssessmentWithScope(deps.db, c.req.param("id").toLowerCase());
+      if (found === undefined || !canSeeAssignment(c.get("user"), found)) throw problem("not_found");
+      const definition = await instrumentDefinition(
+        deps.db,
+        found.state.instrumentId,
+        found.state.instrumentVersion,
+      );
+      if (definition === undefined) throw problem("not_found");
+      c.header("Cache-Control", "private, max-age=3600");
+      return c.json(definition, 200);
     });
   },
 };

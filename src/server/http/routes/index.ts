@@ -8,6 +8,8 @@ import { adminUserRoutes } from "./admin-users";
 import { assessmentReadRoutes } from "./assessment-read";
 import { evidenceRoutes } from "./evidence";
 import { exportRoutes } from "./exports";
+import { periodRoutes } from "./periods";
+import { progressRoutes } from "./progress";
 import { resultsRoutes } from "./results";
 import { reviewRoutes } from "./review";
 import { sessionRoutes } from "./session";
@@ -26,4 +28,6 @@ export const ROUTE_MODULES: RouteModule[] = [
   adminInstrumentRoutes,
   adminSchemeRoutes,
   adminPeriodRoutes,
+  periodRoutes,
+  progressRoutes,
 ];

@@ -1,0 +1,243 @@
+// The supervisor screens' calls to the central endpoint (docs/api.md § Review, results and exports;
+// docs/api-review.md). Every response is checked with valibot before a screen sees it: a server of
+// another version answers "bad_response" instead of half-rendering. Numbers (scores, points, bands)
+// are the server's (domain scoring); nothing here recomputes them.
+import * as v from "valibot";
+import { parseInstrument } from "../../domain/instrument/parse-instrument";
+import type { Instrument } from "../../domain/instrument/types";
+import type { AssessmentState } from "../../domain/sync/protocol";
+import { ApiError, apiRequest } from "./http";
+
+const STATUS = v.picklist(["draft", "submitted", "returned", "approved"]);
+const UNIT_STATUS = v.picklist(["draft", "submitted", "returned", "approved", "not_started"]);
+const NUM = v.number();
+const NULL_NUM = v.nullable(v.number());
+const LOCAL_TEXT = v.object({ id: v.string(), en: v.optional(v.string()) });
+const DIMENSIONS = v.array(v.object({ id: v.string(), points: NUM }));
+const BAND = v.nullable(v.object({ category: v.string(), label: v.string(), zone: v.string() }));
+
+const PeriodSchema = v.object({
+  id: v.string(),
+  officeId: v.string(),
+  year: NUM,
+  name: v.string(),
+  instrumentId: v.string(),
+  instrumentVersion: NUM,
+  schemeId: v.string(),
+  status: v.picklist(["open", "closed"]),
+});
+export type Period = v.InferOutput<typeof PeriodSchema>;
+
+const COUNTS = {
+  sampled: NUM,
+  visited: NUM,
+  draft: NUM,
+  submitted: NUM,
+  returned: NUM,
+  approved: NUM,
+};
+const ProgressSchema = v.object({
+  periodId: v.string(),
+  totals: v.object(COUNTS),
+  pemda: v.array(
+    v.object({
+      pemdaId: v.string(),
+      name: v.string(),
+      code: v.string(),
+      ...COUNTS,
+      units: v.array(
+        v.object({
+          unitId: v.string(),
+          name: v.string(),
+          assignmentId: v.string(),
+          plannedDate: v.nullable(v.string()),
+          assessmentId: v.nullable(v.string()),
+          status: UNIT_STATUS,
+          revision: NULL_NUM,
+          updatedAt: v.nullable(v.string()),
+          submittedAt: v.nullable(v.string()),
+          conflicts: NUM,
+          team: v.array(v.object({ id: v.string(), name: v.string() })),
+        }),
+      ),
+    }),
+  ),
+});
+export type Progress = v.InferOutput<typeof ProgressSchema>;
+export type ProgressPemda = Progress["pemda"][number];
+export type ProgressUnit = ProgressPemda["units"][number];
+export type UnitStatus = v.InferOutput<typeof UNIT_STATUS>;
+
+const HistorySchema = v.object({
+  seq: NUM,
+  revision: NUM,
+  userId: v.string(),
+  clientId: v.nullable(v.string()),
+  mutationId: NULL_NUM,
+  action: v.string(),
+  key: v.string(),
+  old: v.unknown(),
+  new: v.unknown(),
+  at: v.string(),
+  recordedAt: v.string(),
+});
+export type HistoryEntry = v.InferOutput<typeof HistorySchema>;
+
+// The state itself is the pull's assessment value (domain types); only the fields the screen
+// relies on are checked here, the rest passes through as the protocol types describe it.
+const DetailSchema = v.looseObject({
+  id: v.string(),
+  periodId: v.string(),
+  pemdaId: v.string(),
+  unitId: v.string(),
+  status: STATUS,
+  revision: NUM,
+  answers: v.record(v.string(), v.unknown()),
+  notes: v.record(v.string(), v.string()),
+  products: v.array(v.object({ id: v.string(), name: v.string() })),
+  respondents: v.array(v.looseObject({ id: v.string(), kind: v.picklist(["official", "user"]) })),
+  evidence: v.array(v.looseObject({ key: v.string(), sha256: v.string(), mime: v.string() })),
+  conflicts: v.array(v.looseObject({ key: v.string(), kind: v.string() })),
+  visit: v.looseObject({ date: v.string(), team: v.array(v.string()) }),
+  history: v.array(HistorySchema),
+  score: v.nullable(
+    v.object({ total: NUM, dimensions: DIMENSIONS, complete: v.boolean(), problems: v.array(v.unknown()) }),
+  ),
+  reviews: v.array(
+    v.object({
+      decision: v.picklist(["approve", "return"]),
+      by: v.string(),
+      at: v.string(),
+      revision: NUM,
+      comment: v.string(),
+      itemComments: v.array(v.object({ key: v.string(), text: v.string() })),
+    }),
+  ),
+  users: v.array(v.object({ id: v.string(), name: v.string(), username: v.string() })),
+  context: v.object({
+    unitName: v.nullable(v.string()),
+    pemdaName: v.nullable(v.string()),
+    periodName: v.nullable(v.string()),
+  }),
+});
+type DetailExtras = Pick<
+  v.InferOutput<typeof DetailSchema>,
+  "history" | "score" | "reviews" | "users" | "context"
+>;
+export type AssessmentDetail = AssessmentState & DetailExtras;
+
+const ResultsSchema = v.object({
+  periodId: v.string(),
+  pemda: v.array(
+    v.object({
+      pemdaId: v.string(),
+      name: v.string(),
+      score: NULL_NUM,
+      band: BAND,
+      final: v.boolean(),
+      units: v.array(
+        v.object({
+          unitId: v.string(),
+          name: v.string(),
+          score: NULL_NUM,
+          dimensions: DIMENSIONS,
+          status: UNIT_STATUS,
+        }),
+      ),
+    }),
+  ),
+});
+export type Results = v.InferOutput<typeof ResultsSchema>;
+export type PemdaResult = Results["pemda"][number];
+
+const RaporSchema = v.object({
+  period: PeriodSchema,
+  pemda: v.object({ pemdaId: v.string(), name: v.string(), score: NULL_NUM, band: BAND, final: v.boolean() }),
+  dimensions: v.array(v.object({ id: v.string(), name: LOCAL_TEXT, weight: NUM })),
+  variables: v.array(v.object({ id: v.string(), name: LOCAL_TEXT })),
+  units: v.array(
+    v.object({
+      unitId: v.string(),
+      name: v.string(),
+      status: UNIT_STATUS,
+      assessmentId: v.nullable(v.string()),
+      score: NULL_NUM,
+      dimensions: DIMENSIONS,
+      generalNote: v.nullable(v.string()),
+      subjects: v.array(v.object({ id: v.string(), kind: v.string(), label: v.string() })),
+      shortfalls: v.array(
+        v.object({
+          indicatorId: v.string(),
+          dimensionId: v.string(),
+          variableId: v.string(),
+          question: LOCAL_TEXT,
+          value: NUM,
+          instances: v.array(v.object({ key: v.string(), value: NULL_NUM })),
+          notes: v.array(v.object({ key: v.string(), text: v.string() })),
+        }),
+      ),
+    }),
+  ),
+});
+export type Rapor = v.InferOutput<typeof RaporSchema>;
+
+const ReviewAnswerSchema = v.object({ id: v.string(), status: STATUS, revision: NUM });
+
+function check<T extends v.GenericSchema>(schema: T, body: unknown): v.InferOutput<T> {
+  const r = v.safeParse(schema, body);
+  if (!r.success) throw new ApiError("bad_response", 200, v.summarize(r.issues));
+  return r.output;
+}
+
+async function get<T extends v.GenericSchema>(schema: T, path: string): Promise<v.InferOutput<T>> {
+  return check(schema, (await apiRequest("GET", path)).body);
+}
+
+const q = (params: Record<string, string>) => new URLSearchParams(params).toString();
+
+export async function fetchPeriods(): Promise<Period[]> {
+  return (await get(v.object({ periods: v.array(PeriodSchema) }), "/periods")).periods;
+}
+
+export const fetchProgress = (periodId: string) => get(ProgressSchema, `/progress?${q({ periodId })}`);
+
+export async function fetchAssessment(id: string): Promise<AssessmentDetail> {
+  // The checked fields are exact; the others are the protocol's AssessmentState as sent.
+  return (await get(DetailSchema, `/assessments/${encodeURIComponent(id)}`)) as unknown as AssessmentDetail;
+}
+
+async function instrumentAt(path: string): Promise<Instrument> {
+  const body = await get(v.object({ definition: v.unknown() }), path);
+  const parsed = parseInstrument(body.definition);
+  if (!parsed.ok) throw new ApiError("bad_response", 200, "instrument does not parse");
+  return parsed.instrument;
+}
+
+export const fetchAssessmentInstrument = (id: string) =>
+  instrumentAt(`/assessments/${encodeURIComponent(id)}/instrument`);
+export const fetchPeriodInstrument = (id: string) =>
+  instrumentAt(`/periods/${encodeURIComponent(id)}/instrument`);
+
+export const fetchResults = (periodId: string) => get(ResultsSchema, `/results?${q({ periodId })}`);
+
+export const fetchRapor = (periodId: string, pemdaId: string) =>
+  get(RaporSchema, `/results/rapor?${q({ periodId, pemdaId })}`);
+
+export interface ReviewDecisionBody {
+  decision: "approve" | "return";
+  comment: string;
+  itemComments: { key: string; text: string }[];
+  revision: number;
+}
+
+export async function postReview(id: string, body: ReviewDecisionBody) {
+  return check(
+    ReviewAnswerSchema,
+    (await apiRequest("POST", `/assessments/${encodeURIComponent(id)}/review`, body)).body,
+  );
+}
+
+export const evidenceUrl = (sha256: string) => `/api/v1/evidence/${encodeURIComponent(sha256)}`;
+export const resultsXlsxUrl = (periodId: string) => `/api/v1/exports/results.xlsx?${q({ periodId })}`;
+export const resultsCsvUrl = (periodId: string) => `/api/v1/exports/results.csv?${q({ periodId })}`;
+export const evidenceZipUrl = (assessmentId: string) => `/api/v1/exports/evidence.zip?${q({ assessmentId })}`;
