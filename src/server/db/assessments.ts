@@ -51,7 +51,8 @@ export interface PushTargets {
 /**
  * Locks and loads the assessments `assessmentIds` (in id order, so two transactions that lock
  * overlapping sets cannot deadlock) and the authorisation scope (team, office, period status and
- * instrument version) of their assignments and of `createAssignmentIds`, in one round trip.
+ * instrument version) of their assignments and of `createAssignmentIds`, in one round trip. The
+ * periods are share-locked: closing a period and a push on it serialise.
  */
 export async function lockPushTargets(
   db: QueryExecutorProvider,
@@ -60,7 +61,13 @@ export async function lockPushTargets(
 ): Promise<PushTargets> {
   const r = await sql<{ assessments: LockedJson[]; scopes: ScopeJson[] }>`
     with x as (select id, state, office_id, assignment_id from assessments where id = any(${[...assessmentIds]}::uuid[])
-               order by id for update)
+               order by id for update),
+         -- The periods are share-locked and their status read from the lock, so a period closing at
+         -- the same time either waits for this push or is seen closed by it: no edit slips past it.
+         pl as (select id, office_id, status, instrument_id, instrument_version from periods
+                where id in (select period_id from assignments
+                             where id = any(${[...createAssignmentIds]}::uuid[]) or id in (select assignment_id from x))
+                for share)
     select
       (select coalesce(jsonb_agg(jsonb_build_object('id', x.id, 'state', x.state, 'officeId', x.office_id)), '[]')
        from x) as assessments,
@@ -71,7 +78,7 @@ export async function lockPushTargets(
                                 order by m.user_id), '{}'),
          'officeId', p.office_id, 'status', p.status, 'instrumentId', p.instrument_id,
          'instrumentVersion', p.instrument_version)), '[]')
-       from assignments a join periods p on p.id = a.period_id join units u on u.id = a.unit_id
+       from assignments a join pl p on p.id = a.period_id join units u on u.id = a.unit_id
        where a.id = any(${[...createAssignmentIds]}::uuid[]) or a.id in (select assignment_id from x)) as scopes`.execute(
     db,
   );
