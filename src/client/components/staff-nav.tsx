@@ -2,7 +2,6 @@ import { usePath } from "../app/router";
 import type { NavItem } from "../app/routes/area";
 import { useI18n } from "../i18n/i18n";
 import { Link } from "./link";
-import "../styles/review.css";
 
 /** The staff (supervisor/admin) navigation: every area's nav() items; the current one is marked. */
 export function StaffNav({ items }: { items: NavItem[] }) {
@@ -10,7 +9,7 @@ export function StaffNav({ items }: { items: NavItem[] }) {
   const path = usePath();
   if (items.length === 0) return null;
   return (
-    <nav class="staff-nav no-print" aria-label={t("reviewNavLabel")}>
+    <nav class="staff-nav no-print" aria-label={t("staffNavLabel")}>
       <ul class="staff-nav__list">
         {items.map((item) => {
           const current = path === item.href || path.startsWith(`${item.href}/`);

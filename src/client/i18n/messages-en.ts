@@ -10,6 +10,7 @@ export const messagesEn: Messages = {
   loading: "Loading…",
   loadFailed: "This screen could not be loaded. Reload the app when online.",
   skipToContent: "Skip to content",
+  staffNavLabel: "Main menu",
 
   loginTitle: "Log in",
   loginIntro:

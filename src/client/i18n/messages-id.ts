@@ -10,6 +10,7 @@ export const messagesId = {
   loading: "Memuat…",
   loadFailed: "Layar ini gagal dimuat. Muat ulang aplikasi saat daring.",
   skipToContent: "Lewati ke konten",
+  staffNavLabel: "Menu utama",
 
   loginTitle: "Masuk",
   loginIntro:

@@ -8,9 +8,10 @@
  * Invariants: decided only on the revision the supervisor saw (checked first: a stale view is
  * 409 stale_revision even if the status changed too), and only on `submitted` — checked under
  * the row lock (SELECT … FOR UPDATE), so of two supervisors deciding on the same view the second
- * waits, then finds a new revision and gets 409 stale_revision; answers are never touched.
+ * waits, then finds a new revision and gets 409 stale_revision; a closed period refuses every
+ * decision (409 period_closed); answers are never touched.
  */
-import type { Kysely } from "kysely";
+import { type Kysely, sql } from "kysely";
 import type { AssessmentState, ReviewComment } from "../../domain/sync/protocol";
 import { loadAssessmentForUpdate, saveAssessment } from "../db/assessments";
 import type { PublicUser } from "../db/queries/users";
@@ -75,6 +76,11 @@ export async function reviewAssessment(
     const { state } = row;
     if (state.revision !== req.revision) throw problem("stale_revision", { revision: state.revision });
     if (state.status !== "submitted") throw problem("not_submitted", { status: state.status });
+    // A closed period's results are final: no decision may change them (share lock: a close
+    // running at the same time waits for this decision or is seen here).
+    const period = await sql<{ status: string }>`select status from periods
+      where id = (select period_id from assessments where id = ${assessmentId}) for share`.execute(trx);
+    if (period.rows[0]?.status !== "open") throw problem("period_closed", { status: "closed" });
     const next = applyDecision(state, req, user.id, at);
     await saveAssessment(trx, state, next, row.officeId, {
       userId: user.id,

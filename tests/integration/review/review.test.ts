@@ -167,6 +167,11 @@ describe("review", () => {
     expect([draft.status, draft.body.error?.code]).toEqual([409, "not_submitted"]);
     const stale = await review("sup", ids.a1, { decision: "approve", revision: rev - 1 });
     expect([stale.status, stale.body.error?.code]).toEqual([409, "stale_revision"]);
+    // A closed period's results are final: no decision, not even on a submitted assessment.
+    await sql`update periods set status = 'closed' where id = ${w.periodId}`.execute(w.db);
+    const closed = await review("sup", ids.a1, { decision: "approve", revision: rev });
+    await sql`update periods set status = 'open' where id = ${w.periodId}`.execute(w.db);
+    expect([closed.status, closed.body.error?.code]).toEqual([409, "period_closed"]);
     expect(
       (await review("sup", ids.a1, { decision: "approve", revision: rev, answers: {} })).body.error?.code,
     ).toBe("unknown_field");

@@ -3,7 +3,6 @@ import type { reviewMessagesId } from "./review-id";
 
 export const reviewMessagesEn: Record<keyof typeof reviewMessagesId, string> = {
   reviewTitle: "Review",
-  reviewNavLabel: "Supervisor menu",
   reviewNavProgress: "Progress",
   reviewNavQueue: "Review queue",
   reviewNavResults: "Results",

@@ -2,7 +2,6 @@
 // Vocabulary follows methodology.md § 6. Keys are prefixed "review" to stay unique across areas.
 export const reviewMessagesId = {
   reviewTitle: "Tinjauan",
-  reviewNavLabel: "Menu supervisor",
   reviewNavProgress: "Progres",
   reviewNavQueue: "Antrean Tinjauan",
   reviewNavResults: "Hasil",
