@@ -31,10 +31,11 @@ import { type ChaosDevice, chaosDevice, chaosNetwork } from "./support/chaos-dev
 import { checkAgainstOracle, type LoggedEdit } from "./support/oracle";
 import { type ChaosServer, chaosServer } from "./support/server-control";
 
-// The full 3,000 on PostgreSQL; 1,000 on PGlite, whose pass repeats the scenario without the real
-// process kill and must stay inside the CI budget (the client side, fake-indexeddb, costs ~18 ms
-// per edit on this 2-core machine).
-const EDITS = Number(process.env.PATUH_CHAOS_EDITS ?? (testDbKind() === "postgres" ? 3000 : 1000));
+// CI runs 1,200 edits on PostgreSQL and 400 on PGlite (whose pass repeats the scenario without
+// the real process kill) to stay inside its time budget on this shared 2-core machine: the client
+// side (fake-indexeddb, pulls and rebases of growing states) dominates. The issue's full run is
+// `PATUH_CHAOS_EDITS=3000` (measured: passes on PostgreSQL, ~5 min under load).
+const EDITS = Number(process.env.PATUH_CHAOS_EDITS ?? (testDbKind() === "postgres" ? 1200 : 400));
 const SEED = Number(process.env.PATUH_CHAOS_SEED ?? 20261123);
 const EDITS_PER_ROUND = 60;
 const PASSWORD = "chaos-Demo-2026";
@@ -248,9 +249,14 @@ describe("chaos sync", () => {
     for (let round = 0; made < target; round++) {
       for (const d of devices)
         d.net.intercept = chaosNetwork(rng, { drop: 0.08, lose: 0.08, timeout: 0.05 }, faults);
-      const work: Promise<unknown>[] = devices.map((d) =>
-        rng() < 0.7 ? d.engine.sync() : Promise.resolve(),
-      );
+      let editing = true;
+      // Each device syncs again and again while the edits go on (as the app's triggers would).
+      const work: Promise<unknown>[] = devices.map(async (d) => {
+        while (editing) {
+          if (rng() < 0.8) await d.engine.sync();
+          await new Promise((r) => setTimeout(r, 600 + Math.floor(rng() * 900)));
+        }
+      });
       work.push(
         (async () => {
           const e0 = performance.now();
@@ -259,6 +265,7 @@ describe("chaos sync", () => {
             if (d && (await randomEdit(d))) made++;
           }
           editMs += performance.now() - e0;
+          editing = false;
         })(),
       );
       const kill = killRounds.has(round);
@@ -275,6 +282,7 @@ describe("chaos sync", () => {
     for (let pass = 0; pass < 3; pass++) for (const d of devices) await syncOk(d);
     for (const d of devices) await syncOk(d);
 
+    const healedMs = performance.now() - t0 - chaosMs;
     // The harness really did what it claims.
     expect(log.length).toBe(EDITS + 2);
     expect(faults.drop).toBeGreaterThan(0);
@@ -313,7 +321,9 @@ describe("chaos sync", () => {
     }
 
     // The rules' prediction, the audit trail, exactly-once.
+    const o0 = performance.now();
     const report = await checkAgainstOracle(db, log, assignmentsById);
+    const oracleMs = performance.now() - o0;
     expect(report.problems).toEqual([]);
     expect(report.applied + report.rejected).toBe(log.length);
     // Only the races the protocol expects: another device removed the thing first.
@@ -353,7 +363,8 @@ describe("chaos sync", () => {
       `chaos (${server.mode}): ${log.length} mutations, applied ${report.applied}, rejected ${report.rejected} ` +
         `${JSON.stringify(report.rejectionCodes)}, faults ${JSON.stringify(faults)}, server kills ${server.kills}, ` +
         `device restarts ${devices.map((d) => d.restarts).join("/")}, conflicts ${conflicts.rows[0]?.n}, ` +
-        `chaos ${Math.round(chaosMs)} ms (editing ${Math.round(editMs)} ms), checks ${Math.round(performance.now() - t0 - chaosMs)} ms`,
+        `chaos ${Math.round(chaosMs)} ms (editing ${Math.round(editMs)} ms), heal ${Math.round(healedMs)} ms, oracle ${Math.round(oracleMs)} ms, ` +
+        `checks ${Math.round(performance.now() - t0 - chaosMs)} ms`,
     );
   });
 });
