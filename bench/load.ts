@@ -9,6 +9,7 @@
 import { type ChildProcess, spawn } from "node:child_process";
 import { randomUUID } from "node:crypto";
 import { readdirSync, readFileSync } from "node:fs";
+import { loadavg } from "node:os";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { sql } from "kysely";
@@ -20,9 +21,10 @@ import { readDefaultInstrumentJson, withBenchDatabase } from "./server-support";
 import { type BenchResult, quantile, root } from "./support";
 
 const DEVICES = Number(process.env.PATUH_LOAD_DEVICES ?? 200);
-const DURATION_MS = Number(process.env.PATUH_LOAD_MS ?? 20_000);
+const DURATION_MS = Number(process.env.PATUH_LOAD_MS ?? 30_000);
 const WARMUP_MS = 3_000;
-const THINK_MS = [500, 2_500] as const;
+// A device syncs after edits and on a timer: every 3–9 s here, far more often than a real one (60 s).
+const THINK_MS = [3_000, 9_000] as const;
 const EDITS_PER_PUSH = 5;
 const KEYS = ["IN.SP.01", "IN.SP.02", "IN.SP.03", "IN.SP.04", "IN.SP.06", "IN.SP.07", "PR.07"];
 const instrument = readDefaultInstrumentJson();
@@ -222,6 +224,7 @@ export async function benchLoad(databaseUrl: string, postmasterPid: number): Pro
       const running = devices.map(loop);
       await new Promise((r) => setTimeout(r, WARMUP_MS));
       const serverPid = child.pid ?? 0;
+      const machineLoad = loadavg()[0] ?? Number.NaN;
       const cpu0 = { server: cpuMsOf(serverPid), db: postgresCpuMs(postmasterPid), self: process.cpuUsage() };
       const t0 = performance.now();
       measuring = true;
@@ -267,6 +270,7 @@ export async function benchLoad(databaseUrl: string, postmasterPid: number): Pro
           value: round((selfCpu / wallMs) * 100),
           unit: "% of 1 core",
         },
+        { name: "machine load average (1 min) when measured", value: round(machineLoad), unit: "" },
         {
           name: "server + PostgreSQL CPU",
           value: round(((serverCpu + dbCpu) / wallMs) * 100),
