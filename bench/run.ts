@@ -13,6 +13,7 @@ import { benchBundle } from "./bundle";
 import { benchClientEdit } from "./client-edit";
 import { benchDeviceField } from "./device-field";
 import { benchDomain } from "./domain";
+import { benchLoad } from "./load";
 import { benchReview } from "./review";
 import { benchSyncServer } from "./sync-server";
 
@@ -135,6 +136,16 @@ async function main(): Promise<void> {
       async () =>
         (await benchSyncServer(pgUrl(cluster))).map((r) => ({
           area: "server",
+          ...r,
+          target: targetText(r.target, r.unit),
+        })),
+      rows,
+    );
+    await section(
+      "load",
+      async () =>
+        (await benchLoad(cluster.url, cluster.pid)).map((r) => ({
+          area: "load",
           ...r,
           target: targetText(r.target, r.unit),
         })),

@@ -3,11 +3,14 @@
 import { join } from "node:path";
 import type { BrowserContext } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { ChecklistPage } from "./pages/checklist-page";
 import { HomePage } from "./pages/home-page";
 import { LoginPage } from "./pages/login-page";
+import { ReviewApi } from "./pages/review-api";
 import { UpdateBanner } from "./pages/update-banner";
 import { firstPage, launchProfile, waitForServiceWorkerControl } from "./support/browser";
 import { buildCopy } from "./support/build";
+import { readDevice } from "./support/device-db";
 import { type E2eFixture, setUpE2e } from "./support/fixture";
 import { resultPath } from "./support/paths";
 import { DEMO_PASSWORD, startServer } from "./support/server";
@@ -80,5 +83,66 @@ describe("app update", () => {
     await home.buildId.filter({ hasText: newBuildId }).waitFor();
     await home.userName.filter({ hasText: "Andi Pratama" }).waitFor();
     expect(await banner.banner.count()).toBe(0);
+  });
+  it("an update with unsynced edits on the device loses nothing: they survive the reload and reach the server", async () => {
+    await context?.close();
+    context = await launchProfile(fx.profileDir("unsynced"));
+    const page = await firstPage(context);
+    const login = new LoginPage(page);
+    await login.goto(fx.server.url);
+    await login.logIn("penilai1", DEMO_PASSWORD);
+    const home = new HomePage(page);
+    await home.readiness.filter({ hasText: "Siap luring" }).waitFor({ timeout: 60_000 });
+    await waitForServiceWorkerControl(page);
+    const session = await page.request.get(`${fx.server.url}/api/v1/session`);
+    const dbName = `patuh-${((await session.json()) as { user: { id: string } }).user.id}`;
+
+    // Edits made offline: queued on the device, not on the server.
+    await context.setOffline(true);
+    await home.units.first().getByRole("link").click();
+    const sheet = new ChecklistPage(page);
+    const assessmentId = await sheet.startVisit();
+    await sheet.answer("IN.SP.01", "high");
+    await sheet.answer("IN.SP.02", "zero");
+    await sheet.waitSaved();
+    const before = await readDevice(page, dbName, assessmentId);
+    expect(before.outbox.length).toBeGreaterThanOrEqual(3);
+
+    // A deployment arrives while the edits are still unsynced (the sync endpoints stay unreachable
+    // through the update, so nothing can be pushed before the reload).
+    const nextDir = join(fx.dir, "client-next-2");
+    const nextId = `e2e-update-unsynced-${Date.now()}`;
+    buildCopy(nextDir, nextId);
+    const { port } = fx.server;
+    await fx.server.stop();
+    fx.server = await startServer({ dataDir: fx.dataDir, staticDir: nextDir, port });
+    await context.route("**/api/v1/sync/**", (route) => route.abort("internetdisconnected"));
+    await context.setOffline(false);
+    const banner = new UpdateBanner(page);
+    await banner.text.waitFor({ timeout: 30_000 });
+    await banner.reload();
+    await page.waitForFunction((id) => document.documentElement.dataset.build === id, nextId, {
+      timeout: 30_000,
+    });
+
+    // After the update: the same queue, the same local answers.
+    const after = await readDevice(page, dbName, assessmentId);
+    expect(after.clientId).toBe(before.clientId);
+    expect(after.outbox).toEqual(before.outbox);
+    expect(after.assessment).toEqual(before.assessment);
+
+    // The network heals: every edit reaches the server.
+    await context.unroute("**/api/v1/sync/**");
+    await page.reload();
+    const supervisor = await ReviewApi.logIn(fx.server.url, "supervisor", DEMO_PASSWORD);
+    const answers = (before.assessment?.answers ?? {}) as Record<string, unknown>;
+    const onServer = await supervisor.waitFor(
+      assessmentId,
+      (a) => Object.keys(answers).every((k) => JSON.stringify(a.answers[k]) === JSON.stringify(answers[k])),
+      60_000,
+    );
+    expect(Object.keys(onServer.answers).length).toBeGreaterThanOrEqual(2);
+    const drained = await readDevice(page, dbName, assessmentId);
+    expect(drained.outbox).toEqual([]);
   });
 });

@@ -68,6 +68,24 @@ describe("diffStates", () => {
       ),
     );
   });
+
+  it("an unchanged value whose keys come back reordered (jsonb) is no change", () => {
+    const ref = {
+      sha256: "a".repeat(64),
+      mime: "image/jpeg" as const,
+      bytes: 9,
+      takenAt: "2026-08-01T00:00:00Z",
+      key: "IN.SP.05",
+    };
+    const fromJsonb = {
+      key: ref.key,
+      mime: ref.mime,
+      bytes: ref.bytes,
+      sha256: ref.sha256,
+      takenAt: ref.takenAt,
+    };
+    expect(diffStates({ ...base, evidence: [fromJsonb] }, { ...base, evidence: [ref] })).toEqual([]);
+  });
 });
 
 describe("cursor", () => {

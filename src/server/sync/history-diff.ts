@@ -15,10 +15,22 @@ export interface HistoryEntry {
   new: unknown;
 }
 
+/** Key order is not meaning: a state read back from jsonb has its object keys reordered. */
+function canonical(value: unknown): string {
+  return JSON.stringify(value ?? null, (_, v: unknown) =>
+    v !== null && typeof v === "object" && !Array.isArray(v)
+      ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
+      : v,
+  );
+}
+
 function same(a: unknown, b: unknown): boolean {
   // The reducer shares untouched parts between states: same reference, same content, no stringify.
   if (a === b) return true;
-  return JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
+  // Equal text is equal content; different text may only be a different key order.
+  const plainA = JSON.stringify(a ?? null);
+  const plainB = JSON.stringify(b ?? null);
+  return plainA === plainB || canonical(a) === canonical(b);
 }
 
 function diffRecord(

@@ -1,8 +1,14 @@
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { sql } from "kysely";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { migrate } from "../../../src/server/db/migrate";
 import { MIGRATIONS } from "../../../src/server/db/migrations/index";
+import { seedDemo } from "../../../src/server/demo/seed-demo";
 import { createEmptyTestDb, createTestDb, openSecondHandle, type TestDb } from "../../helpers/test-db";
+import { startTestServer } from "../../helpers/test-server";
+import { fakeFile, sha256 } from "../sync/api";
 
 let t: TestDb;
 beforeAll(async () => {
@@ -71,5 +77,144 @@ it("migrates an empty database; concurrent starts apply each step exactly once",
   } finally {
     await other?.close();
     await empty.close();
+  }
+});
+
+/** Per table: its columns now, its row count and a digest of those columns' content, row by row. */
+async function contentSnapshot(db: TestDb["db"], only?: Map<string, string[]>) {
+  const cols = await sql<{ table_name: string; column_name: string }>`
+    select c.table_name, c.column_name from information_schema.columns c
+    join information_schema.tables t on t.table_name = c.table_name and t.table_schema = c.table_schema
+    where c.table_schema = 'public' and t.table_type = 'BASE TABLE' and c.table_name <> 'schema_migrations'
+    order by c.table_name, c.ordinal_position`.execute(db);
+  const tables = new Map<string, string[]>();
+  for (const c of cols.rows) tables.set(c.table_name, [...(tables.get(c.table_name) ?? []), c.column_name]);
+  const out = new Map<string, { columns: string[]; rows: number; digest: string | null }>();
+  for (const [table, columns] of only ?? tables) {
+    const list = sql.join(columns.map((c) => sql.ref(c)));
+    const r = await sql<{ rows: string; digest: string | null }>`
+      select count(*) as rows, md5(string_agg(x::text, E'\n' order by x::text)) as digest
+      from (select row(${list}) as x from ${sql.table(table)}) s`.execute(db);
+    out.set(table, { columns, rows: Number(r.rows[0]?.rows), digest: r.rows[0]?.digest ?? null });
+  }
+  return out;
+}
+
+it("a database populated through the API at the previous version keeps every row and value when migrated", {
+  timeout: 240_000,
+}, async () => {
+  const empty = await createEmptyTestDb();
+  const dataDir = mkdtempSync(join(tmpdir(), "patuh-mig-"));
+  try {
+    const previous = MIGRATIONS.slice(0, -1);
+    await migrate(empty.db, previous);
+    const { password } = await seedDemo(empty.db, { password: "migration-Demo-2026" });
+    const server = await startTestServer({ testDb: empty, config: { dataDir } });
+    try {
+      // A device's day: log in, pull, create an assessment, answer, note, a product, a photo.
+      const c = server.client();
+      expect((await c.post("/api/v1/session", { username: "penilai1", password })).status).toBe(200);
+      const clientId = crypto.randomUUID();
+      const pull = await c.get(`/api/v1/sync/pull?clientId=${clientId}`);
+      expect(pull.status).toBe(200);
+      const patch = (pull.json as { patch: { type: string; value: Record<string, unknown> }[] }).patch;
+      const assignment = patch.find((p) => p.type === "assignment")?.value as {
+        id: string;
+        unitId: string;
+        periodId: string;
+      };
+      const period = patch.find((p) => p.type === "period" && p.value.id === assignment.periodId)?.value as {
+        instrumentId: string;
+        instrumentVersion: number;
+      };
+      const bytes = fakeFile("jpeg", 2048);
+      const sha = sha256(bytes);
+      const put = await c.request("PUT", `/api/v1/evidence/${sha}`, {
+        body: bytes,
+        headers: { "content-type": "image/jpeg" },
+      });
+      expect(put.status).toBe(201);
+      const assessmentId = crypto.randomUUID();
+      const productId = crypto.randomUUID();
+      const at = "2026-08-01T02:00:00Z";
+      const args = [
+        [
+          "assessment.create",
+          {
+            assessmentId,
+            assignmentId: assignment.id,
+            unitId: assignment.unitId,
+            instrumentId: period.instrumentId,
+            instrumentVersion: period.instrumentVersion,
+            visit: { date: "2026-08-01", mode: "scheduled" },
+          },
+        ],
+        ["assessment.setAnswer", { assessmentId, key: "IN.SP.01", value: 2, previous: null }],
+        ["assessment.setAnswer", { assessmentId, key: "IN.SP.01", value: 3, previous: 2 }],
+        ["assessment.setNote", { assessmentId, key: "general", text: "Catatan ✓ <b>", previous: null }],
+        ["assessment.putProduct", { assessmentId, product: { id: productId, name: "KTP-el" } }],
+        [
+          "assessment.attachEvidence",
+          {
+            assessmentId,
+            key: "IN.SP.05",
+            evidence: { sha256: sha, mime: "image/jpeg", bytes: bytes.length, takenAt: at },
+          },
+        ],
+        ["assessment.removeProduct", { assessmentId, productId: crypto.randomUUID() }], // rejected: kept too
+      ] as const;
+      const push = await c.post("/api/v1/sync/push", {
+        clientId,
+        mutations: args.map(([name, a], i) => ({ id: i + 1, name, args: a, at })),
+      });
+      expect(push.status).toBe(200);
+    } finally {
+      await server.close();
+    }
+
+    const before = await contentSnapshot(empty.db);
+    for (const table of [
+      "users",
+      "assignments",
+      "assessments",
+      "assessment_history",
+      "mutation_clients",
+      "mutation_rejections",
+      "evidence",
+      "assessment_evidence",
+      "changes",
+      "sessions",
+    ]) {
+      expect(before.get(table)?.rows, table).toBeGreaterThan(0);
+    }
+    const result = await migrate(empty.db);
+    expect(result.applied.map((m) => m.version)).toEqual(
+      MIGRATIONS.slice(previous.length).map((m) => m.version),
+    );
+    const columnsBefore = new Map([...before].map(([t, s]) => [t, s.columns]));
+    const after = await contentSnapshot(empty.db, columnsBefore);
+    expect(after).toEqual(before);
+
+    // And the migrated database serves what was stored, with the new version's features.
+    const again = await startTestServer({ testDb: empty, config: { dataDir } });
+    try {
+      const sup = again.client();
+      expect(
+        (await sup.post("/api/v1/session", { username: "supervisor", password: "migration-Demo-2026" }))
+          .status,
+      ).toBe(200);
+      const list = await sup.get("/api/v1/assessments");
+      expect(list.status).toBe(200);
+      const items = (list.json as { assessments: { id: string }[] }).assessments;
+      expect(items).toHaveLength(1);
+      const one = await sup.get(`/api/v1/assessments/${items[0]?.id}`);
+      expect(one.status).toBe(200);
+      expect(one.json).toMatchObject({ answers: { "IN.SP.01": 3 }, notes: { general: "Catatan ✓ <b>" } });
+    } finally {
+      await again.close();
+    }
+  } finally {
+    await empty.close();
+    rmSync(dataDir, { recursive: true, force: true });
   }
 });
