@@ -3,6 +3,7 @@ import type { RouteModule } from "../context";
 import { assessmentReadRoutes } from "./assessment-read";
 import { evidenceRoutes } from "./evidence";
 import { exportRoutes } from "./exports";
+import { planningRoutes } from "./planning";
 import { resultsRoutes } from "./results";
 import { reviewRoutes } from "./review";
 import { sessionRoutes } from "./session";
@@ -16,4 +17,5 @@ export const ROUTE_MODULES: RouteModule[] = [
   reviewRoutes,
   resultsRoutes,
   exportRoutes,
+  planningRoutes,
 ];
