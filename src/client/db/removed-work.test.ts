@@ -140,3 +140,30 @@ describe("work kept when an assignment is removed", () => {
     expect(kept?.state.answers["PGD.01"]).toBe(3);
   });
 });
+
+describe("work kept when the push of the same sync run was already refused", () => {
+  it("keeps a synced assessment whose edits came back assignment_removed before the pull", async () => {
+    const db = await dbs.open();
+    await recordMutation(db, "assessment.create", createArgs());
+    const server = serverState((await db.outbox.toArray()).map((r) => r.mutation));
+    await applyPull(db, pull(1, [{ op: "put", type: "assessment", value: server }]), NOW);
+    await setAnswer(db, A, "PGD.01", 2);
+    // What sync/push.ts does with a rejection: record it and drop the entry, nothing else.
+    await db.transaction("rw", db.outbox, db.rejections, async () => {
+      await db.rejections.put({
+        mutationId: 2,
+        assessmentId: A,
+        mutationName: "assessment.setAnswer",
+        code: "assignment_removed",
+        message: "dicabut",
+        receivedAt: NOW,
+        dismissed: 0,
+      });
+      await db.outbox.delete(2);
+    });
+    await applyPull(db, pull(2, removal), NOW);
+    const [kept] = await listRemovedWork(db);
+    expect(kept?.pendingEdits).toBe(1);
+    expect(kept?.state.answers["PGD.01"]).toBe(2);
+  });
+});

@@ -5,7 +5,8 @@
 // Invariants kept here:
 // - before a pull's patch is applied (same transaction, see pull-apply.ts), every local assessment
 //   of an assignment the pull removes (a `del`, or absent from a reset) that has pending outbox
-//   entries, or that only this device knows, is copied here as the user last saw it, with the names
+//   entries, edits already refused as `assignment_removed` (a push of the same sync run), or that
+//   only this device knows, is copied here as the user last saw it, with the names
 //   needed to show it; the outbox entries themselves stay and are pushed, so the server records
 //   its clear `assignment_removed` rejection instead of the work vanishing silently;
 // - a kept row is read-only (no edit path leads to it) and is never deleted automatically;
@@ -22,7 +23,7 @@ export interface RemovedWorkRow {
   assignmentId: string;
   unitName: string;
   pemdaName: string;
-  /** Edits this device had not yet had acknowledged when the assignment was removed. */
+  /** Edits the server never took: still queued, or already refused as `assignment_removed`. */
   pendingEdits: number;
   /** The assessment as the device showed it (server state + pending edits). */
   state: AssessmentState;
@@ -59,7 +60,14 @@ export async function keepRemovedWork(db: PatuhDb, pull: PullResponse, nowIso: s
       .filter((r) => r.id > pull.lastMutationId)
       .count();
     const onlyHere = (await db.serverAssessments.get(state.id)) === undefined;
-    if (pendingEdits === 0 && !onlyHere) continue; // the server holds all of it
+    // A push in the same sync run may already have had the edits refused (and left the queue);
+    // the local view still shows them until this pull rebuilds it.
+    const refused = await db.rejections
+      .where("assessmentId")
+      .equals(state.id)
+      .filter((r) => r.code === "assignment_removed")
+      .count();
+    if (pendingEdits === 0 && refused === 0 && !onlyHere) continue; // the server holds all of it
     const [unit, pemda] = await Promise.all([db.units.get(state.unitId), db.pemda.get(state.pemdaId)]);
     rows.push({
       key: `${PREFIX}${state.id}`,
@@ -67,7 +75,7 @@ export async function keepRemovedWork(db: PatuhDb, pull: PullResponse, nowIso: s
       assignmentId: state.assignmentId,
       unitName: unit?.name ?? "",
       pemdaName: pemda?.name ?? "",
-      pendingEdits,
+      pendingEdits: pendingEdits + refused,
       state,
       removedAt: nowIso,
     });
