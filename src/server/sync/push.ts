@@ -18,7 +18,7 @@ import type { AssessmentState, Mutation, ProtocolError, PushResult } from "../..
 import { saveAssessment } from "../db/assessments";
 import { missingEvidence } from "../db/evidence";
 import { bindClient, claimMutation, storeRejection } from "../db/mutation-clients";
-import { wasRemovedFromAssignment } from "../db/queries/plans";
+import { createRefusedAsRemoved, wasRemovedFromAssignment } from "../db/queries/plans";
 import { loadMutationTarget } from "../db/sync-scope";
 import type { InstrumentCache } from "./instrument-cache";
 import { canSeeAssignment, type SyncUser } from "./permissions";
@@ -122,12 +122,16 @@ async function evaluate(
     // Someone taken off the team gets a clear answer (they knew the assignment); the device keeps
     // their work. Anyone else: not visible is answered like not existing, so existence does not leak.
     const lostAssignment = existing?.state.assignmentId ?? createFor;
-    if (lostAssignment !== null && (await wasRemovedFromAssignment(trx, user.id, lostAssignment)))
+    const removed =
+      lostAssignment !== null
+        ? await wasRemovedFromAssignment(trx, user.id, lostAssignment)
+        : await createRefusedAsRemoved(trx, clientId, assessmentId); // edits queued after that create
+    if (removed)
       return {
         ok: false,
         code: "assignment_removed",
         message: "Anda sudah dikeluarkan dari penugasan ini; server tidak menerima perubahan lagi.",
-        details: { assignmentId: lostAssignment, assessmentId },
+        details: { ...(lostAssignment === null ? {} : { assignmentId: lostAssignment }), assessmentId },
       };
     if (existing !== undefined || createFor === null) return notFound;
     return {

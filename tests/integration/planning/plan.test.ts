@@ -6,7 +6,7 @@ import { sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { drawSample } from "../../../src/domain";
 import type { Assignment, PatchOp } from "../../../src/domain/sync/protocol";
-import { as, create, setAnswer, uuid } from "../sync/api";
+import { as, create, m, setAnswer, uuid } from "../sync/api";
 import { addAssignment, addUnit, call, createPlanningWorld, type PlanningWorld } from "./support";
 
 let w: PlanningWorld;
@@ -238,11 +238,20 @@ describe("assignments reach the devices", () => {
       error: { code: "assignment_removed" },
     });
     // A create for the lost assignment, queued offline before the removal: the same answer.
+    const lateId = uuid();
     const lateCreate = await as(w, "a2").push({
       clientId: device,
-      mutations: [create(3, uuid(), { id: a.id, unitId: unit.id })],
+      mutations: [create(3, lateId, { id: a.id, unitId: unit.id })],
     });
     expect(lateCreate.body.results?.[0]?.error?.code).toBe("assignment_removed");
+    // …and the edits queued after that create (of an assessment the server never created).
+    const afterCreate = await as(w, "a2").push({
+      clientId: device,
+      mutations: [
+        m(4, "assessment.putProduct", { assessmentId: lateId, product: { id: uuid(), name: "Imunisasi" } }),
+      ],
+    });
+    expect(afterCreate.body.results?.[0]?.error?.code).toBe("assignment_removed");
     // Someone who never was on the team still learns nothing.
     const stranger = await as(w, "a3").push({
       clientId: uuid(),

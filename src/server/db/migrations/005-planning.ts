@@ -10,6 +10,8 @@
  *   trigger on assignments (002) then logs a `put assignment` for every change of it, so devices
  *   receive new suggestions on their next pull without another trigger. Adding a column with a
  *   constant default rewrites nothing and fires no trigger.
+ * - changes_revoke_idx: push answers a removed assessor's edits with `assignment_removed` by
+ *   looking for the revoke row addressed to them (src/server/db/queries/plans.ts).
  * Runs on PostgreSQL 15 and on PGlite.
  */
 import { sql } from "kysely";
@@ -30,6 +32,9 @@ const statements = [
      primary key (period_id, pemda_id)
    )`,
   `alter table assignments add column suggested_products jsonb not null default '[]'::jsonb`,
+  // Push asks "was this user taken off this assignment?" for a removed assessor's queued edits;
+  // revoke rows are few, so a partial index keeps that answer cheap however long the log grows.
+  `create index changes_revoke_idx on changes (entity_id, user_id) where op = 'revoke'`,
 ];
 
 export const migration005: Migration = {

@@ -378,3 +378,19 @@ export async function wasRemovedFromAssignment(
       and user_id = ${userId}::uuid limit 1`.execute(db);
   return r.rows.length > 0;
 }
+
+/**
+ * Did this device's create of the assessment come back `assignment_removed`? Then its later edits
+ * of that (never created) assessment get the same clear answer rather than a bare not-found.
+ * Only the device's own rejections are consulted, so nothing leaks to anyone else.
+ */
+export async function createRefusedAsRemoved(
+  db: QueryExecutorProvider,
+  clientId: string,
+  assessmentId: string,
+): Promise<boolean> {
+  const r = await sql<{ hit: number }>`select 1 as hit from mutation_rejections
+    where client_id = ${clientId}::uuid and code = 'assignment_removed'
+      and details->>'assessmentId' = ${assessmentId} limit 1`.execute(db);
+  return r.rows.length > 0;
+}
