@@ -83,17 +83,22 @@ export function PeriodPlanScreen({ periodId }: { periodId: string }) {
             <section class="planning__assignments" aria-labelledby="planning-assignments-title">
               <h2 id="planning-assignments-title">{t("planningAssignmentsTitle")}</h2>
               <ul class="planning__cards">
-                {sampled.map((unit) => (
-                  <AssignmentCard
-                    key={unit.id}
-                    periodId={plan.period.id}
-                    unit={unit}
-                    assessors={plan.assessors}
-                    assignment={plan.assignments.find((a) => a.unitId === unit.id)}
-                    disabled={closed}
-                    onChanged={refresh}
-                  />
-                ))}
+                {sampled.map((unit) => {
+                  const assignment = plan.assignments.find((a) => a.unitId === unit.id);
+                  // Remounted whenever the server's assignment changes, so the form never holds a
+                  // team member someone just removed (saving would silently add them back).
+                  return (
+                    <AssignmentCard
+                      key={`${unit.id}:${JSON.stringify(assignment ?? null)}`}
+                      periodId={plan.period.id}
+                      unit={unit}
+                      assessors={plan.assessors}
+                      assignment={assignment}
+                      disabled={closed}
+                      onChanged={refresh}
+                    />
+                  );
+                })}
               </ul>
             </section>
           )}
