@@ -427,6 +427,16 @@ export interface PhotoDone {
   inPageMs: number;
   bytes: number;
   width: number;
+  /** The app's user-timing marks (use-editor.ts), ms after the change event: resized in the
+   * worker, blob stored, attachEvidence recorded. NaN when a mark is missing. */
+  phases: { resized: number; stored: number; recorded: number };
+}
+
+function phaseAt(name: string, after: number): number {
+  const mark = performance
+    .getEntriesByName(`patuh:photo:${name}`, "mark")
+    .find((entry) => entry.startTime >= after);
+  return mark ? mark.startTime - after : Number.NaN;
 }
 
 let photoWatch: Promise<PhotoDone> | undefined;
@@ -462,7 +472,16 @@ export function watchPhoto(dbName: string, anchor: string): void {
       if (sha && img?.complete && img.naturalWidth > 0) {
         const row = await rawGet<EvidenceRow>(await rawDb(dbName), "evidence", sha);
         if (row) {
-          resolve({ inPageMs: performance.now() - changedAt, bytes: row.bytes, width: row.width ?? 0 });
+          resolve({
+            inPageMs: performance.now() - changedAt,
+            bytes: row.bytes,
+            width: row.width ?? 0,
+            phases: {
+              resized: phaseAt("resized", changedAt),
+              stored: phaseAt("stored", changedAt),
+              recorded: phaseAt("recorded", changedAt),
+            },
+          });
           return;
         }
       }

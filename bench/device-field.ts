@@ -28,7 +28,7 @@ import { launchProfile, waitForServiceWorkerControl } from "../tests/e2e/support
 import { ensureClientBuilt } from "../tests/e2e/support/build";
 import { DIST_CLIENT } from "../tests/e2e/support/paths";
 import { DEMO_PASSWORD, type RunningServer, startServer } from "../tests/e2e/support/server";
-import type { PatuhBench, SeedOptions } from "./device-field-page";
+import type { PatuhBench, PhotoDone, SeedOptions } from "./device-field-page";
 import { bundlePageScript, quantile } from "./support";
 
 export interface DeviceFieldRow {
@@ -131,7 +131,7 @@ async function attachBig(
   dbName: string,
   anchor: string,
   file: string,
-): Promise<{ ms: number; inPageMs: number; bytes: number; width: number }> {
+): Promise<{ ms: number } & PhotoDone> {
   await page.evaluate(
     ({ dbName, anchor }) =>
       (globalThis as unknown as { patuhBench: PatuhBench }).patuhBench.watchPhoto(dbName, anchor),
@@ -319,6 +319,11 @@ export async function benchDeviceField(options: DeviceFieldOptions = {}): Promis
       photoMs.push(r.ms);
       photoInPageMs.push(r.inPageMs);
       if (i === 0) log(`12 MP photo stored as ${r.width} px wide, ${Math.round(r.bytes / 1024)} KiB`);
+      const { resized, stored, recorded } = r.phases;
+      log(
+        `photo ${i + 1}: resized ${Math.round(resized)} ms, blob stored ${Math.round(stored)} ms, ` +
+          `edit recorded ${Math.round(recorded)} ms, thumbnail shown ${Math.round(r.inPageMs)} ms after the change event`,
+      );
       await page.waitForTimeout(200);
     }
     photoMs.sort((a, b) => a - b);

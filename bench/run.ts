@@ -1,7 +1,8 @@
 // `npm run bench`: every figure the issues ask for, in one table. Builds the app when needed,
 // starts a throwaway PostgreSQL cluster for the server figures, and drives Debian's Chromium for
 // the device figures. Prints the table, writes bench-results/latest.{json,md}, and with --readme
-// replaces the table in README.md between the bench markers.
+// replaces the table in README.md between the bench markers. `--only=server,review` (areas, comma
+// separated; `sync` is an alias of `server`) runs just those sections, e.g. `npm run bench -- --only=sync`.
 import { spawnSync } from "node:child_process";
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
@@ -32,7 +33,29 @@ function targetText(target: string | number | undefined, unit: string): string {
   return `${unit.endsWith("/s") ? "≥" : "≤"} ${target} ${unit}`;
 }
 
+const AREAS = ["bundle", "domain", "device", "field", "server", "review"] as const;
+
+/** The areas named by --only (all when absent); exits on an unknown name. */
+function selectedAreas(argv: readonly string[]): Set<string> {
+  const arg = argv.find((a) => a.startsWith("--only="));
+  if (arg === undefined) return new Set(AREAS);
+  const names = arg
+    .slice("--only=".length)
+    .split(",")
+    .map((n) => (n.trim() === "sync" ? "server" : n.trim()))
+    .filter((n) => n !== "");
+  const unknown = names.filter((n) => !(AREAS as readonly string[]).includes(n));
+  if (unknown.length > 0) {
+    console.error(`unknown bench area(s): ${unknown.join(", ")}; known: ${AREAS.join(", ")}, sync`);
+    process.exit(2);
+  }
+  return new Set(names);
+}
+
+const selected = selectedAreas(process.argv.slice(2));
+
 async function section(area: string, fn: () => Promise<Row[]>, rows: Row[]): Promise<void> {
+  if (!selected.has(area)) return;
   const started = Date.now();
   try {
     rows.push(...(await fn()));
@@ -59,9 +82,15 @@ function toMarkdown(rows: Row[], measuredAt: string): string {
   return lines.join("\n");
 }
 
+function pgUrl(cluster: { url: string } | null): string {
+  if (cluster === null) throw new Error("no PostgreSQL cluster started");
+  return cluster.url;
+}
+
 async function main(): Promise<void> {
   ensureSystemDeps();
-  buildApp();
+  // Only the Chromium and bundle figures need a fresh build.
+  if (["bundle", "device", "field"].some((a) => selected.has(a))) buildApp();
   const rows: Row[] = [];
   await section(
     "bundle",
@@ -98,12 +127,13 @@ async function main(): Promise<void> {
       (await benchDeviceField()).map((r) => ({ area: "field", ...r, target: targetText(r.target, r.unit) })),
     rows,
   );
-  const cluster = await startPgCluster();
+  const needsPg = selected.has("server") || selected.has("review");
+  const cluster = needsPg ? await startPgCluster() : null;
   try {
     await section(
       "server",
       async () =>
-        (await benchSyncServer(cluster.url)).map((r) => ({
+        (await benchSyncServer(pgUrl(cluster))).map((r) => ({
           area: "server",
           ...r,
           target: targetText(r.target, r.unit),
@@ -113,7 +143,7 @@ async function main(): Promise<void> {
     await section(
       "review",
       async () =>
-        (await benchReview(cluster.url)).map((r) => ({
+        (await benchReview(pgUrl(cluster))).map((r) => ({
           area: "review",
           ...r,
           target: targetText(r.target, r.unit),
@@ -121,12 +151,14 @@ async function main(): Promise<void> {
       rows,
     );
   } finally {
-    cluster.stop();
+    cluster?.stop();
   }
 
   const measuredAt = new Date().toISOString().slice(0, 10);
   const md = toMarkdown(rows, measuredAt);
   console.log(`\n${md}\n`);
+  // A partial run must not overwrite the full table.
+  if (selected.size < AREAS.length) return;
   mkdirSync(join(root, "bench-results"), { recursive: true });
   writeFileSync(join(root, "bench-results", "latest.json"), JSON.stringify({ measuredAt, rows }, null, 2));
   writeFileSync(join(root, "bench-results", "latest.md"), `${md}\n`);

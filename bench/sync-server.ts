@@ -2,7 +2,8 @@
 // JSON body limits, strict validation, push/pull, in process: no socket): push of 1,000 mutations
 // from one device (batches of ≤ 500, target ≤ 3 s), sustained mutations/s with 10 devices pushing
 // at once (target ≥ 1,000/s), and the first pull of a fresh device that has 50 assignments
-// (target ≤ 500 ms). Each run creates its own throwaway database on the given server and drops it.
+// (target ≤ 500 ms; median of five fresh devices). Each run creates its own throwaway database on
+// the given server and drops it.
 //
 // Standalone: PATUH_BENCH_DATABASE_URL=postgres://postgres@127.0.0.1:54329/postgres npx tsx bench/sync-server.ts
 import { randomUUID } from "node:crypto";
@@ -174,19 +175,30 @@ export async function benchSyncServer(databaseUrl: string): Promise<BenchResult[
     const rate = (ten.length * perDevice) / ((performance.now() - t) / 1000);
 
     const puller = await seedPuller(app, db, base);
-    t = performance.now();
-    const res = await app.request(`/api/v1/sync/pull?clientId=${randomUUID()}`, {
-      headers: { cookie: puller.cookie },
-    });
-    const pulled = (await res.json()) as { patch?: { type: string }[] };
-    const pullMs = performance.now() - t;
-    if (pulled.patch?.filter((p) => p.type === "assignment").length !== 50) {
-      throw new Error("bench pull did not return 50 assignments");
+    // Median of five first pulls (each a fresh clientId): one ~30 ms sample is mostly noise on a
+    // loaded 2-core machine.
+    const pulls: number[] = [];
+    for (let k = 0; k < 5; k++) {
+      t = performance.now();
+      const res = await app.request(`/api/v1/sync/pull?clientId=${randomUUID()}`, {
+        headers: { cookie: puller.cookie },
+      });
+      const pulled = (await res.json()) as { patch?: { type: string }[] };
+      pulls.push(performance.now() - t);
+      if (pulled.patch?.filter((p) => p.type === "assignment").length !== 50) {
+        throw new Error("bench pull did not return 50 assignments");
+      }
     }
+    const pullMs = [...pulls].sort((a, b) => a - b)[2] ?? Number.NaN;
     return [
       { name: "sync push 1,000 mutations, one device", value: round(oneDeviceS), unit: "s", target: 3 },
       { name: "sync push sustained, 10 devices", value: Math.round(rate), unit: "mutations/s", target: 1000 },
-      { name: "sync first pull, 50 assignments", value: round(pullMs), unit: "ms", target: 500 },
+      {
+        name: "sync first pull, 50 assignments (median of 5)",
+        value: round(pullMs),
+        unit: "ms",
+        target: 500,
+      },
     ];
   });
 }

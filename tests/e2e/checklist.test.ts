@@ -259,4 +259,136 @@ describe("lembar penilaian (checklist)", () => {
     expect(mine.evidence).toEqual([]);
     await pageB.close();
   });
+
+  /** Polls the device until none of the assessment's edits waits for the server any more. */
+  const waitSynced = async (on: Page, id: string): Promise<void> => {
+    const until = Date.now() + SYNC_TIMEOUT_MS;
+    while ((await readDevice(on, dbName, id)).outbox.length > 0) {
+      if (Date.now() > until) throw new Error(`edits of ${id} still pending after ${SYNC_TIMEOUT_MS} ms`);
+      await on.waitForTimeout(250);
+    }
+  };
+
+  it("shows another device's conflicting answer next to the item and resolves it by choosing a value", async () => {
+    const base = fx.server.url;
+    if (!context) {
+      await open();
+      await logIn();
+    }
+    // Device A starts a visit online and answers IN.SP.01 = 3; it reaches the server.
+    await context!.setOffline(false);
+    await page.goto(`${base}/`);
+    const home = new HomePage(page);
+    await home.units.first().waitFor();
+    const next = home.units.filter({ has: page.locator('a[href^="/penugasan/"]') }).first();
+    await next.getByRole("link").click();
+    const deviceA = new ChecklistPage(page);
+    const id = await deviceA.startVisit();
+    await deviceA.answer("IN.SP.01", "high");
+    await waitSynced(page, id);
+
+    // Device B (another browser profile, same assessor) sees 3 and changes it to 0.
+    const contextB = await launchProfile(fx.profileDir("penilai1-tablet"));
+    try {
+      const pageB = await firstPage(contextB);
+      const login = new LoginPage(pageB);
+      await login.goto(base);
+      await login.logIn("penilai1", DEMO_PASSWORD);
+      await new HomePage(pageB).readiness
+        .filter({ hasText: "Siap luring" })
+        .waitFor({ timeout: SYNC_TIMEOUT_MS });
+      await pageB.goto(`${base}/penilaian/${id}`);
+      const deviceB = new ChecklistPage(pageB);
+      await deviceB.instance("IN.SP.01").locator('input[value="3"]:checked').waitFor({ state: "attached" });
+      await deviceB.answer("IN.SP.01", "zero");
+      await waitSynced(pageB, id);
+    } finally {
+      await contextB.close();
+    }
+
+    // Meanwhile device A, offline, changed the same answer to 2 without seeing B's 0.
+    await context!.setOffline(true);
+    const slot = deviceA.instance("IN.SP.01").locator("fieldset.answer").first();
+    await slot.locator('label:has(input[value="2"])').click();
+    await slot.locator('input[value="2"]:checked').waitFor({ state: "attached" });
+    await context!.setOffline(false); // back online: the engine syncs; the server records the conflict
+    const conflict = deviceA.instance("IN.SP.01").getByTestId("conflict");
+    await conflict.waitFor({ timeout: SYNC_TIMEOUT_MS });
+    expect(await conflict.getAttribute("data-key")).toBe("IN.SP.01");
+    const values = conflict.getByTestId("conflict-value");
+    expect(await values.count()).toBe(2);
+    expect(await values.nth(0).textContent()).toContain("0 —");
+    expect(await values.nth(1).textContent()).toContain("2 —");
+    expect(await values.nth(1).getAttribute("data-current")).toBe("true");
+    expect(await conflict.textContent()).toMatch(/Dua jawaban berbeda/);
+
+    // Choosing B's value is an ordinary edit naming the current value (2) as previous: resolved.
+    await values.nth(0).getByRole("button", { name: "Pakai nilai ini" }).click();
+    await conflict.waitFor({ state: "detached" });
+    await slot.locator('input[value="0"]:checked').waitFor({ state: "attached" });
+    const device = await readDevice(page, dbName, id);
+    expect(device.outbox.map((row) => row.mutation.args).at(-1)).toEqual({
+      assessmentId: id,
+      key: "IN.SP.01",
+      value: 0,
+      previous: 2,
+    });
+    await waitSynced(page, id);
+    const after = (await readDevice(page, dbName, id)).assessment as unknown as AssessmentState;
+    expect([after.answers["IN.SP.01"], after.conflicts]).toEqual([0, []]);
+  }, 180_000);
+
+  it("says plainly when the device is full and keeps nothing of the refused edit", async () => {
+    const base = fx.server.url;
+    if (!context) {
+      await open();
+      await logIn();
+    }
+    await context!.setOffline(true);
+    await page.goto(`${base}/`);
+    const home = new HomePage(page);
+    await home.units.first().waitFor();
+    const next = home.units.filter({ has: page.locator('a[href^="/penugasan/"]') }).first();
+    await next.getByRole("link").click();
+    const sheet = new ChecklistPage(page);
+    const id = await sheet.startVisit();
+    const before = await readDevice(page, dbName, id);
+    expect(before.assessment?.status).toBe("draft");
+
+    // The browser refuses the outbox append as a full disk does: QuotaExceededError inside the edit's
+    // transaction, after the local view was already written in it. (Chromium's CDP quota override,
+    // Storage.overrideQuotaForOrigin, does not take effect in Debian's build: checked.)
+    const refuseAppends = (on: boolean) =>
+      page.evaluate((on) => {
+        const proto = IDBObjectStore.prototype as IDBObjectStore & { __patuhAdd?: IDBObjectStore["add"] };
+        proto.__patuhAdd ??= proto.add;
+        const original = proto.__patuhAdd;
+        proto.add = function (this: IDBObjectStore, ...args: Parameters<IDBObjectStore["add"]>) {
+          if (on && this.name === "outbox")
+            throw new DOMException("The quota has been exceeded.", "QuotaExceededError");
+          return original.apply(this, args);
+        };
+      }, on);
+    await refuseAppends(true);
+    try {
+      const slot = sheet.instance("IN.SP.04").locator("fieldset.answer").first();
+      await slot.locator('label:has(input[value="1"])').click();
+      const alert = page.locator('[data-testid="save-status"][data-state="full"]');
+      await alert.waitFor();
+      expect(await alert.getAttribute("role")).toBe("alert");
+      expect(await alert.textContent()).toMatch(/penyimpanan perangkat penuh/i);
+      // The tapped option falls back to what is stored (nothing), and the device holds nothing new.
+      await slot.locator("input:checked").waitFor({ state: "detached" });
+    } finally {
+      await refuseAppends(false);
+    }
+    const after = await readDevice(page, dbName, id);
+    expect(after.outbox).toEqual(before.outbox);
+    expect(after.assessment).toEqual(before.assessment);
+
+    // With space again, the same tap is saved.
+    await sheet.answer("IN.SP.04", "zero");
+    await sheet.waitSaved();
+    expect((await readDevice(page, dbName, id)).outbox.length).toBe(before.outbox.length + 1);
+  });
 });

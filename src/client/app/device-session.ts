@@ -7,14 +7,18 @@
 //   back in finds every draft, photo and pending edit where it was.
 // - The engine is started once the database is open and stopped at logout (its triggers are the
 //   app start, `online`, the page becoming visible, a timer and the service worker's Background
-//   Sync message).
+//   Sync message). Its code is loaded once the browser is idle after the first screen (at most
+//   ENGINE_LOAD_MS later): the home shows the device's data first, syncing starts a moment after.
 // - A sync answered 401 means the server ended the session; the session layer is asked to confirm
 //   (GET /session), which on 401 returns to the login screen saying so. Local data is untouched.
 import { ensureClientId, openPatuhDb, type PatuhDb, setDeviceUser } from "../db";
 import { ensurePersistentStorage } from "../platform/storage";
 import { checkSession } from "../session/session";
 import type { User } from "../session/user";
-import { createSyncEngine, requestBackgroundSync, type SyncEngine, type SyncStatus } from "../sync";
+import { requestBackgroundSync } from "../sync/background-sync";
+import { deferSyncEngine } from "../sync/deferred";
+import type { SyncEngine } from "../sync/engine";
+import type { SyncStatus } from "../sync/status";
 
 export interface OpenDevice {
   db: PatuhDb;
@@ -36,10 +40,14 @@ export async function openDevice(user: User): Promise<OpenDevice> {
     db.close();
     throw error;
   }
-  const engine = createSyncEngine({
-    db,
-    onError: (error) => console.warn("patuh: sync", error),
-  });
+  const onError = (error: unknown) => console.warn("patuh: sync", error);
+  const engine = deferSyncEngine(
+    () =>
+      whenIdle()
+        .then(() => import("../sync/engine"))
+        .then((module) => module.createSyncEngine({ db, onError })),
+    onError,
+  );
   const unwatch = engine.subscribe(reactToStatus());
   engine.start();
   return {
@@ -51,6 +59,17 @@ export async function openDevice(user: User): Promise<OpenDevice> {
       db.close();
     },
   };
+}
+
+/** Longest wait for an idle moment before the sync engine's code is loaded anyway. */
+const ENGINE_LOAD_MS = 1_000;
+
+function whenIdle(): Promise<void> {
+  return new Promise((resolve) => {
+    if (typeof requestIdleCallback === "function")
+      requestIdleCallback(() => resolve(), { timeout: ENGINE_LOAD_MS });
+    else setTimeout(resolve, 200);
+  });
 }
 
 /** Side effects of status changes that belong to the app, not to the UI-free engine. */

@@ -6,8 +6,9 @@
 // functions (wrapped in Dexie's liveQuery by the UI's hooks), never the outbox directly.
 
 import type { Conflict } from "../../domain/sync";
-import type { PatuhDb } from "./database";
+import type { AssessmentSummaryRow, PatuhDb } from "./database";
 import type { AssessmentState } from "./protocol-types";
+import { listSummaries, listSummariesWithConflicts } from "./summaries";
 
 /**
  * - draft: exists only on this device so far (created here, not yet acknowledged);
@@ -35,6 +36,11 @@ export function getAssessment(db: PatuhDb, id: string): Promise<AssessmentState 
 
 export function listAssessments(db: PatuhDb): Promise<AssessmentState[]> {
   return db.assessments.toArray();
+}
+
+/** One small row per assessment (status, conflicts count, ids, updatedAt): what lists read. */
+export function listAssessmentSummaries(db: PatuhDb): Promise<AssessmentSummaryRow[]> {
+  return listSummaries(db);
 }
 
 export function listAssessmentsOfAssignment(db: PatuhDb, assignmentId: string): Promise<AssessmentState[]> {
@@ -76,18 +82,29 @@ export async function getAssessmentSyncInfo(
           .filter((r) => r.dismissed === 0)
           .count(),
       ]);
-      return info(local, pendingCount, server !== undefined, synced?.lastSyncedAt ?? null, rejections);
+      return info(
+        summaryFields(local),
+        pendingCount,
+        server !== undefined,
+        synced?.lastSyncedAt ?? null,
+        rejections,
+      );
     },
   );
 }
 
-export async function listAssessmentSyncInfo(db: PatuhDb): Promise<AssessmentSyncInfo[]> {
+/** Per assessment: its sync state and counts. `summaries` may be passed when the caller read them already. */
+export async function listAssessmentSyncInfo(
+  db: PatuhDb,
+  summaries?: readonly AssessmentSummaryRow[],
+): Promise<AssessmentSyncInfo[]> {
   return db.transaction(
     "r",
-    [db.assessments, db.serverAssessments, db.outbox, db.assessmentSync, db.rejections],
+    [db.assessmentSummaries, db.serverAssessments, db.outbox, db.assessmentSync, db.rejections],
     async () => {
+      // Summaries and index keys only: no full state is read (this runs on every change the home sees).
       const [locals, serverIds, synced, pendingIds, rejected] = await Promise.all([
-        db.assessments.toArray(),
+        summaries ?? listSummaries(db),
         db.serverAssessments.toCollection().primaryKeys(),
         db.assessmentSync.toArray(),
         db.outbox.orderBy("assessmentId").keys(),
@@ -112,15 +129,25 @@ export async function listAssessmentSyncInfo(db: PatuhDb): Promise<AssessmentSyn
 
 /** Open conflicts across the device's assessments, for the "needs attention" list. */
 export async function listConflicts(db: PatuhDb): Promise<{ assessmentId: string; conflict: Conflict }[]> {
-  const out: { assessmentId: string; conflict: Conflict }[] = [];
-  await db.assessments.each((a) => {
-    for (const conflict of a.conflicts) out.push({ assessmentId: a.id, conflict });
+  return db.transaction("r", [db.assessmentSummaries, db.assessments], async () => {
+    // The index finds the few assessments with conflicts; only those full states are read.
+    const ids = (await listSummariesWithConflicts(db)).map((s) => s.id);
+    const out: { assessmentId: string; conflict: Conflict }[] = [];
+    for (const a of await db.assessments.bulkGet(ids)) {
+      for (const conflict of a?.conflicts ?? []) out.push({ assessmentId: a?.id ?? "", conflict });
+    }
+    return out;
   });
-  return out;
+}
+
+type SummaryFields = Pick<AssessmentSummaryRow, "id" | "status" | "conflicts">;
+
+function summaryFields(a: AssessmentState): SummaryFields {
+  return { id: a.id, status: a.status, conflicts: a.conflicts.length };
 }
 
 function info(
-  a: AssessmentState,
+  a: SummaryFields,
   pendingCount: number,
   onServer: boolean,
   lastSyncedAt: string | null,
@@ -131,7 +158,7 @@ function info(
     pendingCount,
     lastSyncedAt,
     state: syncStateOf(a.status, pendingCount, onServer),
-    conflicts: a.conflicts.length,
+    conflicts: a.conflicts,
     rejections,
   };
 }

@@ -13,6 +13,9 @@
 // 5. `evidence` is content-addressed (sha256 primary key); a blob is never overwritten by other bytes.
 // 6. The clientId is minted once (crypto.randomUUID) and never replaced, even on client_mismatch:
 //    replacing it would orphan pending mutations.
+// 7. `assessmentSummaries` holds one small row per `assessments` row (summaryOf), written by the
+//    summaries middleware inside the very transaction that writes the local view (summaries.ts), so
+//    lists and counters read a few hundred bytes per assessment instead of whole states.
 import Dexie, { type Table } from "dexie";
 import type {
   AssessmentState,
@@ -25,6 +28,7 @@ import type {
   SyncedEntityType,
   Unit,
 } from "./protocol-types";
+import { summariesMiddleware, summaryOf } from "./summaries";
 
 export const DEFAULT_DB_NAME = "patuh";
 
@@ -70,6 +74,24 @@ export interface AssessmentSyncRow {
   id: string;
   /** Last time the device confirmed this assessment's state with the server. */
   lastSyncedAt: string;
+}
+
+/**
+ * What lists and counters need of one assessment of the local view (summaryOf in summaries.ts): a
+ * home with 500 checklists reads these, never the full states with their answer maps.
+ */
+export interface AssessmentSummaryRow {
+  id: string;
+  assignmentId: string;
+  unitId: string;
+  pemdaId: string;
+  periodId: string;
+  status: AssessmentState["status"];
+  /** Open conflicts (indexed: the counters read only the rows above 0). */
+  conflicts: number;
+  /** sha256 of every evidence reference (what the uploader must send). */
+  evidence: string[];
+  updatedAt: string;
 }
 
 export interface DeviceMeta {
@@ -130,6 +152,7 @@ export class PatuhDb extends Dexie {
   meta!: Table<MetaRow, string>;
   rejections!: Table<RejectionRow, number>;
   assessmentSync!: Table<AssessmentSyncRow, string>;
+  assessmentSummaries!: Table<AssessmentSummaryRow, string>;
 
   constructor(
     name: string = DEFAULT_DB_NAME,
@@ -152,6 +175,16 @@ export class PatuhDb extends Dexie {
       rejections: "mutationId, assessmentId, dismissed",
       assessmentSync: "id",
     });
+    // Version 2: per-assessment summaries, filled from the local view the device already holds
+    // (drafts, outbox and evidence are untouched: only a derived table is added).
+    this.version(2)
+      .stores({ assessmentSummaries: "id, assignmentId, conflicts" })
+      .upgrade(async (tx) => {
+        const rows: AssessmentSummaryRow[] = [];
+        await tx.table<AssessmentState, string>("assessments").each((state) => rows.push(summaryOf(state)));
+        await tx.table<AssessmentSummaryRow, string>("assessmentSummaries").bulkPut(rows);
+      });
+    this.use(summariesMiddleware);
   }
 }
 

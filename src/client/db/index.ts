@@ -5,6 +5,7 @@ export {
   getAssessment,
   getAssessmentSyncInfo,
   getServerAssessment,
+  listAssessmentSummaries,
   listAssessmentSyncInfo,
   listAssessments,
   listAssessmentsOfAssignment,
@@ -12,6 +13,7 @@ export {
   syncStateOf,
 } from "./assessments";
 export {
+  type AssessmentSummaryRow,
   DEFAULT_DB_NAME,
   type EvidenceRow,
   type OutboxRow,

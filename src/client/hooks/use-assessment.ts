@@ -28,6 +28,8 @@ export interface AssessmentData {
   instrument: Instrument;
   unit: Unit | undefined;
   scheme: BandingScheme;
+  /** Names of the authors of conflicting values (user id → name), as far as the device knows them. */
+  people: ReadonlyMap<string, string>;
 }
 
 export type Loaded<T> = { status: "loading" } | { status: "missing" } | { status: "ready"; value: T };
@@ -56,13 +58,17 @@ async function schemeOfPeriod(db: PatuhDb, periodId: string): Promise<BandingSch
 async function readAssessment(db: PatuhDb, id: string): Promise<AssessmentData | null> {
   const state = await getAssessment(db, id);
   if (!state) return null;
-  const [instrument, unit, scheme] = await Promise.all([
+  const authors = [...new Set(state.conflicts.flatMap((c) => c.values.map((v) => v.by)))];
+  const [instrument, unit, scheme, users] = await Promise.all([
     loadInstrument(db, state.instrumentId, state.instrumentVersion),
     getUnit(db, state.unitId),
     schemeOfPeriod(db, state.periodId),
+    Promise.all(authors.map((userId) => getUser(db, userId))),
   ]);
   if (!instrument) return null;
-  return { state, instrument, unit, scheme };
+  const people = new Map<string, string>();
+  for (const user of users) if (user) people.set(user.id, user.name);
+  return { state, instrument, unit, scheme, people };
 }
 
 function loaded<T>(value: T | null | undefined, ready: boolean): Loaded<T> {

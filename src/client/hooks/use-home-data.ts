@@ -1,6 +1,6 @@
 import {
+  listAssessmentSummaries,
   listAssessmentSyncInfo,
-  listAssessments,
   listAssignments,
   listPemda,
   listPeriods,
@@ -12,12 +12,14 @@ import { useDevice } from "./use-device";
 import { useLiveQuery } from "./use-live-query";
 
 async function readHomeData(db: PatuhDb, userId: string): Promise<HomeData> {
+  // Summaries, not whole states: the home of a heavy device must open in well under a second.
+  const summaries = listAssessmentSummaries(db);
   const [assignments, pemda, periods, assessments, syncInfo, meta] = await Promise.all([
     listAssignments(db),
     listPemda(db),
     listPeriods(db),
-    listAssessments(db),
-    listAssessmentSyncInfo(db),
+    summaries,
+    summaries.then((rows) => listAssessmentSyncInfo(db, rows)),
     readSyncMeta(db),
   ]);
   const [units, instrumentKeys] = await Promise.all([

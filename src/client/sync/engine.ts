@@ -13,6 +13,7 @@ import type { PatuhDb } from "../db/database";
 import { ensureClientId, readSyncMeta, updateSyncMeta } from "../db/meta";
 import { countPending } from "../db/outbox";
 import type { PullApplied } from "../db/pull-apply";
+import { countOpenConflicts } from "../db/summaries";
 import { Backoff } from "./backoff";
 import { classifyFailure } from "./classify";
 import { problem, SYNC_MESSAGES, type SyncMessageKey, type SyncProblem } from "./messages";
@@ -79,16 +80,15 @@ const defaultTimers: TimerApi & IntervalApi = {
 
 /** The counts the sync bar shows; a liveQuery-safe read (Dexie promises only). */
 async function readCounts(db: PatuhDb) {
-  let openConflicts = 0;
-  await db.assessments.each((a) => {
-    openConflicts += a.conflicts.length;
-  });
-  return {
-    pendingCount: await countPending(db),
-    failedUploads: await db.evidence.where("uploadState").equals("failed").count(),
-    openRejections: await db.rejections.where("dismissed").equals(0).count(),
-    openConflicts,
-  };
+  // Counts and indexed reads only: this re-runs on every edit, and must not read whole states
+  // (a long read transaction over `assessments` would hold up the next tap's write).
+  const [pendingCount, failedUploads, openRejections, openConflicts] = await Promise.all([
+    countPending(db),
+    db.evidence.where("uploadState").equals("failed").count(),
+    db.rejections.where("dismissed").equals(0).count(),
+    countOpenConflicts(db),
+  ]);
+  return { pendingCount, failedUploads, openRejections, openConflicts };
 }
 
 function storedProblem(stored: { key: string; code: string; detail?: string } | null): SyncProblem | null {

@@ -25,8 +25,9 @@ async function referencedHashes(db: PatuhDb): Promise<Set<string>> {
   await db.outbox.each((row) => {
     if (row.mutation.name === "assessment.attachEvidence") hashes.add(row.mutation.args.evidence.sha256);
   });
-  await db.assessments.each((a) => {
-    for (const e of a.evidence) hashes.add(e.sha256);
+  // Summaries carry the hashes: no whole state is read (the scan would hold up taps on the sheet).
+  await db.assessmentSummaries.each((a) => {
+    for (const sha of a.evidence) hashes.add(sha);
   });
   return hashes;
 }

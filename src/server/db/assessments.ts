@@ -4,15 +4,15 @@
  * Owns: the authoritative AssessmentState of every assessment (jsonb `state`, with status,
  * revision and the scoping columns denormalised for listing and authorisation) and its audit trail.
  * Invariants: state, history rows, evidence references and (by trigger) the change-log row are
- * written in ONE transaction by saveAssessment; `revision` in the column always equals
- * `state.revision`; history is append-only. Any module that changes an assessment (sync push,
- * review) goes through saveAssessment, so nothing changes without a trace and without moving the
- * pull cursor.
+ * written in ONE statement (saveAssessment, or assessmentWriteCtes inside a push's statement);
+ * `revision` in the column always equals `state.revision`; history is append-only, one row set per
+ * applied change. Any module that changes an assessment (sync push, review) goes through these two,
+ * so nothing changes without a trace and without moving the pull cursor.
  */
-import { type QueryExecutorProvider, sql } from "kysely";
+import { type QueryExecutorProvider, type RawBuilder, sql } from "kysely";
 import type { AssessmentState } from "../../domain/sync/protocol";
 import { diffStates } from "../sync/history-diff";
-import { replaceAssessmentEvidence } from "./evidence";
+import type { AssignmentScopeRow } from "./sync-scope";
 
 export interface AssessmentRow {
   state: AssessmentState;
@@ -40,6 +40,84 @@ export async function loadAssessment(
   return row === undefined ? undefined : { state: row.state, officeId: row.office_id };
 }
 
+/** The assessments a push transaction touches, row-locked, and the scopes of their assignments. */
+export interface PushTargets {
+  /** By assessment id: the ones that exist. */
+  assessments: Map<string, AssessmentRow>;
+  /** By assignment id: those of the existing assessments and of the creates' assignments. */
+  scopes: Map<string, AssignmentScopeRow>;
+}
+
+/**
+ * Locks and loads the assessments `assessmentIds` (in id order, so two transactions that lock
+ * overlapping sets cannot deadlock) and the authorisation scope (team, office, period status and
+ * instrument version) of their assignments and of `createAssignmentIds`, in one round trip.
+ */
+export async function lockPushTargets(
+  db: QueryExecutorProvider,
+  assessmentIds: readonly string[],
+  createAssignmentIds: readonly string[],
+): Promise<PushTargets> {
+  const r = await sql<{ assessments: LockedJson[]; scopes: ScopeJson[] }>`
+    with x as (select id, state, office_id, assignment_id from assessments where id = any(${[...assessmentIds]}::uuid[])
+               order by id for update)
+    select
+      (select coalesce(jsonb_agg(jsonb_build_object('id', x.id, 'state', x.state, 'officeId', x.office_id)), '[]')
+       from x) as assessments,
+      (select coalesce(jsonb_agg(jsonb_build_object(
+         'id', a.id, 'periodId', a.period_id, 'unitId', a.unit_id, 'pemdaId', u.pemda_id,
+         'plannedDate', a.planned_date::text,
+         'team', coalesce(array(select m.user_id::text from assignment_members m where m.assignment_id = a.id
+                                order by m.user_id), '{}'),
+         'officeId', p.office_id, 'status', p.status, 'instrumentId', p.instrument_id,
+         'instrumentVersion', p.instrument_version)), '[]')
+       from assignments a join periods p on p.id = a.period_id join units u on u.id = a.unit_id
+       where a.id = any(${[...createAssignmentIds]}::uuid[]) or a.id in (select assignment_id from x)) as scopes`.execute(
+    db,
+  );
+  const row = r.rows[0];
+  const assessments = new Map<string, AssessmentRow>();
+  const scopes = new Map<string, AssignmentScopeRow>();
+  for (const a of row?.assessments ?? []) assessments.set(a.id, { state: a.state, officeId: a.officeId });
+  for (const s of row?.scopes ?? []) {
+    scopes.set(s.id, {
+      assignment: {
+        id: s.id,
+        periodId: s.periodId,
+        unitId: s.unitId,
+        pemdaId: s.pemdaId,
+        team: s.team,
+        plannedDate: s.plannedDate,
+      },
+      officeId: s.officeId,
+      team: s.team,
+      periodStatus: s.status,
+      instrumentId: s.instrumentId,
+      instrumentVersion: s.instrumentVersion,
+    });
+  }
+  return { assessments, scopes };
+}
+
+interface LockedJson {
+  id: string;
+  state: AssessmentState;
+  officeId: string;
+}
+
+interface ScopeJson {
+  id: string;
+  periodId: string;
+  unitId: string;
+  pemdaId: string;
+  plannedDate: string | null;
+  team: string[];
+  officeId: string;
+  status: string;
+  instrumentId: string;
+  instrumentVersion: number;
+}
+
 export interface ChangeMeta {
   userId: string;
   /** Null for changes made online without a device (review). */
@@ -51,9 +129,80 @@ export interface ChangeMeta {
   at: string;
 }
 
+/** One applied change of an assessment: the state after it and who made it. */
+export interface AssessmentStep {
+  state: AssessmentState;
+  meta: ChangeMeta;
+}
+
 /**
- * Writes `next` (insert when `previous` is undefined) with its history and evidence references.
- * Returns false when an insert lost a race against a concurrent create of the same id.
+ * The common table expressions that write an assessment after `steps` (in order, each applied to
+ * the previous one, the first to `previous`; insert when `previous` is undefined): ONE row write of
+ * the last state (so one change-log row), one history row set per step (each step's diff against the
+ * state before it: every overwritten value stays in history, per revision), and the evidence
+ * references of the last state. Everything but the row write is conditioned on it, so a lost create
+ * race writes nothing. The caller runs them in one statement; `aw<suffix>` returns the id when
+ * written (several assessments in one statement take distinct suffixes).
+ * `guard` is a condition the row write also needs (a push's claim: referencing it makes the claim's
+ * row lock come first, whatever order PostgreSQL runs the expressions in).
+ */
+export function assessmentWriteCtes(
+  previous: AssessmentState | undefined,
+  steps: readonly AssessmentStep[],
+  officeId: string,
+  guard: RawBuilder<unknown> = sql`true`,
+  suffix = "",
+): RawBuilder<unknown>[] {
+  const aw = sql.raw(`aw${suffix}`);
+  const last = steps[steps.length - 1];
+  if (last === undefined) throw new Error("assessmentWriteCtes needs at least one step");
+  const next = last.state;
+  const json = JSON.stringify(next);
+  const history: HistoryJson[] = [];
+  let before = previous;
+  for (const step of steps) {
+    pushHistory(history, step.state, diffStates(before, step.state), step.meta);
+    before = step.state;
+  }
+  const write =
+    previous === undefined
+      ? sql`insert into assessments (id, assignment_id, period_id, unit_id, pemda_id, office_id, status, revision, state,
+                                     created_by, updated_at)
+            select ${next.id}::uuid, ${next.assignmentId}::uuid, ${next.periodId}::uuid, ${next.unitId}::uuid,
+                   ${next.pemdaId}::uuid, ${officeId}::text, ${next.status}::text, ${next.revision}::integer,
+                   ${json}::jsonb, ${next.createdBy}::uuid, ${next.updatedAt}::timestamptz
+            where ${guard}
+            on conflict (id) do nothing returning id`
+      : sql`update assessments set status = ${next.status}, revision = ${next.revision}, state = ${json}::jsonb,
+              updated_at = ${next.updatedAt} where id = ${next.id} and ${guard} returning id`;
+  // History travels as one jsonb parameter: one bind value whatever the batch size.
+  const ctes = [
+    sql`${aw} as (${write})`,
+    sql`${sql.raw(`ah${suffix}`)} as (insert into assessment_history (assessment_id, revision, user_id, client_id, mutation_id, action, key, old,
+                                               new, at)
+               select (e->>'a')::uuid, (e->>'r')::integer, (e->>'u')::uuid, (e->>'c')::uuid, (e->>'m')::bigint,
+                      e->>'n', e->>'k', e->'o', e->'v', (e->>'t')::timestamptz
+               from jsonb_array_elements(${JSON.stringify(history)}::jsonb) with ordinality as x(e, i)
+               where exists (select 1 from ${aw}) order by i)`,
+  ];
+  const oldHashes = uniqueSorted((previous?.evidence ?? []).map((e) => e.sha256));
+  const newHashes = uniqueSorted(next.evidence.map((e) => e.sha256));
+  if (oldHashes.join() !== newHashes.join()) {
+    // assessment_evidence mirrors the state's list (see evidence.ts); the two parts touch disjoint rows.
+    ctes.push(
+      sql`${sql.raw(`aed${suffix}`)} as (delete from assessment_evidence where assessment_id = ${next.id}
+                  and not (sha256 = any(${newHashes}::text[])) and exists (select 1 from ${aw}))`,
+      sql`${sql.raw(`aei${suffix}`)} as (insert into assessment_evidence (assessment_id, sha256)
+                  select ${next.id}::uuid, h from unnest(${newHashes}::text[]) as h where exists (select 1 from ${aw})
+                  on conflict do nothing)`,
+    );
+  }
+  return ctes;
+}
+
+/**
+ * Writes `next` (insert when `previous` is undefined) with its history and evidence references, in
+ * one statement. Returns false when an insert lost a race against a concurrent create of the same id.
  */
 export async function saveAssessment(
   db: QueryExecutorProvider,
@@ -62,48 +211,50 @@ export async function saveAssessment(
   officeId: string,
   meta: ChangeMeta,
 ): Promise<boolean> {
-  const json = JSON.stringify(next);
-  const history = historyValues(next.id, next.revision, diffStates(previous, next), meta);
-  // State and history in one statement (one round trip); history rows only if the write happened.
-  const write =
-    previous === undefined
-      ? sql`insert into assessments (id, assignment_id, period_id, unit_id, pemda_id, office_id, status, revision, state,
-                                     created_by, updated_at)
-            values (${next.id}, ${next.assignmentId}, ${next.periodId}, ${next.unitId}, ${next.pemdaId}, ${officeId},
-                    ${next.status}, ${next.revision}, ${json}::jsonb, ${next.createdBy}, ${next.updatedAt})
-            on conflict (id) do nothing returning id`
-      : sql`update assessments set status = ${next.status}, revision = ${next.revision}, state = ${json}::jsonb,
-              updated_at = ${next.updatedAt} where id = ${next.id} returning id`;
-  const r = await sql<{ id: string }>`with w as (${write}),
-      h as (insert into assessment_history (assessment_id, revision, user_id, client_id, mutation_id, action, key, old, new, at)
-            select v.* from (values ${sql.join(history)}) as v(assessment_id, revision, user_id, client_id, mutation_id,
-                                                              action, key, old, new, at)
-            where exists (select 1 from w))
-    select id from w`.execute(db);
-  if (r.rows.length === 0) return false;
-  const oldHashes = (previous?.evidence ?? [])
-    .map((e) => e.sha256)
-    .sort()
-    .join();
-  const newHashes = next.evidence.map((e) => e.sha256);
-  if (oldHashes !== [...newHashes].sort().join()) await replaceAssessmentEvidence(db, next.id, newHashes);
-  return true;
+  const ctes = assessmentWriteCtes(previous, [{ state: next, meta }], officeId);
+  const r = await sql<{ id: string }>`with ${sql.join(ctes)} select id from aw`.execute(db);
+  return r.rows.length > 0;
 }
 
-function historyValues(
-  assessmentId: string,
-  revision: number,
+interface HistoryJson {
+  a: string;
+  r: number;
+  u: string;
+  c: string | null;
+  m: number | null;
+  n: string;
+  k: string;
+  o: unknown;
+  v: unknown;
+  t: string;
+}
+
+function pushHistory(
+  out: HistoryJson[],
+  state: AssessmentState,
   entries: readonly { key: string; old: unknown; new: unknown }[],
   meta: ChangeMeta,
-) {
+): void {
   // A change with no visible effect (e.g. the same value again) still leaves one audit row.
   const list = entries.length > 0 ? entries : [{ key: "noop", old: null, new: null }];
-  return list.map(
-    (e) =>
-      sql`(${assessmentId}::uuid, ${revision}::integer, ${meta.userId}::uuid, ${meta.clientId}::uuid,
-           ${meta.mutationId}::bigint, ${meta.action}::text, ${e.key}::text, ${JSON.stringify(e.old ?? null)}::jsonb,
-           ${JSON.stringify(e.new ?? null)}::jsonb, ${meta.at}::timestamptz)`,
-  );
+  for (const e of list) {
+    out.push({
+      a: state.id,
+      r: state.revision,
+      u: meta.userId,
+      c: meta.clientId,
+      m: meta.mutationId,
+      n: meta.action,
+      k: e.key,
+      o: e.old ?? null,
+      v: e.new ?? null,
+      t: meta.at,
+    });
+  }
+}
+
+function uniqueSorted(list: readonly string[]): string[] {
+  return [...new Set(list)].sort();
 }
 
 export interface HistoryRow {

@@ -3,28 +3,35 @@
  *
  * Owns: which user a clientId belongs to, the last mutation id processed for it, and the stored
  * rejections.
- * Invariant: last_mutation_id only rises, and only inside the transaction that applied (or
- * rejected) that mutation, under the row lock taken by lockClient; a client is bound to exactly one
+ * Invariant: last_mutation_id only rises, and only in the statement that also writes the effects
+ * (or rejections) of the mutations it covers (claimRangeCtes), so both commit or roll back together; a client is bound to exactly one
  * user by its first push (INSERT … ON CONFLICT DO NOTHING, never check-then-insert).
  */
-import { type QueryExecutorProvider, sql } from "kysely";
+import { type QueryExecutorProvider, type RawBuilder, sql } from "kysely";
 
 export interface ClientRow {
   userId: string;
   lastMutationId: number;
 }
 
-/** Binds the clientId to the user unless it is already bound; returns the owner. */
+/** Binds the clientId to the user unless it is already bound; returns the owner (one round trip). */
 export async function bindClient(
   db: QueryExecutorProvider,
   clientId: string,
   userId: string,
 ): Promise<ClientRow> {
-  await sql`insert into mutation_clients (client_id, user_id) values (${clientId}, ${userId})
-            on conflict (client_id) do nothing`.execute(db);
-  const row = await findClient(db, clientId);
-  if (row === undefined) throw new Error("mutation client vanished after insert");
-  return row;
+  const r = await sql<{ user_id: string; last_mutation_id: string }>`
+    with i as (insert into mutation_clients (client_id, user_id) values (${clientId}, ${userId})
+               on conflict (client_id) do nothing returning user_id, last_mutation_id)
+    select user_id, last_mutation_id from i
+    union all
+    select user_id, last_mutation_id from mutation_clients where client_id = ${clientId}`.execute(db);
+  const row = r.rows[0];
+  if (row !== undefined) return { userId: row.user_id, lastMutationId: Number(row.last_mutation_id) };
+  // A concurrent first push committed the row after this statement's snapshot: read it now.
+  const found = await findClient(db, clientId);
+  if (found === undefined) throw new Error("mutation client vanished after insert");
+  return found;
 }
 
 export async function findClient(
@@ -39,25 +46,6 @@ export async function findClient(
     : { userId: row.user_id, lastMutationId: Number(row.last_mutation_id) };
 }
 
-export type Claim = { kind: "claimed" } | { kind: "duplicate" } | { kind: "gap"; lastMutationId: number };
-
-/**
- * Claims mutation `id` for processing in the current transaction: raises last_mutation_id from
- * id - 1 to id, which also takes the client's row lock until commit. Concurrent copies of the same
- * mutation block on that lock and then find `last ≥ id` (duplicate). Raising first is safe because
- * the raise commits or rolls back together with the mutation's effect or rejection.
- */
-export async function claimMutation(db: QueryExecutorProvider, clientId: string, id: number): Promise<Claim> {
-  const r = await sql<{
-    one: number;
-  }>`update mutation_clients set last_mutation_id = ${id}, updated_at = now()
-    where client_id = ${clientId} and last_mutation_id = ${id - 1} returning 1 as one`.execute(db);
-  if (r.rows.length > 0) return { kind: "claimed" };
-  const current = await findClient(db, clientId);
-  const last = current?.lastMutationId ?? 0;
-  return id <= last ? { kind: "duplicate" } : { kind: "gap", lastMutationId: last };
-}
-
 export interface StoredRejection {
   mutationId: number;
   code: string;
@@ -65,16 +53,41 @@ export interface StoredRejection {
   details?: Record<string, unknown>;
 }
 
-export async function storeRejection(
-  db: QueryExecutorProvider,
+/**
+ * The common table expressions that claim mutations `first`..`last` for the current transaction
+ * (`mc`: raises last_mutation_id from first - 1 to last, which takes the client's row lock until
+ * commit, and returns a row only if it did) and store their rejections (`mr`, only when claimed).
+ * A concurrent copy that already raised the id makes `mc` empty: the caller then rolls back, so the
+ * effects of those mutations commit exactly once, together with the raise.
+ */
+export function claimRangeCtes(
   clientId: string,
-  rejection: StoredRejection & { name: string; at: string },
-): Promise<void> {
-  const details = rejection.details === undefined ? null : JSON.stringify(rejection.details);
-  await sql`insert into mutation_rejections (client_id, mutation_id, name, code, message, details, at)
-            values (${clientId}, ${rejection.mutationId}, ${rejection.name}, ${rejection.code}, ${rejection.message},
-                    ${details}::jsonb, ${rejection.at})
-            on conflict (client_id, mutation_id) do nothing`.execute(db);
+  first: number,
+  last: number,
+  rejections: readonly (StoredRejection & { name: string; at: string })[],
+): RawBuilder<unknown>[] {
+  const ctes = [
+    sql`mc as (update mutation_clients set last_mutation_id = ${last}, updated_at = now()
+               where client_id = ${clientId} and last_mutation_id = ${first - 1} returning 1 as one)`,
+  ];
+  if (rejections.length > 0) {
+    const rows = rejections.map((r) => ({
+      m: r.mutationId,
+      n: r.name,
+      c: r.code,
+      s: r.message,
+      d: r.details ?? null,
+      t: r.at,
+    }));
+    ctes.push(sql`mr as (insert into mutation_rejections (client_id, mutation_id, name, code, message, details, at)
+                         select ${clientId}::uuid, (e->>'m')::bigint, e->>'n', e->>'c', e->>'s',
+                                case when jsonb_typeof(e->'d') = 'null' then null else e->'d' end,
+                                (e->>'t')::timestamptz
+                         from jsonb_array_elements(${JSON.stringify(rows)}::jsonb) as e
+                         where exists (select 1 from mc)
+                         on conflict (client_id, mutation_id) do nothing)`);
+  }
+  return ctes;
 }
 
 /** The most recent rejections of a client (a device dedups them by mutation id). */

@@ -26,10 +26,22 @@ export const PROBLEMS = {
   unsupported_media_type: { status: 415, message: "Unsupported content type." },
   rate_limited: { status: 429, message: "Too many attempts. Try again later." },
   internal_error: { status: 500, message: "Internal server error." },
-  // Planning (issue #7).
+  // Administration (src/server/admin).
+  invalid_instrument: { status: 400, message: "The instrument file is not valid." },
+  invalid_scheme: { status: 400, message: "The banding scheme is not valid." },
+  invalid_reference: { status: 400, message: "The request refers to something that does not exist." },
+  already_exists: { status: 409, message: "Something with this id already exists." },
+  instrument_in_use: { status: 409, message: "This instrument version is used and cannot change." },
+  scheme_immutable: { status: 409, message: "This banding scheme is built in or used and cannot change." },
+  self_lockout: { status: 409, message: "You cannot deactivate yourself or remove your own admin role." },
+  period_closed: { status: 409, message: "The period is closed; its results are final." },
+  period_has_assessments: {
+    status: 409,
+    message: "The period already has assessments; its instrument and scheme cannot change.",
+  },
+  // Planning (issue #7). period_closed (above) is shared: a closed period's plan cannot change either.
   invalid_sample: { status: 400, message: "The sample request does not fit the pemda's units." },
   invalid_team: { status: 400, message: "A team member is not an active assessor of the period's office." },
-  period_closed: { status: 409, message: "The period is closed; its plan can no longer change." },
   sample_not_drawn: { status: 409, message: "Draw the pemda's sample before editing it." },
   assignment_has_assessment: {
     status: 409,

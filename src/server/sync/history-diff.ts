@@ -16,6 +16,8 @@ export interface HistoryEntry {
 }
 
 function same(a: unknown, b: unknown): boolean {
+  // The reducer shares untouched parts between states: same reference, same content, no stringify.
+  if (a === b) return true;
   return JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
 }
 

@@ -3,23 +3,29 @@
  *
  * Owns: the order of checks for one mutation and the mutation-log bookkeeping around the pure
  * reducer.
- * Invariants: each mutation is processed in ONE transaction that first claims its id on the
- * client row (raising last_mutation_id from id-1 to id, which row-locks the client), so concurrent
- * copies of a push serialise and each id is processed exactly once; the others see a duplicate.
- * The mutation's effect (state, history, evidence refs, change-log row by trigger) or its stored
- * rejection commits together with the raised lastMutationId: never one without the other. A gap
- * stops the batch; the mutations before it stay committed (each had its own transaction), and the
- * 409 says how far the server got. Lock order is always client row, then assessment row, so two
- * devices on one assessment cannot deadlock.
+ * Invariants: a run of consecutive ids (up to MAX_RUN) is processed in ONE transaction: lock and
+ * load every assessment it touches at once (in id order), run each mutation through the reducer on
+ * the in-memory states (a rejected one leaves its assessment's state as it was, so nothing of it is
+ * applied), then ONE statement writes each touched assessment's last state with one history row set
+ * per applied mutation (every overwritten value stays in history), the evidence references, the
+ * stored rejections and the raise of lastMutationId from first - 1 to last. So every mutation's
+ * effect or rejection commits together with the raise, never one without the other, and the
+ * change-log row of each assessment (trigger) with them.
+ * Concurrent copies of a push: the raise only matches if nobody raised past first - 1; if it does
+ * not (or a create lost its race), the transaction rolls back and the run is judged again from the
+ * new lastMutationId, where those ids are duplicates: each id is processed exactly once. A gap stops
+ * the batch; the runs before it stay committed, and the 409 says how far the server got.
+ * Lock order is always assessment rows (sorted), then the client row; a create has no row to lock
+ * and its insert waits for the claim (assessmentWriteCtes' guard), so pushes cannot deadlock.
  */
-import { type Kysely, type QueryExecutorProvider, sql } from "kysely";
+import { type Kysely, type QueryExecutorProvider, type RawBuilder, sql } from "kysely";
 import { applyMutation } from "../../domain/sync/apply";
 import type { AssessmentState, Mutation, ProtocolError, PushResult } from "../../domain/sync/protocol";
-import { saveAssessment } from "../db/assessments";
+import { type AssessmentStep, assessmentWriteCtes, lockPushTargets } from "../db/assessments";
 import { missingEvidence } from "../db/evidence";
-import { bindClient, claimMutation, storeRejection } from "../db/mutation-clients";
+import { bindClient, claimRangeCtes, findClient, type StoredRejection } from "../db/mutation-clients";
 import { createRefusedAsRemoved, wasRemovedFromAssignment } from "../db/queries/plans";
-import { loadMutationTarget } from "../db/sync-scope";
+import type { AssignmentScopeRow } from "../db/sync-scope";
 import type { InstrumentCache } from "./instrument-cache";
 import { canSeeAssignment, type SyncUser } from "./permissions";
 
@@ -33,11 +39,14 @@ export interface PushDeps {
   now?: () => Date;
 }
 
-type Step =
-  | { status: "applied" | "duplicate" }
-  | { status: "rejected"; error: ProtocolError }
-  | { status: "gap"; last: number };
-type Verdict = { ok: true } | ({ ok: false } & ProtocolError);
+/** Bounds one transaction's work (and its lock hold) whatever the batch size. */
+const MAX_RUN = 500;
+const MAX_RUN_ASSESSMENTS = 64;
+/** Each retry follows another writer's commit; more than this in a row is a bug, not contention. */
+const MAX_RETRIES = 50;
+
+type Verdict = { ok: true; state: AssessmentState } | ({ ok: false } & ProtocolError);
+type RunOutcome = { kind: "done"; results: PushResult[] } | { kind: "stale" };
 
 export async function pushMutations<DB>(
   db: Kysely<DB>,
@@ -46,31 +55,66 @@ export async function pushMutations<DB>(
   mutations: readonly Mutation[],
   deps: PushDeps,
 ): Promise<PushOutcome> {
-  // One pooled connection for the whole push: no pool round trip per mutation.
+  // One pooled connection for the whole push: no pool round trip per run.
   return db.connection().execute(async (conn) => {
     const owner = await bindClient(conn, clientId, user.id);
     if (owner.userId !== user.id) return { kind: "client_mismatch" } as const;
     const results: PushResult[] = [];
     let last = owner.lastMutationId;
-    for (const mutation of mutations) {
-      const step = await inTransaction(conn, () => processOne(conn, user, clientId, mutation, deps));
-      if (step.status === "gap") return { kind: "gap", lastMutationId: step.last, results } as const;
-      results.push(
-        step.status === "rejected"
-          ? { id: mutation.id, status: "rejected", error: step.error }
-          : { id: mutation.id, status: step.status },
-      );
-      last = Math.max(last, mutation.id);
+    let retries = 0;
+    let i = 0;
+    while (i < mutations.length) {
+      const mutation = mutations[i] as Mutation;
+      if (mutation.id <= last) {
+        results.push({ id: mutation.id, status: "duplicate" });
+        i++;
+        continue;
+      }
+      if (mutation.id > last + 1) return { kind: "gap", lastMutationId: last, results } as const;
+      const run = runAt(mutations, i);
+      const outcome = await inTransaction(conn, () => processRun(conn, user, clientId, run, deps));
+      if (outcome.kind === "stale") {
+        // Another request got there first: judge the same mutations again from where it left off.
+        if (++retries > MAX_RETRIES) throw new Error("push: no progress after repeated retries");
+        last = Math.max(last, (await findClient(conn, clientId))?.lastMutationId ?? last);
+        continue;
+      }
+      retries = 0;
+      results.push(...outcome.results);
+      last = (run[run.length - 1] as Mutation).id;
+      i += run.length;
     }
     return { kind: "ok", lastMutationId: last, results } as const;
   });
 }
 
-async function inTransaction<T>(conn: QueryExecutorProvider, work: () => Promise<T>): Promise<T> {
+/**
+ * The run of mutations from `start` with consecutive ids: at most MAX_RUN of them, on at most
+ * MAX_RUN_ASSESSMENTS assessments (the write statement has a few expressions per assessment).
+ */
+function runAt(mutations: readonly Mutation[], start: number): Mutation[] {
+  const first = mutations[start] as Mutation;
+  const run = [first];
+  const assessments = new Set([first.args.assessmentId]);
+  for (let j = start + 1; j < mutations.length && run.length < MAX_RUN; j++) {
+    const m = mutations[j] as Mutation;
+    if (m.id !== (run[run.length - 1] as Mutation).id + 1) break;
+    assessments.add(m.args.assessmentId);
+    if (assessments.size > MAX_RUN_ASSESSMENTS) break;
+    run.push(m);
+  }
+  return run;
+}
+
+/** Runs `work` in a transaction; commits unless it reports a stale run. */
+async function inTransaction(
+  conn: QueryExecutorProvider,
+  work: () => Promise<RunOutcome>,
+): Promise<RunOutcome> {
   await sql`begin`.execute(conn);
   try {
     const result = await work();
-    await sql`commit`.execute(conn);
+    await sql`${sql.raw(result.kind === "stale" ? "rollback" : "commit")}`.execute(conn);
     return result;
   } catch (error) {
     await sql`rollback`.execute(conn).catch(() => undefined);
@@ -78,40 +122,86 @@ async function inTransaction<T>(conn: QueryExecutorProvider, work: () => Promise
   }
 }
 
-async function processOne(
+/** What the run does to one assessment. */
+interface Touched {
+  loaded: AssessmentState | undefined;
+  officeId: string;
+  steps: AssessmentStep[];
+}
+
+async function processRun(
   trx: QueryExecutorProvider,
   user: SyncUser,
   clientId: string,
-  mutation: Mutation,
+  run: readonly Mutation[],
   deps: PushDeps,
-): Promise<Step> {
-  const claim = await claimMutation(trx, clientId, mutation.id);
-  if (claim.kind === "duplicate") return { status: "duplicate" };
-  if (claim.kind === "gap") return { status: "gap", last: claim.lastMutationId };
-  const verdict = await evaluate(trx, user, clientId, mutation, deps);
-  if (verdict.ok) return { status: "applied" };
-  const error: ProtocolError = { code: verdict.code, message: verdict.message };
-  if (verdict.details !== undefined) error.details = verdict.details;
-  await storeRejection(trx, clientId, {
-    mutationId: mutation.id,
-    name: mutation.name,
-    at: mutation.at,
-    ...error,
-  });
-  return { status: "rejected", error };
+): Promise<RunOutcome> {
+  const creates = run.flatMap((m) => (m.name === "assessment.create" ? [m.args.assignmentId] : []));
+  const targets = await lockPushTargets(
+    trx,
+    [...new Set(run.map((m) => m.args.assessmentId))],
+    [...new Set(creates)],
+  );
+  const current = new Map<string, AssessmentState>();
+  for (const [id, row] of targets.assessments) current.set(id, row.state);
+  const touched = new Map<string, Touched>();
+  const rejections: (StoredRejection & { name: string; at: string })[] = [];
+  const results: PushResult[] = [];
+  for (const mutation of run) {
+    const assessmentId = mutation.args.assessmentId;
+    const state = current.get(assessmentId);
+    // The scope loading this assessment alone would give: that of its assignment, or for a create
+    // of a not yet existing assessment that of the assignment the create names.
+    const assignmentId =
+      state?.assignmentId ?? (mutation.name === "assessment.create" ? mutation.args.assignmentId : undefined);
+    const scope = assignmentId === undefined ? undefined : targets.scopes.get(assignmentId);
+    const verdict = await evaluate(trx, user, clientId, mutation, state, scope, deps);
+    if (verdict.ok && scope !== undefined) {
+      current.set(assessmentId, verdict.state);
+      const entry = touched.get(assessmentId) ?? { loaded: state, officeId: scope.officeId, steps: [] };
+      entry.steps.push({
+        state: verdict.state,
+        meta: { userId: user.id, clientId, mutationId: mutation.id, action: mutation.name, at: mutation.at },
+      });
+      touched.set(assessmentId, entry);
+      results.push({ id: mutation.id, status: "applied" });
+      continue;
+    }
+    if (verdict.ok) throw new Error("push: applied without a scope");
+    const error: ProtocolError = { code: verdict.code, message: verdict.message };
+    if (verdict.details !== undefined) error.details = verdict.details;
+    rejections.push({ mutationId: mutation.id, name: mutation.name, at: mutation.at, ...error });
+    results.push({ id: mutation.id, status: "rejected", error });
+  }
+  const first = (run[0] as Mutation).id;
+  const last = (run[run.length - 1] as Mutation).id;
+  const ctes = claimRangeCtes(clientId, first, last, rejections);
+  const written: RawBuilder<unknown>[] = [];
+  for (const [n, t] of [...touched.values()].entries()) {
+    ctes.push(...assessmentWriteCtes(t.loaded, t.steps, t.officeId, sql`exists (select 1 from mc)`, `${n}`));
+    written.push(sql`(select count(*) from ${sql.raw(`aw${n}`)})`);
+  }
+  const r = await sql<{ claimed: number; written: number }>`with ${sql.join(ctes)}
+    select (select count(*) from mc)::integer as claimed,
+           (${written.length > 0 ? sql.join(written, sql` + `) : sql`0`})::integer as written`.execute(trx);
+  const row = r.rows[0];
+  // Not claimed: another copy processed these ids. Not all written: a concurrent create won an id.
+  if (row === undefined || row.claimed !== 1 || row.written !== touched.size) return { kind: "stale" };
+  return { kind: "done", results };
 }
 
-/** Authorisation, then the reducer, then the server-only submit rule, then the write. */
+/** Authorisation, then the reducer, then the server-only submit rule. */
 async function evaluate(
   trx: QueryExecutorProvider,
   user: SyncUser,
   clientId: string,
   mutation: Mutation,
+  existing: AssessmentState | undefined,
+  scope: AssignmentScopeRow | undefined,
   deps: PushDeps,
 ): Promise<Verdict> {
   const assessmentId = mutation.args.assessmentId;
   const createFor = mutation.name === "assessment.create" ? mutation.args.assignmentId : null;
-  const { existing, scope } = await loadMutationTarget(trx, assessmentId, createFor);
   const notFound: Verdict = {
     ok: false,
     code: "assessment_not_found",
@@ -121,7 +211,7 @@ async function evaluate(
   if (scope === undefined || !canSeeAssignment(user, scope)) {
     // Someone taken off the team gets a clear answer (they knew the assignment); the device keeps
     // their work. Anyone else: not visible is answered like not existing, so existence does not leak.
-    const lostAssignment = existing?.state.assignmentId ?? createFor;
+    const lostAssignment = existing?.assignmentId ?? createFor;
     const removed =
       lostAssignment !== null
         ? await wasRemovedFromAssignment(trx, user.id, lostAssignment)
@@ -149,8 +239,8 @@ async function evaluate(
       details: { periodId: scope.assignment.periodId },
     };
   }
-  const instrumentId = existing?.state.instrumentId ?? scope.instrumentId;
-  const instrumentVersion = existing?.state.instrumentVersion ?? scope.instrumentVersion;
+  const instrumentId = existing?.instrumentId ?? scope.instrumentId;
+  const instrumentVersion = existing?.instrumentVersion ?? scope.instrumentVersion;
   const instrument = await deps.instruments.get(trx, instrumentId, instrumentVersion);
   if (instrument === undefined) {
     return {
@@ -162,22 +252,13 @@ async function evaluate(
   }
   const now = (deps.now?.() ?? new Date()).toISOString();
   const ctx = { instrument, userId: user.id, clientId, now, assignment: scope.assignment };
-  const result = applyMutation(existing?.state, mutation, ctx);
+  const result = applyMutation(existing, mutation, ctx);
   if (!result.ok) return result;
   if (mutation.name === "assessment.submit") {
     const problem = await unuploadedEvidence(trx, result.state);
     if (problem !== null) return problem;
   }
-  const meta = { userId: user.id, clientId, mutationId: mutation.id, action: mutation.name, at: mutation.at };
-  const saved = await saveAssessment(trx, existing?.state, result.state, scope.officeId, meta);
-  if (!saved)
-    return {
-      ok: false,
-      code: "assessment_exists",
-      message: "Penilaian sudah ada.",
-      details: { assessmentId },
-    };
-  return { ok: true };
+  return { ok: true, state: result.state };
 }
 
 /** Submit needs every attached blob on the server: the supervisor must be able to see it. */

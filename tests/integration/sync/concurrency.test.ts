@@ -90,4 +90,42 @@ describe("concurrency", () => {
       expect(ids).toEqual([...ids].sort((x, y) => x - y));
     }
   });
+
+  it("two devices whose batches touch two assessments in opposite orders → no deadlock, nothing lost", async () => {
+    const x = uuid();
+    const y = uuid();
+    const dev1 = uuid();
+    const dev2 = uuid();
+    const setup = await as(w, "a1").push({
+      clientId: dev1,
+      mutations: [create(1, x, w.asg.a1), create(2, y, w.asg.a1)],
+    });
+    expect(setup.status).toBe(200);
+    // A push locks every assessment of its run at once: dev1 goes x, y, x, y …; dev2 y, x, y, x ….
+    const batch = (offset: number, first: string, second: string, n: number) =>
+      Array.from({ length: n }, (_, i) =>
+        setAnswer(offset + i, i % 2 === 0 ? first : second, KEYS[i % KEYS.length] ?? "IN.SP.01", i % 4),
+      );
+    const answers = await Promise.all([
+      as(w, "a1").push({ clientId: dev1, mutations: batch(3, x, y, 30) }),
+      as(w, "a2").push({ clientId: dev2, mutations: batch(1, y, x, 30) }),
+      as(w, "a1").push({ clientId: dev1, mutations: batch(3, x, y, 30) }),
+      as(w, "a2").push({ clientId: dev2, mutations: batch(1, y, x, 30) }),
+    ]);
+    for (const a of answers) expect(a.status).toBe(200);
+    const applied = answers.flatMap((a) => a.body.results ?? []).filter((r) => r.status === "applied");
+    expect(applied).toHaveLength(60);
+    for (const id of [x, y]) {
+      const row = await sql<{ revision: number }>`select revision from assessments where id = ${id}`.execute(
+        w.db,
+      );
+      // create + 15 edits from each device.
+      expect(row.rows[0]?.revision).toBe(31);
+      const revs = await sql<{ revision: number }>`
+        select distinct revision from assessment_history where assessment_id = ${id} order by revision`.execute(
+        w.db,
+      );
+      expect(revs.rows.map((r) => r.revision)).toEqual(Array.from({ length: 31 }, (_, i) => i + 1));
+    }
+  });
 });

@@ -15,6 +15,8 @@ export interface Checklist {
   comments: ReadonlyMap<string, readonly string[]>;
   t: Translate;
   language: string;
+  /** Names of the people who wrote conflicting values (user id → name), from the device's users. */
+  people: ReadonlyMap<string, string>;
   /** Instrument text in the UI language (Indonesian when the instrument has no English). */
   local: (text: LocalText) => string;
 }

@@ -19,7 +19,7 @@ import { useEditor } from "./use-editor";
 import { useScrollMemory } from "./use-scroll-memory";
 
 export function ChecklistView({ data }: { data: AssessmentData }) {
-  const { state, instrument, unit, scheme } = data;
+  const { state, instrument, unit, scheme, people } = data;
   const { language, t } = useI18n();
   const editor = useEditor(state.id);
   const readOnly = state.status === "submitted" || state.status === "approved";
@@ -33,6 +33,7 @@ export function ChecklistView({ data }: { data: AssessmentData }) {
     editor,
     readOnly,
     comments,
+    people,
     t,
     language,
     local: (text) => (language === "en" && text.en ? text.en : text.id),

@@ -7,6 +7,7 @@ import { NoteField } from "../../components/answers/note-field";
 import { PhotoField } from "../../components/answers/photo-field";
 import { AnswerWidget } from "./answer-widget";
 import { useChecklist } from "./checklist-context";
+import { ConflictNotes } from "./conflict-notes";
 import { anchorId, baseKeyOf, type InstanceRef, slotsOf } from "./model";
 import { ReviewNotes } from "./review-notes";
 import { useEvidenceUrls } from "./use-evidence-urls";
@@ -45,6 +46,7 @@ export function InstanceBlock({ entry, instance, label }: InstanceBlockProps) {
     <div class="instance" id={anchorId(base)} data-anchor={base} data-evidence={evidence} tabIndex={-1}>
       {label && <p class="instance__label">{label}</p>}
       <ReviewNotes texts={itemComments} />
+      <ConflictNotes entry={entry} answerKeys={slotKeys} noteKey={base} />
       {slots.map((slot) => (
         <div key={slot.key} id={slot.part ? anchorId(slot.key) : undefined} class="instance__slot">
           <AnswerWidget

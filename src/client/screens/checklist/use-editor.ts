@@ -46,6 +46,9 @@ export interface Editor {
 
 const PHOTO_MIMES: readonly EvidenceMime[] = ["image/jpeg", "image/png", "image/webp"];
 
+/** User-timing marks of a photo's way (bench/device-field.ts reads them to split its figure). */
+const markPhoto = (phase: "resized" | "stored" | "recorded") => performance.mark(`patuh:photo:${phase}`);
+
 export function useEditor(assessmentId: string): Editor {
   const { db, engine } = useDevice();
   return useMemo(() => {
@@ -100,6 +103,7 @@ export function useEditor(assessmentId: string): Editor {
         let photo: Awaited<ReturnType<typeof preparePhoto>>;
         try {
           photo = await preparePhoto(file);
+          markPhoto("resized");
         } catch {
           setStatus({ kind: "photo_failed" });
           return false;
@@ -113,6 +117,7 @@ export function useEditor(assessmentId: string): Editor {
             width: photo.width,
             height: photo.height,
           });
+          markPhoto("stored");
           await recordMutation(d, "assessment.attachEvidence", {
             assessmentId: id,
             key,
@@ -125,6 +130,7 @@ export function useEditor(assessmentId: string): Editor {
               takenAt: new Date().toISOString(),
             },
           });
+          markPhoto("recorded");
         });
       },
       submit: () =>

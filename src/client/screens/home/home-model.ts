@@ -26,6 +26,8 @@ export interface PemdaGroup {
   units: UnitRow[];
 }
 
+export type AssessmentRef = Pick<AssessmentState, "id" | "assignmentId" | "updatedAt">;
+
 export interface HomeData {
   userId: string;
   assignments: readonly Assignment[];
@@ -34,7 +36,8 @@ export interface HomeData {
   periods: readonly Period[];
   /** Primary keys of the stored instruments: [id, version]. */
   instrumentKeys: readonly (readonly [string, number])[];
-  assessments: readonly AssessmentState[];
+  /** Summaries suffice (id, assignment, updatedAt): the home never reads whole states. */
+  assessments: readonly AssessmentRef[];
   syncInfo: readonly AssessmentSyncInfo[];
   /** A pull has completed at least once (the sync cursor is set). */
   pulled: boolean;
@@ -46,8 +49,8 @@ export function myAssignments(data: Pick<HomeData, "assignments" | "userId">): A
 }
 
 /** When several assessments exist for one assignment (two devices started it), show the latest. */
-function latestByAssignment(assessments: readonly AssessmentState[]): Map<string, AssessmentState> {
-  const latest = new Map<string, AssessmentState>();
+function latestByAssignment(assessments: readonly AssessmentRef[]): Map<string, AssessmentRef> {
+  const latest = new Map<string, AssessmentRef>();
   for (const a of assessments) {
     const seen = latest.get(a.assignmentId);
     if (!seen || a.updatedAt > seen.updatedAt) latest.set(a.assignmentId, a);

@@ -1,5 +1,10 @@
 /** The route modules mounted under /api/v1, in order. Append new resources here. */
 import type { RouteModule } from "../context";
+import { adminInstrumentRoutes } from "./admin-instruments";
+import { adminOfficeRoutes } from "./admin-offices";
+import { adminPeriodRoutes } from "./admin-periods";
+import { adminSchemeRoutes } from "./admin-schemes";
+import { adminUserRoutes } from "./admin-users";
 import { assessmentReadRoutes } from "./assessment-read";
 import { evidenceRoutes } from "./evidence";
 import { exportRoutes } from "./exports";
@@ -17,5 +22,10 @@ export const ROUTE_MODULES: RouteModule[] = [
   reviewRoutes,
   resultsRoutes,
   exportRoutes,
+  adminOfficeRoutes,
+  adminUserRoutes,
+  adminInstrumentRoutes,
+  adminSchemeRoutes,
+  adminPeriodRoutes,
   planningRoutes,
 ];

@@ -1,0 +1,107 @@
+import { useState } from "preact/hooks";
+import { adminApi, type InstrumentSummary } from "../../api/admin-api";
+import { useI18n } from "../../i18n/i18n";
+import { AdminPage, Confirm, errorWords, LoadState, StatusLine, useLoad } from "./admin-kit";
+import { JsonUpload } from "./json-upload";
+
+export function InstrumentsScreen() {
+  const { t, language } = useI18n();
+  const instruments = useLoad(adminApi.instruments);
+  const [status, setStatus] = useState<string>();
+  return (
+    <AdminPage title="adminInstrumentsTitle">
+      <StatusLine text={status} />
+      <JsonUpload
+        id="instrument-file"
+        title={t("adminInstrumentUpload")}
+        label={t("adminInstrumentFile")}
+        hint={t("adminInstrumentFileHint")}
+        submit={t("adminInstrumentSubmit")}
+        upload={async (text) => {
+          const r = await adminApi.uploadInstrument(text);
+          instruments.reload();
+          const vars = { id: r.instrument.id, version: String(r.instrument.version) };
+          return r.created ? t("adminInstrumentCreated", vars) : t("adminInstrumentSame", vars);
+        }}
+      />
+      <LoadState loaded={instruments} />
+      {instruments.data && (
+        <ul class="admin-list" data-testid="instrument-list">
+          {instruments.data.length === 0 && <li>{t("adminEmpty")}</li>}
+          {instruments.data.map((i) => (
+            <InstrumentRow
+              key={`${i.id}@${i.version}`}
+              instrument={i}
+              language={language}
+              onDeleted={() => {
+                setStatus(t("adminSaved"));
+                instruments.reload();
+              }}
+            />
+          ))}
+        </ul>
+      )}
+    </AdminPage>
+  );
+}
+
+function InstrumentRow({
+  instrument,
+  language,
+  onDeleted,
+}: {
+  instrument: InstrumentSummary;
+  language: string;
+  onDeleted(): void;
+}) {
+  const { t } = useI18n();
+  const [confirming, setConfirming] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string>();
+  const title = (language === "en" ? instrument.title.en : undefined) ?? instrument.title.id;
+  const vars = { id: instrument.id, version: String(instrument.version) };
+  return (
+    <li class="admin-list__item card">
+      <p class="card__title">{title}</p>
+      <p>
+        <span class="admin-code">{instrument.id}</span> · {t("adminInstrumentVersion", vars)} ·{" "}
+        <span class={instrument.inUse ? "admin-badge admin-badge--ok" : "admin-badge"}>
+          {instrument.inUse ? t("adminInUse") : t("adminNotInUse")}
+        </span>
+      </p>
+      {error && (
+        <p class="notice notice--error" role="alert">
+          {error}
+        </p>
+      )}
+      {!instrument.inUse &&
+        (confirming ? (
+          <Confirm
+            text={t("adminDeleteInstrumentConfirm", vars)}
+            yes={t("adminDelete")}
+            danger
+            busy={busy}
+            onNo={() => setConfirming(false)}
+            onYes={async () => {
+              setBusy(true);
+              try {
+                await adminApi.deleteInstrument(instrument.id, instrument.version);
+                onDeleted();
+              } catch (e) {
+                setError(errorWords(t, e));
+                setConfirming(false);
+              } finally {
+                setBusy(false);
+              }
+            }}
+          />
+        ) : (
+          <div class="button-row">
+            <button type="button" class="button" onClick={() => setConfirming(true)}>
+              {t("adminDelete")}
+            </button>
+          </div>
+        ))}
+    </li>
+  );
+}

@@ -1,0 +1,69 @@
+/**
+ * Periods for the admin: POST /periods (create, open), PATCH /periods/{id} (name, status,
+ * instrument, scheme) and GET /admin/periods (every office's periods with counts). GET /periods and
+ * GET /periods/{id} belong to the review module (routes/periods.ts); the app merges methods per
+ * path, so both modules serve /periods.
+ */
+import * as v from "valibot";
+import { NO_NUL_MESSAGE, requireAdmin, uuidParam } from "../../admin/guard";
+import { createPeriod, listPeriods, updatePeriod } from "../../admin/periods";
+import { readJson } from "../body";
+import type { RouteModule } from "../context";
+import { problem } from "../problems";
+import { OFFICE_ID } from "./admin-offices";
+
+const NAME = v.pipe(
+  v.string(),
+  v.check((x) => !x.includes("\u0000"), NO_NUL_MESSAGE),
+  v.trim(),
+  v.minLength(1),
+  v.maxLength(200),
+);
+const YEAR = v.pipe(v.number(), v.integer(), v.minValue(2000), v.maxValue(2100));
+const REF_ID = v.pipe(
+  v.string(),
+  v.check((x) => !x.includes("\u0000"), NO_NUL_MESSAGE),
+  v.minLength(1),
+  v.maxLength(128),
+);
+const VERSION = v.pipe(v.number(), v.integer(), v.minValue(1));
+
+const CreateBody = v.strictObject({
+  officeId: OFFICE_ID,
+  year: YEAR,
+  name: NAME,
+  instrumentId: REF_ID,
+  instrumentVersion: VERSION,
+  schemeId: REF_ID,
+});
+const PatchBody = v.strictObject({
+  name: v.optional(NAME),
+  status: v.optional(v.picklist(["open", "closed"])),
+  instrumentId: v.optional(REF_ID),
+  instrumentVersion: v.optional(VERSION),
+  schemeId: v.optional(REF_ID),
+});
+
+export const adminPeriodRoutes: RouteModule = {
+  name: "admin-periods",
+  mount(api, deps) {
+    const limit = deps.config.limits.jsonBodyBytes;
+    api.get("/admin/periods", requireAdmin(deps), async (c) => {
+      const officeId = c.req.query("officeId");
+      if (officeId !== undefined && !v.is(OFFICE_ID, officeId)) {
+        throw problem("invalid_query", { path: "officeId" });
+      }
+      c.header("Cache-Control", "no-store");
+      return c.json({ periods: await listPeriods(deps.db, officeId === undefined ? {} : { officeId }) }, 200);
+    });
+    api.post("/periods", requireAdmin(deps), async (c) => {
+      const body = await readJson(c, CreateBody, limit);
+      return c.json({ period: await createPeriod(deps.db, body) }, 201);
+    });
+    api.patch("/periods/:id", requireAdmin(deps), async (c) => {
+      const id = uuidParam(c.req.param("id"));
+      const body = await readJson(c, PatchBody, limit);
+      return c.json({ period: await updatePeriod(deps.db, id, body) }, 200);
+    });
+  },
+};

@@ -1,0 +1,77 @@
+/**
+ * /users: accounts for the admin. GET (optionally ?officeId=), POST (create), PATCH /users/{id}
+ * (name, role, officeId, active), POST /users/{id}/password (reset). Deactivation ends the
+ * account's sessions at once (admin/users.ts).
+ */
+import * as v from "valibot";
+import { NO_NUL_MESSAGE, requireAdmin, uuidParam } from "../../admin/guard";
+import { createUser, listUsers, resetPassword, updateUser } from "../../admin/users";
+import { readJson } from "../body";
+import type { RouteModule } from "../context";
+import { problem } from "../problems";
+import { OFFICE_ID } from "./admin-offices";
+
+const USERNAME = v.pipe(
+  v.string(),
+  v.trim(),
+  v.regex(/^[A-Za-z0-9._-]{1,64}$/, "1–64 letters, digits, '.', '_' or '-'"),
+);
+const NAME = v.pipe(
+  v.string(),
+  v.check((x) => !x.includes("\u0000"), NO_NUL_MESSAGE),
+  v.trim(),
+  v.minLength(1),
+  v.maxLength(200),
+);
+const ROLE = v.picklist(["assessor", "supervisor", "admin"]);
+/** At least 10 characters (the CLI's generated passwords are longer); the cap bounds scrypt input. */
+const PASSWORD = v.pipe(
+  v.string(),
+  v.check((x) => !x.includes("\u0000"), NO_NUL_MESSAGE),
+  v.minLength(10, "at least 10 characters"),
+  v.maxLength(1000),
+);
+
+const CreateBody = v.strictObject({
+  username: USERNAME,
+  name: NAME,
+  role: ROLE,
+  officeId: OFFICE_ID,
+  password: PASSWORD,
+});
+const PatchBody = v.strictObject({
+  name: v.optional(NAME),
+  role: v.optional(ROLE),
+  officeId: v.optional(OFFICE_ID),
+  active: v.optional(v.boolean()),
+});
+const PasswordBody = v.strictObject({ password: PASSWORD });
+
+export const adminUserRoutes: RouteModule = {
+  name: "admin-users",
+  mount(api, deps) {
+    const limit = deps.config.limits.jsonBodyBytes;
+    api.get("/users", requireAdmin(deps), async (c) => {
+      const officeId = c.req.query("officeId");
+      if (officeId !== undefined && !v.is(OFFICE_ID, officeId)) {
+        throw problem("invalid_query", { path: "officeId" });
+      }
+      c.header("Cache-Control", "no-store");
+      return c.json({ users: await listUsers(deps.db, officeId === undefined ? {} : { officeId }) }, 200);
+    });
+    api.post("/users", requireAdmin(deps), async (c) => {
+      const body = await readJson(c, CreateBody, limit);
+      return c.json({ user: await createUser(deps.db, body) }, 201);
+    });
+    api.patch("/users/:id", requireAdmin(deps), async (c) => {
+      const id = uuidParam(c.req.param("id"));
+      const body = await readJson(c, PatchBody, limit);
+      return c.json({ user: await updateUser(deps.db, c.get("user"), id, body) }, 200);
+    });
+    api.post("/users/:id/password", requireAdmin(deps), async (c) => {
+      const id = uuidParam(c.req.param("id"));
+      const body = await readJson(c, PasswordBody, limit);
+      return c.json(await resetPassword(deps.db, id, body.password, c.get("sessionId")), 200);
+    });
+  },
+};
