@@ -43,6 +43,7 @@ export {
 export { ensureClientId, readClientId, readDeviceUser, readSyncMeta, setDeviceUser } from "./meta";
 export { countPending, countPendingFor, listPending } from "./outbox";
 export { dismissRejection, listRejections, listRejectionsFor } from "./rejections";
+export { listRemovedWork, type RemovedWorkRow } from "./removed-work";
 export {
   getAssignment,
   getInstrument,

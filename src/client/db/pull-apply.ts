@@ -18,6 +18,7 @@ import { ensureClientId, readDeviceUser, updateSyncMeta } from "./meta";
 import type { AssessmentState, PullResponse } from "./protocol-types";
 import { preloadContextResolver } from "./reducer-context";
 import { recordRejections } from "./rejections";
+import { keepRemovedWork } from "./removed-work";
 import { applyPatch, syncedTables } from "./synced";
 
 export interface PullApplied {
@@ -36,6 +37,8 @@ export function pullTables(db: PatuhDb) {
 export async function applyPull(db: PatuhDb, pull: PullResponse, nowIso: string): Promise<PullApplied> {
   return guardStorage(() =>
     db.transaction("rw", pullTables(db), async () => {
+      // Before the patch: an assignment it removes must not take unsynced work with it.
+      await keepRemovedWork(db, pull, nowIso);
       const touched = await applyPatch(db, pull.patch, pull.reset);
       const acked = await db.outbox.where("id").belowOrEqual(pull.lastMutationId).toArray();
       await recordRejections(db, pull.rejections, new Map(acked.map((r) => [r.id, r])), nowIso);

@@ -9,6 +9,7 @@ import { AssignmentList } from "./home/assignment-list";
 import { groupAssignments, missingForOffline } from "./home/home-model";
 import { OfflineReadiness } from "./home/offline-readiness";
 import { RejectionList } from "./home/rejection-list";
+import { RemovedAssignments } from "./home/removed-assignments";
 import { StoragePanel } from "./home/storage-panel";
 import { SyncPanel } from "./home/sync-panel";
 
@@ -28,6 +29,7 @@ export function HomeScreen({ user }: { user: User }) {
       <OfflineReadiness missing={missing} />
       <SyncPanel />
       <RejectionList />
+      <RemovedAssignments />
       <AssignmentList groups={groups} pulled={data?.pulled ?? false} />
       <StoragePanel />
       <AccountSection user={user} />

@@ -279,6 +279,11 @@ export interface Assignment {
   /** User ids of the team. */
   team: Uuid[];
   plannedDate: IsoDate | null;
+  /**
+   * Service products the supervisor suggests for this visit (planning). Optional for compatibility:
+   * absent (an older server, or a device's stored row from before) means none.
+   */
+  suggestedProducts?: string[];
 }
 
 export interface PublicUser {

@@ -23,9 +23,10 @@ interface AssignmentRow {
   pemda_id: string;
   planned_date: string | null;
   team: string[];
+  suggested_products: unknown;
 }
 
-const assignmentColumns = sql`a.id, a.period_id, a.unit_id, u.pemda_id, a.planned_date::text as planned_date,
+const assignmentColumns = sql`a.id, a.period_id, a.unit_id, u.pemda_id, a.planned_date::text as planned_date, a.suggested_products,
   coalesce(array(select m.user_id::text from assignment_members m where m.assignment_id = a.id order by m.user_id), '{}') as team`;
 
 function toAssignment(r: AssignmentRow): Assignment {
@@ -36,6 +37,10 @@ function toAssignment(r: AssignmentRow): Assignment {
     pemdaId: r.pemda_id,
     team: r.team,
     plannedDate: r.planned_date,
+    // Planning (migration 005): the supervisor's suggestions, offered on the device as one-tap adds.
+    suggestedProducts: Array.isArray(r.suggested_products)
+      ? r.suggested_products.filter((p): p is string => typeof p === "string")
+      : [],
   };
 }
 

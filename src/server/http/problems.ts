@@ -39,6 +39,19 @@ export const PROBLEMS = {
     status: 409,
     message: "The period already has assessments; its instrument and scheme cannot change.",
   },
+  // Planning (issue #7). period_closed (above) is shared: a closed period's plan cannot change either.
+  invalid_sample: { status: 400, message: "The sample request does not fit the pemda's units." },
+  invalid_team: { status: 400, message: "A team member is not an active assessor of the period's office." },
+  sample_not_drawn: { status: 409, message: "Draw the pemda's sample before editing it." },
+  assignment_has_assessment: {
+    status: 409,
+    message: "The assignment already has an assessment; remove team members instead.",
+  },
+  /** Also the push rejection code for edits by an assessor taken off the assignment's team. */
+  assignment_removed: {
+    status: 409,
+    message: "You were removed from this assignment; the server no longer accepts your edits to it.",
+  },
 } as const satisfies Record<string, { status: number; message: string }>;
 
 export type ProblemCode = keyof typeof PROBLEMS;

@@ -24,6 +24,7 @@ import type { AssessmentState, Mutation, ProtocolError, PushResult } from "../..
 import { type AssessmentStep, assessmentWriteCtes, lockPushTargets } from "../db/assessments";
 import { missingEvidence } from "../db/evidence";
 import { bindClient, claimRangeCtes, findClient, type StoredRejection } from "../db/mutation-clients";
+import { createRefusedAsRemoved, wasRemovedFromAssignment } from "../db/queries/plans";
 import type { AssignmentScopeRow } from "../db/sync-scope";
 import type { InstrumentCache } from "./instrument-cache";
 import { canSeeAssignment, type SyncUser } from "./permissions";
@@ -208,7 +209,20 @@ async function evaluate(
     details: { assessmentId },
   };
   if (scope === undefined || !canSeeAssignment(user, scope)) {
-    // Not visible is answered like not existing: existence does not leak.
+    // Someone taken off the team gets a clear answer (they knew the assignment); the device keeps
+    // their work. Anyone else: not visible is answered like not existing, so existence does not leak.
+    const lostAssignment = existing?.assignmentId ?? createFor;
+    const removed =
+      lostAssignment !== null
+        ? await wasRemovedFromAssignment(trx, user.id, lostAssignment)
+        : await createRefusedAsRemoved(trx, clientId, assessmentId); // edits queued after that create
+    if (removed)
+      return {
+        ok: false,
+        code: "assignment_removed",
+        message: "Anda sudah dikeluarkan dari penugasan ini; server tidak menerima perubahan lagi.",
+        details: { ...(lostAssignment === null ? {} : { assignmentId: lostAssignment }), assessmentId },
+      };
     if (existing !== undefined || createFor === null) return notFound;
     return {
       ok: false,

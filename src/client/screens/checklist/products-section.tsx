@@ -1,12 +1,23 @@
 // Produk Layanan: pick from the unit's suggested products or add one by name; remove (with an inline
 // confirmation, since removing drops that product's answers, notes and photos).
-import { useState } from "preact/hooks";
+import { useContext, useState } from "preact/hooks";
 import { requiredCount } from "../../../domain";
+import { getAssignment, type PatuhDb } from "../../db";
+import { DeviceContext } from "../../hooks/use-device";
+import { useLiveQuery } from "../../hooks/use-live-query";
 import { useChecklist } from "./checklist-context";
 import { RemoveButton } from "./remove-button";
 
-export function ProductsSection({ suggested }: { suggested: readonly string[] }) {
+/** The supervisor's suggestions for this visit (planning), when the sheet is read on a device. */
+function usePlannedProducts(db: PatuhDb | undefined, assignmentId: string): string[] {
+  const read = () => (db ? getAssignment(db, assignmentId) : Promise.resolve(undefined));
+  return useLiveQuery(read, [db, assignmentId])?.suggestedProducts ?? [];
+}
+
+export function ProductsSection({ suggested: catalogue }: { suggested: readonly string[] }) {
   const { state, instrument, editor, t } = useChecklist();
+  const planned = usePlannedProducts(useContext(DeviceContext)?.db, state.assignmentId);
+  const suggested = [...new Set([...planned, ...catalogue])];
   const [name, setName] = useState("");
   const min = requiredCount(instrument, "product");
   const have = new Set(state.products.map((p) => p.name.trim().toLowerCase()));

@@ -92,6 +92,8 @@ export function rejectionReasonKey(code: string): MessageKey {
       return "rejectMismatch";
     case "assessment_exists":
       return "rejectExists";
+    case "assignment_removed":
+      return "planningRejectAssignmentRemoved";
     default:
       return "rejectOther";
   }

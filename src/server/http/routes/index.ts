@@ -10,6 +10,7 @@ import { evidenceRoutes } from "./evidence";
 import { exportRoutes } from "./exports";
 import { periodRoutes } from "./periods";
 import { progressRoutes } from "./progress";
+import { planningRoutes } from "./planning";
 import { resultsRoutes } from "./results";
 import { reviewRoutes } from "./review";
 import { sessionRoutes } from "./session";
@@ -30,4 +31,5 @@ export const ROUTE_MODULES: RouteModule[] = [
   adminPeriodRoutes,
   periodRoutes,
   progressRoutes,
+  planningRoutes,
 ];
