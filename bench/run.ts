@@ -34,7 +34,7 @@ function targetText(target: string | number | undefined, unit: string): string {
   return `${unit.endsWith("/s") ? "≥" : "≤"} ${target} ${unit}`;
 }
 
-const AREAS = ["bundle", "domain", "device", "field", "server", "review"] as const;
+const AREAS = ["bundle", "domain", "device", "field", "server", "load", "review"] as const;
 
 /** The areas named by --only (all when absent); exits on an unknown name. */
 function selectedAreas(argv: readonly string[]): Set<string> {
@@ -88,6 +88,11 @@ function pgUrl(cluster: { url: string } | null): string {
   return cluster.url;
 }
 
+function pgPid(cluster: { pid: number } | null): number {
+  if (cluster === null) throw new Error("no PostgreSQL cluster started");
+  return cluster.pid;
+}
+
 async function main(): Promise<void> {
   ensureSystemDeps();
   // Only the Chromium and bundle figures need a fresh build.
@@ -128,7 +133,7 @@ async function main(): Promise<void> {
       (await benchDeviceField()).map((r) => ({ area: "field", ...r, target: targetText(r.target, r.unit) })),
     rows,
   );
-  const needsPg = selected.has("server") || selected.has("review");
+  const needsPg = selected.has("server") || selected.has("load") || selected.has("review");
   const cluster = needsPg ? await startPgCluster() : null;
   try {
     await section(
@@ -144,7 +149,7 @@ async function main(): Promise<void> {
     await section(
       "load",
       async () =>
-        (await benchLoad(cluster.url, cluster.pid)).map((r) => ({
+        (await benchLoad(pgUrl(cluster), pgPid(cluster))).map((r) => ({
           area: "load",
           ...r,
           target: targetText(r.target, r.unit),

@@ -1,5 +1,5 @@
 /**
- * Migration 005: supervisor planning (issue #7) — each pemda's unit sample per period, and the
+ * Migration 004: supervisor planning (issue #7) — each pemda's unit sample per period, and the
  * suggested service products of an assignment.
  *
  * Design (why):
@@ -37,8 +37,8 @@ const statements = [
   `create index changes_revoke_idx on changes (entity_id, user_id) where op = 'revoke'`,
 ];
 
-export const migration005: Migration = {
-  version: 5,
+export const migration004: Migration = {
+  version: 4,
   name: "planning",
   async up(trx) {
     for (const statement of statements) await sql.raw(statement).execute(trx);
