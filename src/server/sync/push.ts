@@ -231,6 +231,16 @@ async function evaluate(
       details: { assignmentId: createFor },
     };
   }
+  // Supervisors and admins see the office's assessments but never edit them (they decide through
+  // review): only the assignment's team writes.
+  if (user.role !== "assessor") {
+    return {
+      ok: false,
+      code: "forbidden",
+      message: "Hanya penilai yang dapat mengubah penilaian.",
+      details: { assessmentId },
+    };
+  }
   if (scope.periodStatus !== "open") {
     return {
       ok: false,

@@ -211,8 +211,9 @@ const ROWS: Row[] = [
     expect: (c) => {
       if (c.actor === "anon") return { status: 401 };
       if (!sees(c.actor, c.office)) return { status: 200, detail: "rejected:assessment_not_found" };
-      // Visibility is the edit right (sync/permissions.ts): the team, and the office's supervisors
-      // and admins; the state decides whether the edit applies.
+      // Only the team edits (supervisors and admins who see it decide through review); the state
+      // decides whether the edit applies.
+      if (!isAssessor(c.actor)) return { status: 200, detail: "rejected:forbidden" };
       const editable = c.status === "draft" || c.status === "returned";
       return { status: 200, detail: editable ? "applied" : "rejected:not_editable" };
     },

@@ -152,9 +152,10 @@ describe("push", () => {
     ]);
     const incomplete = r.body.results?.[5]?.error?.details as { problems: unknown[] } | undefined;
     expect(incomplete?.problems.length).toBeGreaterThan(0);
-    // The supervisor of the office may act on it; the other office's supervisor may not see it.
+    // The supervisor of the office sees it but never edits it; the other office's supervisor may
+    // not even see it.
     const sup = await as(w, "sup").push({ clientId: uuid(), mutations: [setAnswer(1, mine, "IN.SP.02", 2)] });
-    expect(sup.body.results?.[0]?.status).toBe("applied");
+    expect(sup.body.results?.[0]?.error?.code).toBe("forbidden");
     const sup2 = await as(w, "sup2").push({
       clientId: uuid(),
       mutations: [setAnswer(1, mine, "IN.SP.02", 1)],
