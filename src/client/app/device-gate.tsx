@@ -10,6 +10,29 @@ import type { OpenDevice } from "./device-session";
 // service worker, so this works offline as well.
 const loadDevice = (user: User) => import("./device-session").then((module) => module.openDevice(user));
 
+/** A device opening started before the gate rendered (prewarmDevice), taken by the first gate. */
+let early: { userId: string; opening: Promise<OpenDevice> } | undefined;
+
+/**
+ * Starts opening the user's device (loading the chunk, opening the database) right away, e.g. at
+ * start-up as soon as the stored profile is known, in parallel with the first render instead of
+ * after it. The gate mounted for that user takes it over; an opening nobody takes is harmless (the
+ * database stays open until the page goes away, as it would under the gate).
+ */
+export function prewarmDevice(user: User): void {
+  if (early?.userId === user.id) return;
+  const opening = loadDevice(user);
+  // Failure is reported by the gate that takes it over.
+  opening.catch(() => undefined);
+  early = { userId: user.id, opening };
+}
+
+function takeDevice(user: User): Promise<OpenDevice> {
+  const taken = early?.userId === user.id ? early.opening : undefined;
+  early = undefined;
+  return taken ?? loadDevice(user);
+}
+
 type GateState = { userId: string; device: OpenDevice } | { userId: string; failed: true };
 
 /**
@@ -23,7 +46,7 @@ export function DeviceGate({ user, children }: { user: User; children: Component
   useEffect(() => {
     let live = true;
     let opened: OpenDevice | undefined;
-    loadDevice(user).then(
+    takeDevice(user).then(
       (device) => {
         if (!live) return device.close();
         opened = device;

@@ -11,7 +11,7 @@
 //   ENGINE_LOAD_MS later): the home shows the device's data first, syncing starts a moment after.
 // - A sync answered 401 means the server ended the session; the session layer is asked to confirm
 //   (GET /session), which on 401 returns to the login screen saying so. Local data is untouched.
-import { ensureClientId, openPatuhDb, type PatuhDb, setDeviceUser } from "../db";
+import { openPatuhDb, type PatuhDb, prepareDeviceMeta } from "../db";
 import { ensurePersistentStorage } from "../platform/storage";
 import { checkSession } from "../session/session";
 import type { User } from "../session/user";
@@ -33,9 +33,10 @@ export function deviceDbName(userId: string): string {
 
 export async function openDevice(user: User): Promise<OpenDevice> {
   const db = await openPatuhDb(deviceDbName(user.id));
+  performance.mark("patuh:start:db-open");
   try {
-    await setDeviceUser(db, user.id);
-    await ensureClientId(db);
+    // One transaction, written only when something changed (the usual start writes nothing).
+    await prepareDeviceMeta(db, user.id);
   } catch (error) {
     db.close();
     throw error;
