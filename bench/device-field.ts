@@ -123,7 +123,7 @@ async function coldStart(
   context: BrowserContext,
   old: Page,
   url: string,
-): Promise<{ page: Page; ms: number }> {
+): Promise<{ page: Page; ms: number; stages: string[] }> {
   const page = await freshPage(context, old);
   // A string, not a function: tsx would serialise a function with its __name helper calls.
   await page.addInitScript({ content: HOME_PROBE });
@@ -131,7 +131,21 @@ async function coldStart(
   await page.goto(`${url}/`);
   await new HomePage(page).units.first().waitFor({ timeout: 30_000 });
   const ms = await page.evaluate(() => (window as unknown as { __homeReadyAt: number }).__homeReadyAt);
-  return { page, ms };
+  // Where the time went (ms from navigation start): the document, the app's own start-up marks
+  // (main.tsx, device-session.ts) and when each script finished loading.
+  const stages = await page.evaluate(() => {
+    const nav = performance.getEntriesByType("navigation")[0] as PerformanceNavigationTiming | undefined;
+    const out: [string, number][] = [];
+    if (nav) out.push(["html", nav.responseEnd], ["dom-interactive", nav.domInteractive]);
+    for (const m of performance.getEntriesByType("mark")) {
+      if (m.name.startsWith("patuh:start:")) out.push([m.name.slice(12), m.startTime]);
+    }
+    for (const r of performance.getEntriesByType("resource") as PerformanceResourceTiming[]) {
+      if (r.name.endsWith(".js")) out.push([r.name.replace(/^.*\/assets\//, ""), r.responseEnd]);
+    }
+    return out.sort((a, b) => a[1] - b[1]).map(([n, t]) => `${n} ${Math.round(t)}`);
+  });
+  return { page, ms, stages };
 }
 
 /** 4. One 12 MP photo through the gallery input, until stored and its thumbnail is decoded. */
@@ -247,6 +261,10 @@ export async function benchDeviceField(options: DeviceFieldOptions = {}): Promis
       const result = await coldStart(context, page, url);
       page = result.page;
       if (i > 0) coldMs.push(result.ms);
+      if (i === nCold)
+        log(
+          `last cold start, ms from navigation: ${result.stages.join(", ")}, home ${Math.round(result.ms)}`,
+        );
     }
     const throttleFactor = (await cpuProbeMs(page)) / unthrottledProbe;
     log(`measured CPU slowdown on a throttled page: ${throttleFactor.toFixed(1)}×`);

@@ -11,25 +11,39 @@ import "./styles/home.css";
 import { render } from "preact";
 import { App } from "./app/app";
 import { BUILD_ID } from "./app/build-info";
-import { prewarmDevice } from "./app/device-gate";
+import { discardPrewarm, hasDeviceHint, prewarmDevice, prewarmLastDevice } from "./app/device-gate";
 import { initLanguage } from "./i18n/i18n";
 import { onReconnect } from "./platform/online";
 import { registerServiceWorker } from "./pwa/service-worker-updates";
 import { checkSession, currentUser, initSession } from "./session/session";
 
+/** The same chunk the home route imports (module loading is shared): fetched and parsed now. */
+let homeWarmed = false;
+function warmHomeScreen(): void {
+  if (homeWarmed) return;
+  homeWarmed = true;
+  void import("./screens/home-screen").catch(() => undefined);
+}
+
 async function start(): Promise<void> {
   document.documentElement.dataset.build = BUILD_ID;
+  // The device of the assessor who last used it here starts opening while the profile is read.
+  prewarmLastDevice();
+  const home = location.pathname === "/";
+  if (home && hasDeviceHint()) warmHomeScreen();
   await Promise.all([initSession(), initLanguage()]);
   performance.mark("patuh:start:profile");
   const user = currentUser();
   if (user?.role === "assessor") {
-    prewarmDevice(user);
-    // The same chunk the home route imports (module loading is shared): fetched and parsed now.
-    if (location.pathname === "/") void import("./screens/home-screen").catch(() => undefined);
+    prewarmDevice(user.id);
+    if (home) warmHomeScreen();
+  } else {
+    discardPrewarm();
   }
   const root = document.getElementById("app");
   if (!root) throw new Error("index.html has no #app");
   render(<App />, root);
+  performance.mark("patuh:start:rendered");
   registerServiceWorker();
   void checkSession();
   onReconnect(() => void checkSession());
