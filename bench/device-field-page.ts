@@ -373,52 +373,168 @@ function rawGet<T>(db: IDBDatabase, store: string, key: string): Promise<T | und
 }
 
 /**
- * Clicks one radio option (element.click(): what a tap dispatches) and reads the local view in a
- * tight loop until it holds the value. Returns the milliseconds from just before the click.
+ * Clicks one radio option (element.click(): what a tap dispatches) and waits for the app's edit
+ * transaction holding the value to commit, then confirms with one read that the device holds it.
+ * Returns the milliseconds from just before the click to the commit.
  */
 export interface TapTiming {
-  /** Click → the new value readable from IndexedDB (the transaction committed). */
+  /** Click → the app's transaction writing the new value committed (then confirmed by a read). */
   ms: number;
   /** Click → the app's put() of the local view issued (what runs before the write starts). */
   putIssuedMs: number;
+  /** With `traced`: the app's IndexedDB transactions and requests around the tap. */
+  trace?: TraceEvent[];
 }
 
-let putHook: { at: number } | undefined;
+interface PutHook {
+  /** When the app issued its put() of the local view for the watched tap. */
+  at: number;
+  /** When that put's transaction committed (its `complete` event). */
+  committedAt: number;
+  watch?: { assessmentId: string; key: string; value: string };
+}
 
-/** Notes when the app issues a put() on the local view (`assessments`), to split the tap figure. */
-function hookPuts(): void {
-  if (putHook) return;
-  putHook = { at: Number.NaN };
-  const hook = putHook;
+let putHook: PutHook | undefined;
+
+/**
+ * Notes when the app issues the put() of the local view (`assessments`) holding the watched answer,
+ * and when that put's transaction commits: the tap is stored at that `complete` event. (Polling the
+ * store from the page instead would queue a read transaction ahead of the app's write and hold it
+ * up for as long as the main thread is busy: the bench would slow down what it measures.)
+ */
+function hookPuts(): PutHook {
+  if (putHook) return putHook;
+  const hook: PutHook = { at: Number.NaN, committedAt: Number.NaN };
+  putHook = hook;
   const put = IDBObjectStore.prototype.put;
   IDBObjectStore.prototype.put = function (this: IDBObjectStore, ...args: Parameters<IDBObjectStore["put"]>) {
-    if (this.name === "assessments" && Number.isNaN(hook.at)) hook.at = performance.now();
+    const w = hook.watch;
+    const value = args[0] as Partial<AssessmentState> | undefined;
+    if (
+      w &&
+      this.name === "assessments" &&
+      Number.isNaN(hook.at) &&
+      value?.id === w.assessmentId &&
+      String(value.answers?.[w.key]) === w.value
+    ) {
+      hook.at = performance.now();
+      this.transaction.addEventListener("complete", () => {
+        hook.committedAt = performance.now();
+      });
+    }
     return put.apply(this, args);
   };
+  return hook;
 }
+
+/** One IndexedDB event during a traced tap: ms after the click, and what happened. */
+export type TraceEvent = [number, string];
+
+let trace: { t0: number; events: TraceEvent[] } | undefined;
+
+/**
+ * Notes every transaction the app opens (mode, stores, when it completes) and every request it
+ * issues, while a traced tap runs (PATUH_BENCH_TRACE=1): what the tap's time is made of.
+ */
+function hookTrace(): void {
+  if ((globalThis as { __patuhTraceHooked?: boolean }).__patuhTraceHooked) return;
+  (globalThis as { __patuhTraceHooked?: boolean }).__patuhTraceHooked = true;
+  const note = (what: string) => {
+    if (trace) trace.events.push([Math.round((performance.now() - trace.t0) * 10) / 10, what]);
+  };
+  const transaction = IDBDatabase.prototype.transaction;
+  let n = 0;
+  IDBDatabase.prototype.transaction = function (
+    this: IDBDatabase,
+    ...args: Parameters<IDBDatabase["transaction"]>
+  ) {
+    const tx = transaction.apply(this, args);
+    if (this.name !== dbName_) return tx;
+    const id = ++n;
+    const stores = [...tx.objectStoreNames].join(",");
+    note(`tx${id} ${tx.mode} [${stores}] opened`);
+    tx.addEventListener("complete", () => note(`tx${id} complete`));
+    tx.addEventListener("abort", () => note(`tx${id} abort`));
+    txIds.set(tx, id);
+    return tx;
+  };
+  for (const proto of [IDBObjectStore.prototype, IDBIndex.prototype] as const) {
+    for (const op of [
+      "get",
+      "getAll",
+      "getAllKeys",
+      "getKey",
+      "count",
+      "openCursor",
+      "openKeyCursor",
+      "put",
+      "add",
+      "delete",
+      "clear",
+    ]) {
+      const original = (proto as unknown as Record<string, unknown>)[op];
+      if (typeof original !== "function") continue;
+      (proto as unknown as Record<string, unknown>)[op] = function (
+        this: IDBObjectStore | IDBIndex,
+        ...a: unknown[]
+      ) {
+        const store = this instanceof IDBIndex ? `${this.objectStore.name}.${this.name}` : this.name;
+        const tx = this instanceof IDBIndex ? this.objectStore.transaction : this.transaction;
+        note(`  tx${txIds.get(tx) ?? "?"} ${op} ${store}`);
+        return (original as (...x: unknown[]) => unknown).apply(this, a);
+      };
+    }
+  }
+}
+
+const txIds = new WeakMap<IDBTransaction, number>();
+let dbName_ = "";
 
 export async function tapAndWait(
   dbName: string,
   assessmentId: string,
   key: string,
   value: string,
+  traced = false,
 ): Promise<TapTiming> {
   const db = await rawDb(dbName);
-  hookPuts();
+  const hook = hookPuts();
+  dbName_ = dbName;
+  if (traced) hookTrace();
   const input = [...document.querySelectorAll<HTMLFieldSetElement>("fieldset.answer[data-key]")]
     .find((f) => f.dataset.key === key)
     ?.querySelector<HTMLInputElement>(`input[type=radio][value="${value}"]`);
   if (!input) throw new Error(`no option ${value} for ${key}`);
-  const hook = putHook as { at: number };
   hook.at = Number.NaN;
+  hook.committedAt = Number.NaN;
+  hook.watch = { assessmentId, key, value };
   const t0 = performance.now();
+  trace = traced ? { t0, events: [] } : undefined;
   input.click();
   for (;;) {
-    const stored = (await rawGet<AssessmentState>(db, "assessments", assessmentId))?.answers[key];
-    if (stored !== undefined && stored !== null && String(stored) === value) {
-      return { ms: performance.now() - t0, putIssuedMs: hook.at - t0 };
+    // No IndexedDB request until the app's write committed (see hookPuts); then one read confirms.
+    await new Promise((r) => setTimeout(r, 1));
+    if (Number.isNaN(hook.committedAt)) {
+      if (performance.now() - t0 > 10_000) throw new Error(`${key}=${value} not committed after 10 s`);
+      continue;
     }
-    if (performance.now() - t0 > 10_000) throw new Error(`${key}=${value} not stored after 10 s`);
+    const stored = (await rawGet<AssessmentState>(db, "assessments", assessmentId))?.answers[key];
+    if (stored === undefined || stored === null || String(stored) !== value) {
+      throw new Error(
+        `${key}=${value}: the app's transaction committed but the device holds ${String(stored)}`,
+      );
+    }
+    const ms = hook.committedAt - t0;
+    hook.watch = undefined;
+    if (trace) {
+      // Keep noting what the write wakes up (live queries, re-render) for a while after it.
+      const events = trace.events;
+      events.push([Math.round(ms * 10) / 10, "COMMITTED (the app's edit transaction)"]);
+      await new Promise((r) => setTimeout(r, 200));
+      trace = undefined;
+      return { ms, putIssuedMs: hook.at - t0, trace: events };
+    }
+    return { ms, putIssuedMs: hook.at - t0 };
   }
 }
 

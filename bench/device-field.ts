@@ -8,9 +8,10 @@
 //    user's IndexedDB through the app's own Dexie schema (bench/device-field-page.ts);
 // 2. offline cold start: a new page at / until the home shows its assignment list, timed from
 //    the navigation start (performance.now() in the page), median of 5 (target ≤ 1 s);
-// 3. answer tap → stored: on a started checklist, offline, element.click() on a radio option and
-//    a tight IndexedDB read loop until the local view holds the new value; p50/p95 over 40 taps
-//    (target p95 ≤ 50 ms);
+// 3. answer tap → stored: on a started checklist, offline, element.click() on a radio option until
+//    the app's transaction writing the new value commits (its IndexedDB `complete` event; then one
+//    read confirms the device holds it — a read loop during the tap would queue ahead of the app's
+//    write and slow it down); p50/p95 over 40 taps (target p95 ≤ 50 ms);
 // 4. 12-megapixel photo → stored: a 4000×3000 JPEG (drawn in Chromium, saved to a temp file) put
 //    into the checklist's gallery input with setInputFiles, until its evidence row is in IndexedDB
 //    and its thumbnail is decoded on screen; p50/p95 of 5 (target p95 ≤ 2 s).
@@ -39,6 +40,8 @@ export interface DeviceFieldRow {
 }
 
 const THROTTLE = 4;
+/** PATUH_BENCH_TRACE=1 logs the IndexedDB traffic of a few taps (which transactions, which requests). */
+const TRACE_TAPS = process.env.PATUH_BENCH_TRACE ? [6, 12, 13] : [];
 const SYNC_TIMEOUT_MS = 60_000;
 
 export interface DeviceFieldOptions {
@@ -60,6 +63,12 @@ export interface DeviceFieldOptions {
   /** Pause between taps (the throttled screen catches up, as between an assessor's taps). */
   tapGapMs?: number;
   log?: (line: string) => void;
+}
+
+/** Quick local loops only (e.g. PATUH_BENCH_PHOTOS=100): the reported figures use the defaults. */
+function envNumber(name: string): number | undefined {
+  const raw = process.env[name];
+  return raw === undefined || raw === "" ? undefined : Number(raw);
 }
 
 const round = (n: number, digits = 1) => Math.round(n * 10 ** digits) / 10 ** digits;
@@ -114,7 +123,7 @@ async function coldStart(
   context: BrowserContext,
   old: Page,
   url: string,
-): Promise<{ page: Page; ms: number }> {
+): Promise<{ page: Page; ms: number; stages: string[] }> {
   const page = await freshPage(context, old);
   // A string, not a function: tsx would serialise a function with its __name helper calls.
   await page.addInitScript({ content: HOME_PROBE });
@@ -122,7 +131,21 @@ async function coldStart(
   await page.goto(`${url}/`);
   await new HomePage(page).units.first().waitFor({ timeout: 30_000 });
   const ms = await page.evaluate(() => (window as unknown as { __homeReadyAt: number }).__homeReadyAt);
-  return { page, ms };
+  // Where the time went (ms from navigation start): the document, the app's own start-up marks
+  // (main.tsx, device-session.ts) and when each script finished loading.
+  const stages = await page.evaluate(() => {
+    const nav = performance.getEntriesByType("navigation")[0] as PerformanceNavigationTiming | undefined;
+    const out: [string, number][] = [];
+    if (nav) out.push(["html", nav.responseEnd], ["dom-interactive", nav.domInteractive]);
+    for (const m of performance.getEntriesByType("mark")) {
+      if (m.name.startsWith("patuh:start:")) out.push([m.name.slice(12), m.startTime]);
+    }
+    for (const r of performance.getEntriesByType("resource") as PerformanceResourceTiming[]) {
+      if (r.name.endsWith(".js")) out.push([r.name.replace(/^.*\/assets\//, ""), r.responseEnd]);
+    }
+    return out.sort((a, b) => a[1] - b[1]).map(([n, t]) => `${n} ${Math.round(t)}`);
+  });
+  return { page, ms, stages };
 }
 
 /** 4. One 12 MP photo through the gallery input, until stored and its thumbnail is decoded. */
@@ -149,11 +172,11 @@ async function attachBig(
 export async function benchDeviceField(options: DeviceFieldOptions = {}): Promise<DeviceFieldRow[]> {
   const log = options.log ?? ((line: string) => console.error(`device-field: ${line}`));
   const nAssessments = options.assessments ?? 500;
-  const nPhotos = options.photos ?? 2000;
+  const nPhotos = options.photos ?? envNumber("PATUH_BENCH_PHOTOS") ?? 2000;
   const distinctPictures = options.distinctPictures ?? 50;
   const nCold = options.coldStarts ?? 5;
   const nTaps = options.taps ?? 40;
-  const nBig = options.bigPhotos ?? 5;
+  const nBig = options.bigPhotos ?? envNumber("PATUH_BENCH_BIG_PHOTOS") ?? 5;
   const tapGapMs = options.tapGapMs ?? 250;
   const tapBudgetMs = options.tapBudgetMs ?? 70_000;
   const minTaps = options.minTaps ?? 40;
@@ -238,6 +261,10 @@ export async function benchDeviceField(options: DeviceFieldOptions = {}): Promis
       const result = await coldStart(context, page, url);
       page = result.page;
       if (i > 0) coldMs.push(result.ms);
+      if (i === nCold)
+        log(
+          `last cold start, ms from navigation: ${result.stages.join(", ")}, home ${Math.round(result.ms)}`,
+        );
     }
     const throttleFactor = (await cpuProbeMs(page)) / unthrottledProbe;
     log(`measured CPU slowdown on a throttled page: ${throttleFactor.toFixed(1)}×`);
@@ -268,23 +295,41 @@ export async function benchDeviceField(options: DeviceFieldOptions = {}): Promis
     const tapMs: number[] = [];
     const putIssuedMs: number[] = [];
     const tapsFrom = Date.now();
+    const profileTo = process.env.PATUH_BENCH_PROFILE;
+    const profiler = profileTo ? await page.context().newCDPSession(page) : undefined;
     for (let i = 0; i < nTaps; i++) {
       if (i >= minTaps && Date.now() - tapsFrom > tapBudgetMs) break;
+      // PATUH_BENCH_PROFILE=<file.cpuprofile>: a CPU profile of taps 10 to 19 (with the gaps).
+      if (profiler && i === 10) {
+        await profiler.send("Profiler.enable");
+        await profiler.send("Profiler.setSamplingInterval", { interval: 200 });
+        await profiler.send("Profiler.start");
+      }
+      if (profiler && profileTo && i === 20) {
+        const { profile } = await profiler.send("Profiler.stop");
+        writeFileSync(profileTo, JSON.stringify(profile));
+      }
       // Every field once, then again with another option (a correction), like an assessor.
       const field = plan[i % plan.length];
       if (!field) break;
       const round_ = Math.floor(i / plan.length);
       const value = field.values[round_ % field.values.length] ?? "";
       const timing = await page.evaluate(
-        ({ dbName, assessmentId, key, value }) =>
+        ({ dbName, assessmentId, key, value, traced }) =>
           (globalThis as unknown as { patuhBench: PatuhBench }).patuhBench.tapAndWait(
             dbName,
             assessmentId,
             key,
             value,
+            traced,
           ),
-        { dbName, assessmentId, key: field.key, value },
+        { dbName, assessmentId, key: field.key, value, traced: TRACE_TAPS.includes(i) },
       );
+      if (timing.trace) {
+        log(
+          `tap ${i} traced: ${Math.round(timing.ms)} ms\n${timing.trace.map(([t, e]) => `  ${t} ${e}`).join("\n")}`,
+        );
+      }
       tapMs.push(timing.ms);
       putIssuedMs.push(timing.putIssuedMs);
       await page.waitForTimeout(tapGapMs);

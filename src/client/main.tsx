@@ -2,6 +2,8 @@
 // 1. read the stored profile and language from IndexedDB (no network),
 // 2. render at once with them,
 // 3. only then register the service worker and confirm the session with the server in background.
+// An assessor's device (database + its code) and the home screen's code start loading as soon as the
+// profile is known, in parallel with the first render, not one after the other behind it.
 import "./styles/base.css";
 import "./styles/layout.css";
 import "./styles/controls.css";
@@ -9,17 +11,39 @@ import "./styles/home.css";
 import { render } from "preact";
 import { App } from "./app/app";
 import { BUILD_ID } from "./app/build-info";
+import { discardPrewarm, hasDeviceHint, prewarmDevice, prewarmLastDevice } from "./app/device-gate";
 import { initLanguage } from "./i18n/i18n";
 import { onReconnect } from "./platform/online";
 import { registerServiceWorker } from "./pwa/service-worker-updates";
-import { checkSession, initSession } from "./session/session";
+import { checkSession, currentUser, initSession } from "./session/session";
+
+/** The same chunk the home route imports (module loading is shared): fetched and parsed now. */
+let homeWarmed = false;
+function warmHomeScreen(): void {
+  if (homeWarmed) return;
+  homeWarmed = true;
+  void import("./screens/home-screen").catch(() => undefined);
+}
 
 async function start(): Promise<void> {
   document.documentElement.dataset.build = BUILD_ID;
+  // The device of the assessor who last used it here starts opening while the profile is read.
+  prewarmLastDevice();
+  const home = location.pathname === "/";
+  if (home && hasDeviceHint()) warmHomeScreen();
   await Promise.all([initSession(), initLanguage()]);
+  performance.mark("patuh:start:profile");
+  const user = currentUser();
+  if (user?.role === "assessor") {
+    prewarmDevice(user.id);
+    if (home) warmHomeScreen();
+  } else {
+    discardPrewarm();
+  }
   const root = document.getElementById("app");
   if (!root) throw new Error("index.html has no #app");
   render(<App />, root);
+  performance.mark("patuh:start:rendered");
   registerServiceWorker();
   void checkSession();
   onReconnect(() => void checkSession());

@@ -5,13 +5,14 @@
 //   other's drafts, and the clientId (bound by the server to the first user who pushes with it) is
 //   per user too. Logout closes the database but never deletes it, nor any other user's: logging
 //   back in finds every draft, photo and pending edit where it was.
-// - The engine is started once the database is open and stopped at logout (its triggers are the
+// - The engine is started once the gate showing this user's screens takes the open device (never by
+//   a device opened ahead of time at start-up, before the profile said whose it is) and stopped at logout (its triggers are the
 //   app start, `online`, the page becoming visible, a timer and the service worker's Background
 //   Sync message). Its code is loaded once the browser is idle after the first screen (at most
 //   ENGINE_LOAD_MS later): the home shows the device's data first, syncing starts a moment after.
 // - A sync answered 401 means the server ended the session; the session layer is asked to confirm
 //   (GET /session), which on 401 returns to the login screen saying so. Local data is untouched.
-import { ensureClientId, openPatuhDb, type PatuhDb, setDeviceUser } from "../db";
+import { openPatuhDb, type PatuhDb, prepareDeviceMeta } from "../db";
 import { ensurePersistentStorage } from "../platform/storage";
 import { checkSession } from "../session/session";
 import type { User } from "../session/user";
@@ -23,6 +24,11 @@ import type { SyncStatus } from "../sync/status";
 export interface OpenDevice {
   db: PatuhDb;
   engine: SyncEngine;
+  /**
+   * Starts syncing. Only the gate that shows this user's screens calls it: a device opened ahead of
+   * time at start-up (device-gate.tsx) must never sync before the profile confirmed whose it is.
+   */
+  start(): void;
   /** Stops the engine, unwires the side effects and closes the database (keeping its data). */
   close(): void;
 }
@@ -31,11 +37,13 @@ export function deviceDbName(userId: string): string {
   return `patuh-${userId}`;
 }
 
-export async function openDevice(user: User): Promise<OpenDevice> {
+/** Only the user's id matters here (so start-up can open the device before the profile is read). */
+export async function openDevice(user: Pick<User, "id">): Promise<OpenDevice> {
   const db = await openPatuhDb(deviceDbName(user.id));
+  performance.mark("patuh:start:db-open");
   try {
-    await setDeviceUser(db, user.id);
-    await ensureClientId(db);
+    // One transaction, written only when something changed (the usual start writes nothing).
+    await prepareDeviceMeta(db, user.id);
   } catch (error) {
     db.close();
     throw error;
@@ -49,10 +57,12 @@ export async function openDevice(user: User): Promise<OpenDevice> {
     onError,
   );
   const unwatch = engine.subscribe(reactToStatus());
-  engine.start();
   return {
     db,
     engine,
+    start() {
+      engine.start();
+    },
     close() {
       unwatch();
       engine.stop();

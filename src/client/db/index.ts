@@ -40,7 +40,14 @@ export {
   sha256Hex,
   storeEvidence,
 } from "./evidence";
-export { ensureClientId, readClientId, readDeviceUser, readSyncMeta, setDeviceUser } from "./meta";
+export {
+  ensureClientId,
+  prepareDeviceMeta,
+  readClientId,
+  readDeviceUser,
+  readSyncMeta,
+  setDeviceUser,
+} from "./meta";
 export { countPending, countPendingFor, listPending } from "./outbox";
 export { dismissRejection, listRejections, listRejectionsFor } from "./rejections";
 export { listRemovedWork, type RemovedWorkRow } from "./removed-work";

@@ -92,6 +92,30 @@ export async function updateSyncMeta(db: PatuhDb, change: Partial<Omit<SyncMeta,
   });
 }
 
+/**
+ * At device open: remembers the user and mints the clientId if absent, in ONE transaction that
+ * reads both rows together and writes only what changed (a start-up pays one round trip, not two
+ * read-write transactions). Same invariants as setDeviceUser + ensureClientId.
+ */
+export async function prepareDeviceMeta(
+  db: PatuhDb,
+  userId: string,
+  nowIso: string = new Date().toISOString(),
+): Promise<string> {
+  return db.transaction("rw", db.meta, async () => {
+    const [user, device] = (await db.meta.bulkGet(["user", "device"])) as [
+      UserMeta | undefined,
+      DeviceMeta | undefined,
+    ];
+    const writes: (UserMeta | DeviceMeta)[] = [];
+    if (user?.userId !== userId) writes.push({ key: "user", userId });
+    const clientId = device?.clientId ?? crypto.randomUUID();
+    if (!device) writes.push({ key: "device", clientId, createdAt: nowIso });
+    if (writes.length > 0) await db.meta.bulkPut(writes);
+    return clientId;
+  });
+}
+
 /** Remembers the logged-in user's id (call after login; null on logout). */
 export async function setDeviceUser(db: PatuhDb, userId: string | null): Promise<void> {
   if (userId === null) await db.meta.delete("user");

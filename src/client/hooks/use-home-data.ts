@@ -11,26 +11,37 @@ import type { HomeData } from "../screens/home/home-model";
 import { useDevice } from "./use-device";
 import { useLiveQuery } from "./use-live-query";
 
+let homeDataMarked = false;
+
 async function readHomeData(db: PatuhDb, userId: string): Promise<HomeData> {
   // Summaries, not whole states: the home of a heavy device must open in well under a second.
+  // Every read is issued at once; the units wait only for the assignments (not for the rest).
   const summaries = listAssessmentSummaries(db);
-  const [assignments, pemda, periods, assessments, syncInfo, meta] = await Promise.all([
-    listAssignments(db),
-    listPemda(db),
-    listPeriods(db),
-    summaries,
-    summaries.then((rows) => listAssessmentSyncInfo(db, rows)),
-    readSyncMeta(db),
-  ]);
-  const [units, instrumentKeys] = await Promise.all([
-    // Only the units of the user's pemda: a supervisor's device may hold a whole province.
-    db.units
-      .where("pemdaId")
-      .anyOf([...new Set(assignments.map((a) => a.pemdaId))])
-      .toArray(),
-    // Keys only: an instrument definition is large and only its presence matters here.
-    db.instruments.toCollection().primaryKeys(),
-  ]);
+  const assignmentsRead = listAssignments(db);
+  const [assignments, pemda, periods, assessments, syncInfo, meta, units, instrumentKeys] = await Promise.all(
+    [
+      assignmentsRead,
+      listPemda(db),
+      listPeriods(db),
+      summaries,
+      summaries.then((rows) => listAssessmentSyncInfo(db, rows)),
+      readSyncMeta(db),
+      // Only the units of the user's pemda: a supervisor's device may hold a whole province.
+      assignmentsRead.then((list) =>
+        db.units
+          .where("pemdaId")
+          .anyOf([...new Set(list.map((a) => a.pemdaId))])
+          .toArray(),
+      ),
+      // Keys only: an instrument definition is large and only its presence matters here.
+      db.instruments.toCollection().primaryKeys(),
+    ],
+  );
+  // Once per page: the start-up split the bench reports (bench/device-field.ts).
+  if (!homeDataMarked) {
+    homeDataMarked = true;
+    performance.mark("patuh:start:home-data");
+  }
   return {
     userId,
     assignments,

@@ -10,7 +10,7 @@
 // - transport, clock, timers and event sources are injected, so tests drive every edge.
 import { liveQuery } from "dexie";
 import type { PatuhDb } from "../db/database";
-import { ensureClientId, readSyncMeta, updateSyncMeta } from "../db/meta";
+import { ensureClientId, readClientId, readSyncMeta, updateSyncMeta } from "../db/meta";
 import { countPending } from "../db/outbox";
 import type { PullApplied } from "../db/pull-apply";
 import { countOpenConflicts } from "../db/summaries";
@@ -82,13 +82,16 @@ const defaultTimers: TimerApi & IntervalApi = {
 async function readCounts(db: PatuhDb) {
   // Counts and indexed reads only: this re-runs on every edit, and must not read whole states
   // (a long read transaction over `assessments` would hold up the next tap's write).
-  const [pendingCount, failedUploads, openRejections, openConflicts] = await Promise.all([
-    countPending(db),
-    db.evidence.where("uploadState").equals("failed").count(),
-    db.rejections.where("dismissed").equals(0).count(),
-    countOpenConflicts(db),
-  ]);
-  return { pendingCount, failedUploads, openRejections, openConflicts };
+  // One read transaction, not four: each costs Dexie and IndexedDB set-up on a phone, after every tap.
+  return db.transaction("r", [db.outbox, db.evidence, db.rejections, db.assessmentSummaries], async () => {
+    const [pendingCount, failedUploads, openRejections, openConflicts] = await Promise.all([
+      countPending(db),
+      db.evidence.where("uploadState").equals("failed").count(),
+      db.rejections.where("dismissed").equals(0).count(),
+      countOpenConflicts(db),
+    ]);
+    return { pendingCount, failedUploads, openRejections, openConflicts };
+  });
 }
 
 function storedProblem(stored: { key: string; code: string; detail?: string } | null): SyncProblem | null {
@@ -124,7 +127,9 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
     const [meta, counts, clientId] = await Promise.all([
       readSyncMeta(db),
       readCounts(db),
-      ensureClientId(db, iso()),
+      // Read-only when the id exists (always, after the device opened): this runs after every edit,
+      // and a read-write transaction on `meta` would hold up the next tap's edit.
+      readClientId(db).then((id) => id ?? ensureClientId(db, iso())),
     ]);
     status.set({
       ...counts,
