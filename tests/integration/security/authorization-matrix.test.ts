@@ -16,7 +16,8 @@ import { createWorld, type World } from "../sync/world";
 
 /**
  * Route prefixes whose authorisation is tested by other matrix files (tests/integration/admin and
- * tests/integration/planning): admin and planning endpoints, built and tested by their own work.
+ * tests/integration/planning): admin and planning endpoints. The admin area's POST/PATCH on
+ * /periods are there; the review area's GETs on /periods have rows here (see PERIOD_READS).
  */
 const COVERED_ELSEWHERE = [
   "/api/v1/admin",
@@ -24,11 +25,12 @@ const COVERED_ELSEWHERE = [
   "/api/v1/users",
   "/api/v1/instruments",
   "/api/v1/schemes",
-  "/api/v1/periods",
+  "/api/v1/banding-schemes",
   "/api/v1/planning",
-  "/api/v1/progress",
-  "/api/v1/results/rapor",
 ];
+
+/** Single routes tested by the admin matrix (tests/integration/admin/authorisation.test.ts). */
+const COVERED_ELSEWHERE_ROUTES = ["POST /api/v1/periods", "PATCH /api/v1/periods/:id"];
 
 type Actor = "anon" | "a1" | "a2" | "a3" | "sup" | "sup2" | "admin";
 type Office = "own" | "other";
@@ -348,6 +350,80 @@ const ROWS: Row[] = [
   },
 ];
 
+/** A period is visible to the admin, to its office's supervisors and to assessors on its teams. */
+const periodRead = (c: Cell): Outcome => {
+  if (c.actor === "anon") return { status: 401 };
+  return { status: c.actor === "admin" || actorOffice(c.actor) === c.office ? 200 : 404 };
+};
+
+async function pemdaOf(periodId: string): Promise<string> {
+  const r = await sql<{
+    pemda_id: string;
+  }>`select u.pemda_id from assignments a join units u on u.id = a.unit_id
+    where a.period_id = ${periodId} limit 1`.execute(w.db);
+  return r.rows[0]?.pemda_id ?? "";
+}
+
+/** The review area's reads (docs/api-review.md). */
+const PERIOD_READS: Row[] = [
+  {
+    method: "GET",
+    route: "/api/v1/periods",
+    dims: ["office"],
+    run: async (c) => {
+      const res = await request(c.actor, "/periods");
+      if (res.status !== 200) return { status: res.status };
+      const body = (await res.json()) as { periods: { id: string }[] };
+      return { status: 200, detail: body.periods.some((p) => p.id === c.periodId) ? "sees" : "hidden" };
+    },
+    expect: (c) => {
+      if (c.actor === "anon") return { status: 401 };
+      return { status: 200, detail: periodRead(c).status === 200 ? "sees" : "hidden" };
+    },
+  },
+  {
+    method: "GET",
+    route: "/api/v1/periods/:id",
+    dims: ["office"],
+    run: async (c) => ({ status: (await request(c.actor, `/periods/${c.periodId}`)).status }),
+    expect: periodRead,
+  },
+  {
+    method: "GET",
+    route: "/api/v1/periods/:id/instrument",
+    dims: ["office"],
+    run: async (c) => ({ status: (await request(c.actor, `/periods/${c.periodId}/instrument`)).status }),
+    expect: periodRead,
+  },
+  {
+    method: "GET",
+    route: "/api/v1/progress",
+    dims: ["office"],
+    run: async (c) => ({ status: (await request(c.actor, `/progress?periodId=${c.periodId}`)).status }),
+    expect: reviewPeriod,
+  },
+  {
+    method: "GET",
+    route: "/api/v1/results/rapor",
+    dims: ["office"],
+    run: async (c) => {
+      const pemdaId = await pemdaOf(c.periodId);
+      return {
+        status: (await request(c.actor, `/results/rapor?periodId=${c.periodId}&pemdaId=${pemdaId}`)).status,
+      };
+    },
+    expect: reviewPeriod,
+  },
+  {
+    method: "GET",
+    route: "/api/v1/assessments/:id/instrument",
+    dims: ["office", "status"],
+    run: async (c) => ({ status: (await request(c.actor, `/assessments/${c.target.id}/instrument`)).status }),
+    expect: assessmentRead(200),
+  },
+];
+ROWS.push(...PERIOD_READS);
+
 /** "/api/v1/evidence/:sha256{[0-9a-f]{64}}" → "/api/v1/evidence/:sha256". */
 function routeName(path: string): string {
   let out = "";
@@ -367,7 +443,10 @@ describe("authorisation matrix", () => {
       if (r.method === "ALL" || !r.path.startsWith("/api/")) continue;
       const route = routeName(r.path);
       if (
-        COVERED_ELSEWHERE.some((p) => route === p || route.startsWith(`${p}/`) || route.startsWith(`${p}?`))
+        COVERED_ELSEWHERE.some(
+          (p) => route === p || route.startsWith(`${p}/`) || route.startsWith(`${p}?`),
+        ) ||
+        COVERED_ELSEWHERE_ROUTES.includes(`${r.method} ${route}`)
       )
         continue;
       registered.add(`${r.method} ${route}`);

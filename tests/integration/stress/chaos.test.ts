@@ -244,6 +244,9 @@ describe("chaos sync", () => {
     let editMs = 0;
     const rounds = Math.ceil(EDITS / EDITS_PER_ROUND);
     const killRounds = new Set([0.15, 0.4, 0.65, 0.9].map((f) => Math.floor(rounds * f)));
+    // The shared rng is drawn by concurrent tasks, so random restarts depend on timing; these fixed
+    // ones make sure every run restarts devices at least this often.
+    const restartRounds = new Set([0.25, 0.55, 0.8].map((f) => Math.floor(rounds * f)));
     let made = log.length;
     const target = EDITS + log.length;
     for (let round = 0; made < target; round++) {
@@ -274,6 +277,7 @@ describe("chaos sync", () => {
       await Promise.all(work);
       if (kill) await server.start();
       for (const d of devices) if (rng() < 0.05) await d.restart();
+      if (restartRounds.has(round)) await devices[round % devices.length]?.restart();
     }
 
     const chaosMs = performance.now() - t0;
