@@ -12,7 +12,8 @@ export class AdminDashboardPage {
   async open(
     link: "Kantor Perwakilan" | "Pengguna" | "Instrumen" | "Skema Pita (Banding)" | "Periode Penilaian",
   ) {
-    await this.page.getByRole("link", { name: link, exact: true }).click();
+    // The dashboard's own link (the staff navigation above it has one of the same name).
+    await this.page.locator("#main").getByRole("link", { name: link, exact: true }).click();
     await this.page
       .getByRole("heading", { level: 1 })
       .filter({ hasText: link.split(" (")[0] ?? link })
