@@ -37,7 +37,7 @@ function toAssignment(r: AssignmentRow): Assignment {
     pemdaId: r.pemda_id,
     team: r.team,
     plannedDate: r.planned_date,
-    // Planning (migration 005): the supervisor's suggestions, offered on the device as one-tap adds.
+    // Planning (migration 004): the supervisor's suggestions, offered on the device as one-tap adds.
     suggestedProducts: Array.isArray(r.suggested_products)
       ? r.suggested_products.filter((p): p is string => typeof p === "string")
       : [],
@@ -56,20 +56,21 @@ export async function visibleAssignments(db: QueryExecutorProvider, user: SyncUs
   return r.rows.map(toAssignment);
 }
 
-export async function loadPeriods(db: QueryExecutorProvider, ids: readonly string[]): Promise<Period[]> {
-  if (ids.length === 0) return [];
-  const r = await sql<{
-    id: string;
-    office_id: string;
-    name: string;
-    year: number;
-    instrument_id: string;
-    instrument_version: number;
-    scheme_id: string;
-    status: Period["status"];
-  }>`select id, office_id, name, year, instrument_id, instrument_version, scheme_id, status
-     from periods where id = any(${[...ids]}::uuid[]) order by id`.execute(db);
-  return r.rows.map((x) => ({
+/** A `periods` row as the sync and period reads select it. */
+export interface PeriodRow {
+  id: string;
+  office_id: string;
+  name: string;
+  year: number;
+  instrument_id: string;
+  instrument_version: number;
+  scheme_id: string;
+  status: Period["status"];
+}
+
+/** The protocol's Period of a row (pull's `period` value, and GET /periods). */
+export function toPeriod(x: PeriodRow): Period {
+  return {
     id: x.id,
     officeId: x.office_id,
     name: x.name,
@@ -78,7 +79,15 @@ export async function loadPeriods(db: QueryExecutorProvider, ids: readonly strin
     instrumentVersion: x.instrument_version,
     schemeId: x.scheme_id,
     status: x.status,
-  }));
+  };
+}
+
+export async function loadPeriods(db: QueryExecutorProvider, ids: readonly string[]): Promise<Period[]> {
+  if (ids.length === 0) return [];
+  const r =
+    await sql<PeriodRow>`select id, office_id, name, year, instrument_id, instrument_version, scheme_id, status
+     from periods where id = any(${[...ids]}::uuid[]) order by id`.execute(db);
+  return r.rows.map(toPeriod);
 }
 
 /** Keys are `id@version`. */

@@ -6,6 +6,7 @@
 import { type QueryExecutorProvider, sql } from "kysely";
 import type { Period } from "../../domain/sync/protocol";
 import type { PublicUser } from "../db/queries/users";
+import { type PeriodRow, toPeriod } from "../db/sync-entities";
 import { problem } from "../http/problems";
 
 function visibleTo(user: PublicUser) {
@@ -13,30 +14,6 @@ function visibleTo(user: PublicUser) {
   if (user.role === "supervisor") return sql`p.office_id = ${user.officeId}`;
   return sql`exists (select 1 from assignments a join assignment_members m on m.assignment_id = a.id
                      where a.period_id = p.id and m.user_id = ${user.id})`;
-}
-
-interface PeriodRow {
-  id: string;
-  office_id: string;
-  name: string;
-  year: number;
-  instrument_id: string;
-  instrument_version: number;
-  scheme_id: string;
-  status: Period["status"];
-}
-
-function toPeriod(x: PeriodRow): Period {
-  return {
-    id: x.id,
-    officeId: x.office_id,
-    year: x.year,
-    name: x.name,
-    instrumentId: x.instrument_id,
-    instrumentVersion: x.instrument_version,
-    schemeId: x.scheme_id,
-    status: x.status,
-  };
 }
 
 /** Newest year first, open before closed, then by name: the UI preselects the first one. */
