@@ -287,5 +287,6 @@ describe("bad instrument files", () => {
       ),
       { seed: 11, numRuns: 1000 },
     );
-  });
+    // 1,000 parses of the whole default file: about a second alone, several on a loaded 2-core box.
+  }, 30_000);
 });
