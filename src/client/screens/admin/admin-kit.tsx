@@ -248,3 +248,18 @@ export const ROLE_KEYS: Record<"assessor" | "supervisor" | "admin", RoleKey> = {
   supervisor: "adminRoleSupervisor",
   admin: "adminRoleAdmin",
 };
+
+/** The Simpan / Batal pair closing every admin edit form (Simpan says "Menyimpan…" while busy). */
+export function SaveCancel({ busy, onCancel }: { busy: boolean; onCancel: () => void }) {
+  const { t } = useI18n();
+  return (
+    <div class="button-row">
+      <button type="submit" class="button button--primary" disabled={busy}>
+        {busy ? t("adminSaving") : t("adminSave")}
+      </button>
+      <button type="button" class="button" onClick={onCancel}>
+        {t("adminCancel")}
+      </button>
+    </div>
+  );
+}

@@ -8,6 +8,7 @@ import {
   errorWords,
   Field,
   LoadState,
+  SaveCancel,
   StatusLine,
   type SummaryItem,
   useLoad,
@@ -94,14 +95,7 @@ function OfficeRow({ office, onSaved }: { office: Office; onSaved: (o: Office) =
               />
             )}
           </Field>
-          <div class="button-row">
-            <button type="submit" class="button button--primary" disabled={busy}>
-              {busy ? t("adminSaving") : t("adminSave")}
-            </button>
-            <button type="button" class="button" onClick={() => setEditing(false)}>
-              {t("adminCancel")}
-            </button>
-          </div>
+          <SaveCancel busy={busy} onCancel={() => setEditing(false)} />
         </form>
       ) : (
         <div class="button-row">

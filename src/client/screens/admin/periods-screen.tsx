@@ -9,6 +9,7 @@ import {
   errorWords,
   Field,
   LoadState,
+  SaveCancel,
   StatusLine,
   type SummaryItem,
   useLoad,
@@ -428,14 +429,7 @@ function EditPeriod({
           </select>
         )}
       </Field>
-      <div class="button-row">
-        <button type="submit" class="button button--primary" disabled={busy}>
-          {busy ? t("adminSaving") : t("adminSave")}
-        </button>
-        <button type="button" class="button" onClick={onCancel}>
-          {t("adminCancel")}
-        </button>
-      </div>
+      <SaveCancel busy={busy} onCancel={onCancel} />
     </form>
   );
 }

@@ -11,6 +11,7 @@ import {
   Field,
   LoadState,
   ROLE_KEYS,
+  SaveCancel,
   StatusLine,
   type SummaryItem,
   useLoad,
@@ -253,14 +254,7 @@ function PasswordForm({
           />
         )}
       </Field>
-      <div class="button-row">
-        <button type="submit" class="button button--primary" disabled={busy}>
-          {busy ? t("adminSaving") : t("adminSave")}
-        </button>
-        <button type="button" class="button" onClick={onCancel}>
-          {t("adminCancel")}
-        </button>
-      </div>
+      <SaveCancel busy={busy} onCancel={onCancel} />
     </form>
   );
 }
@@ -339,14 +333,7 @@ function EditUser({
           </select>
         )}
       </Field>
-      <div class="button-row">
-        <button type="submit" class="button button--primary" disabled={busy}>
-          {busy ? t("adminSaving") : t("adminSave")}
-        </button>
-        <button type="button" class="button" onClick={onCancel}>
-          {t("adminCancel")}
-        </button>
-      </div>
+      <SaveCancel busy={busy} onCancel={onCancel} />
     </form>
   );
 }

@@ -11,6 +11,13 @@ export const OFFICE_ID = v.pipe(
   v.string(),
   v.regex(/^[a-z0-9][a-z0-9-]{1,39}$/, "a slug: 2–40 of a–z, 0–9, '-'"),
 );
+
+/** The optional `?officeId=` filter of the admin lists: {} when absent, 400 when not an office id. */
+export function officeFilter(value: string | undefined): { officeId?: string } {
+  if (value === undefined) return {};
+  if (!v.is(OFFICE_ID, value)) throw problem("invalid_query", { path: "officeId" });
+  return { officeId: value };
+}
 const OFFICE_NAME = v.pipe(
   v.string(),
   v.check((x) => !x.includes("\u0000"), NO_NUL_MESSAGE),

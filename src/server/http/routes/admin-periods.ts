@@ -9,8 +9,7 @@ import { NO_NUL_MESSAGE, requireAdmin, uuidParam } from "../../admin/guard";
 import { createPeriod, listPeriods, updatePeriod } from "../../admin/periods";
 import { readJson } from "../body";
 import type { RouteModule } from "../context";
-import { problem } from "../problems";
-import { OFFICE_ID } from "./admin-offices";
+import { OFFICE_ID, officeFilter } from "./admin-offices";
 
 const NAME = v.pipe(
   v.string(),
@@ -49,12 +48,9 @@ export const adminPeriodRoutes: RouteModule = {
   mount(api, deps) {
     const limit = deps.config.limits.jsonBodyBytes;
     api.get("/admin/periods", requireAdmin(deps), async (c) => {
-      const officeId = c.req.query("officeId");
-      if (officeId !== undefined && !v.is(OFFICE_ID, officeId)) {
-        throw problem("invalid_query", { path: "officeId" });
-      }
+      const filter = officeFilter(c.req.query("officeId"));
       c.header("Cache-Control", "no-store");
-      return c.json({ periods: await listPeriods(deps.db, officeId === undefined ? {} : { officeId }) }, 200);
+      return c.json({ periods: await listPeriods(deps.db, filter) }, 200);
     });
     api.post("/periods", requireAdmin(deps), async (c) => {
       const body = await readJson(c, CreateBody, limit);

@@ -8,8 +8,7 @@ import { NO_NUL_MESSAGE, requireAdmin, uuidParam } from "../../admin/guard";
 import { createUser, listUsers, resetPassword, updateUser } from "../../admin/users";
 import { readJson } from "../body";
 import type { RouteModule } from "../context";
-import { problem } from "../problems";
-import { OFFICE_ID } from "./admin-offices";
+import { OFFICE_ID, officeFilter } from "./admin-offices";
 
 const USERNAME = v.pipe(
   v.string(),
@@ -52,12 +51,9 @@ export const adminUserRoutes: RouteModule = {
   mount(api, deps) {
     const limit = deps.config.limits.jsonBodyBytes;
     api.get("/users", requireAdmin(deps), async (c) => {
-      const officeId = c.req.query("officeId");
-      if (officeId !== undefined && !v.is(OFFICE_ID, officeId)) {
-        throw problem("invalid_query", { path: "officeId" });
-      }
+      const filter = officeFilter(c.req.query("officeId"));
       c.header("Cache-Control", "no-store");
-      return c.json({ users: await listUsers(deps.db, officeId === undefined ? {} : { officeId }) }, 200);
+      return c.json({ users: await listUsers(deps.db, filter) }, 200);
     });
     api.post("/users", requireAdmin(deps), async (c) => {
       const body = await readJson(c, CreateBody, limit);
