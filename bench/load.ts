@@ -17,7 +17,7 @@ import type { Mutation } from "../src/domain/sync/protocol";
 import { createSession } from "../src/server/auth/sessions";
 import { systemClock } from "../src/server/clock";
 import type { Db } from "../src/server/db/connection";
-import { readDefaultInstrumentJson, withBenchDatabase } from "./server-support";
+import { readDefaultInstrumentJson, seedBenchBase, withBenchDatabase } from "./server-support";
 import { type BenchResult, quantile, root } from "./support";
 
 const DEVICES = Number(process.env.PATUH_LOAD_DEVICES ?? 200);
@@ -40,21 +40,7 @@ interface Device {
 }
 
 async function seed(db: Db): Promise<Device[]> {
-  await sql`insert into offices (id, name) values ('load', 'Load office')`.execute(db);
-  await sql`insert into banding_schemes (id, definition) values ('opini-2022', '{}'::jsonb)`.execute(db);
-  await sql`insert into instruments (id, version, definition)
-            values (${instrument.id}, ${instrument.version}, ${JSON.stringify(instrument)}::jsonb)`.execute(
-    db,
-  );
-  const periodId = randomUUID();
-  await sql`insert into periods (id, office_id, year, name, instrument_id, instrument_version, scheme_id)
-            values (${periodId}, 'load', 2026, 'Load 2026', ${instrument.id}, ${instrument.version}, 'opini-2022')`.execute(
-    db,
-  );
-  const pemdaId = randomUUID();
-  await sql`insert into pemda (id, office_id, code, name, kind) values (${pemdaId}, 'load', '9902', 'Kab. Load', 'kabupaten')`.execute(
-    db,
-  );
+  const { periodId, pemdaId } = await seedBenchBase(db, { id: "load", name: "Load", pemdaCode: "9902" });
   const out: Device[] = [];
   for (let d = 0; d < DEVICES; d++) {
     const userId = randomUUID();

@@ -1,9 +1,11 @@
 // Setup the server benches share: the default instrument as stored JSON, a throwaway PostgreSQL
 // database (created on the given server, migrated, dropped afterwards with its data directory) and
 // the real HTTP app over it, driven in process.
+import { randomUUID } from "node:crypto";
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { sql } from "kysely";
 import pg from "pg";
 import { DEFAULT_LIMITS } from "../src/server/config";
 import { type Db, openPostgres } from "../src/server/db/connection";
@@ -64,4 +66,37 @@ export function benchApp(db: Db, dataDir: string): ReturnType<typeof createApp> 
     },
     log: { error: (m, e) => console.error(m, e), info: () => undefined },
   });
+}
+
+export interface BenchBase {
+  periodId: string;
+  pemdaId: string;
+}
+
+/**
+ * One office with the default instrument, an open period and one pemda: what every sync bench
+ * world starts from. `office` names the office (`id`, display name and pemda code differ per bench).
+ */
+export async function seedBenchBase(
+  db: Db,
+  office: { id: string; name: string; pemdaCode: string },
+): Promise<BenchBase> {
+  const instrument = readDefaultInstrumentJson();
+  await sql`insert into offices (id, name) values (${office.id}, ${`${office.name} office`})`.execute(db);
+  await sql`insert into banding_schemes (id, definition) values ('opini-2022', '{}'::jsonb)`.execute(db);
+  await sql`insert into instruments (id, version, definition)
+            values (${instrument.id}, ${instrument.version}, ${JSON.stringify(instrument)}::jsonb)`.execute(
+    db,
+  );
+  const periodId = randomUUID();
+  await sql`insert into periods (id, office_id, year, name, instrument_id, instrument_version, scheme_id)
+            values (${periodId}, ${office.id}, 2026, ${`${office.name} 2026`}, ${instrument.id}, ${instrument.version}, 'opini-2022')`.execute(
+    db,
+  );
+  const pemdaId = randomUUID();
+  await sql`insert into pemda (id, office_id, code, name, kind)
+            values (${pemdaId}, ${office.id}, ${office.pemdaCode}, ${`Kab. ${office.name}`}, 'kabupaten')`.execute(
+    db,
+  );
+  return { periodId, pemdaId };
 }

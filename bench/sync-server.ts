@@ -14,7 +14,13 @@ import { createSession } from "../src/server/auth/sessions";
 import { systemClock } from "../src/server/clock";
 import type { Db } from "../src/server/db/connection";
 import type { SyncUser } from "../src/server/sync/permissions";
-import { benchApp, readDefaultInstrumentJson, withBenchDatabase } from "./server-support";
+import {
+  type BenchBase,
+  benchApp,
+  readDefaultInstrumentJson,
+  seedBenchBase,
+  withBenchDatabase,
+} from "./server-support";
 import type { BenchResult } from "./support";
 
 const instrument = readDefaultInstrumentJson();
@@ -39,29 +45,10 @@ interface Device {
 
 type App = ReturnType<typeof benchApp>;
 
-interface Base {
-  periodId: string;
-  pemdaId: string;
-}
+type Base = BenchBase;
 
-async function seedBase(db: Db): Promise<Base> {
-  await sql`insert into offices (id, name) values ('bench', 'Bench office')`.execute(db);
-  await sql`insert into banding_schemes (id, definition) values ('opini-2022', '{}'::jsonb)`.execute(db);
-  await sql`insert into instruments (id, version, definition)
-            values (${instrument.id}, ${instrument.version}, ${JSON.stringify(instrument)}::jsonb)`.execute(
-    db,
-  );
-  const periodId = randomUUID();
-  await sql`insert into periods (id, office_id, year, name, instrument_id, instrument_version, scheme_id)
-            values (${periodId}, 'bench', 2026, 'Bench 2026', ${instrument.id}, ${instrument.version}, 'opini-2022')`.execute(
-    db,
-  );
-  const pemdaId = randomUUID();
-  await sql`insert into pemda (id, office_id, code, name, kind) values (${pemdaId}, 'bench', '9901', 'Kab. Bench', 'kabupaten')`.execute(
-    db,
-  );
-  return { periodId, pemdaId };
-}
+const seedBase = (db: Db): Promise<Base> =>
+  seedBenchBase(db, { id: "bench", name: "Bench", pemdaCode: "9901" });
 
 async function seedDevices(
   db: Db,
