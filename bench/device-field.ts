@@ -88,6 +88,36 @@ async function throttle(page: Page, rate: number): Promise<CDPSession> {
   return cdp;
 }
 
+/** Chromium's trace of the renderer (the categories DevTools' Performance panel records). */
+async function startTimeline(page: Page): Promise<{ start(): Promise<void>; stop(): Promise<unknown[]> }> {
+  const cdp = await page.context().newCDPSession(page);
+  const events: unknown[] = [];
+  cdp.on("Tracing.dataCollected", (e) => events.push(...e.value));
+  return {
+    start: async () => {
+      await cdp.send("Tracing.start", {
+        transferMode: "ReportEvents",
+        traceConfig: {
+          includedCategories: [
+            "devtools.timeline",
+            "disabled-by-default-devtools.timeline",
+            "blink.user_timing",
+            "v8.execute",
+            "IndexedDB",
+            "toplevel",
+          ],
+        },
+      });
+    },
+    stop: async () => {
+      const done = new Promise<void>((resolve) => cdp.once("Tracing.tracingComplete", () => resolve()));
+      await cdp.send("Tracing.end");
+      await done;
+      return events;
+    },
+  };
+}
+
 /** A fixed CPU-bound loop in the page, best of 3 (to check the throttling really applies). */
 async function cpuProbeMs(page: Page): Promise<number> {
   const runs: number[] = [];
@@ -175,7 +205,7 @@ export async function benchDeviceField(options: DeviceFieldOptions = {}): Promis
   const nPhotos = options.photos ?? envNumber("PATUH_BENCH_PHOTOS") ?? 2000;
   const distinctPictures = options.distinctPictures ?? 50;
   const nCold = options.coldStarts ?? 5;
-  const nTaps = options.taps ?? 40;
+  const nTaps = options.taps ?? envNumber("PATUH_BENCH_TAPS") ?? 40;
   const nBig = options.bigPhotos ?? envNumber("PATUH_BENCH_BIG_PHOTOS") ?? 5;
   const tapGapMs = options.tapGapMs ?? 250;
   const tapBudgetMs = options.tapBudgetMs ?? 70_000;
@@ -297,6 +327,11 @@ export async function benchDeviceField(options: DeviceFieldOptions = {}): Promis
     const tapsFrom = Date.now();
     const profileTo = process.env.PATUH_BENCH_PROFILE;
     const profiler = profileTo ? await page.context().newCDPSession(page) : undefined;
+    // PATUH_BENCH_TIMELINE=<file.json>: a DevTools timeline (style, layout, scripts, IndexedDB
+    // events) of taps 10 to 19; each tap sits between the user-timing marks bench:tap and
+    // bench:committed (open the file in DevTools' Performance panel, or bench/timeline-summary.ts).
+    const timelineTo = process.env.PATUH_BENCH_TIMELINE;
+    const timeline = timelineTo ? await startTimeline(page) : undefined;
     for (let i = 0; i < nTaps; i++) {
       if (i >= minTaps && Date.now() - tapsFrom > tapBudgetMs) break;
       // PATUH_BENCH_PROFILE=<file.cpuprofile>: a CPU profile of taps 10 to 19 (with the gaps).
@@ -305,6 +340,9 @@ export async function benchDeviceField(options: DeviceFieldOptions = {}): Promis
         await profiler.send("Profiler.setSamplingInterval", { interval: 200 });
         await profiler.send("Profiler.start");
       }
+      if (timeline && timelineTo && i === 20)
+        writeFileSync(timelineTo, JSON.stringify(await timeline.stop()));
+      if (timeline && i === 10) await timeline.start();
       if (profiler && profileTo && i === 20) {
         const { profile } = await profiler.send("Profiler.stop");
         writeFileSync(profileTo, JSON.stringify(profile));

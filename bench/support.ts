@@ -32,6 +32,7 @@ export async function bundlePageScript(file: string): Promise<string> {
     target: "es2022",
     write: false,
     minify: true,
+    keepNames: true, // readable CPU profiles (PATUH_BENCH_PROFILE)
   });
   return bundle.outputFiles[0]?.text ?? "";
 }

@@ -13,9 +13,10 @@
 // 5. `evidence` is content-addressed (sha256 primary key); a blob is never overwritten by other bytes.
 // 6. The clientId is minted once (crypto.randomUUID) and never replaced, even on client_mismatch:
 //    replacing it would orphan pending mutations.
-// 7. `assessmentSummaries` holds one small row per `assessments` row (summaryOf), written by the
-//    summaries middleware inside the very transaction that writes the local view (summaries.ts), so
-//    lists and counters read a few hundred bytes per assessment instead of whole states.
+// 7. `assessmentSummaries` holds one small row per `assessments` row (summaryOf), written inside the
+//    very transaction that writes the local view — by the summaries middleware (summaries.ts) for
+//    every Dexie write, and by edit-transaction.ts for local edits, which bypass Dexie — so lists and
+//    counters read a few hundred bytes per assessment instead of whole states.
 import Dexie, { type Table } from "dexie";
 import type {
   AssessmentState,
@@ -158,7 +159,9 @@ export class PatuhDb extends Dexie {
     name: string = DEFAULT_DB_NAME,
     options?: { indexedDB?: IDBFactory; IDBKeyRange?: typeof IDBKeyRange },
   ) {
-    super(name, options);
+    // No shared query cache: local edits are written past Dexie (edit-transaction.ts), so a cached
+    // result could outlive the row it came from; every live query re-reads IndexedDB instead.
+    super(name, { cache: "disabled", ...options });
     // Version 1 (first release). Index only what is queried: the rest of a row is free-form.
     this.version(1).stores({
       periods: "id",

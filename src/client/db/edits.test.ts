@@ -1,10 +1,17 @@
 import "fake-indexeddb/auto";
+import { liveQuery } from "dexie";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { openPatuhDb, type PatuhDb } from "./database";
 import { recordMutation, setAnswer, setNote } from "./edits";
 import { MutationRefusedError, StorageFullError } from "./errors";
 import { readLastAllocated } from "./meta";
-import { createArgs, fixtureIds, testDatabases, UNIT_SCALE_KEYS } from "./testing/fixtures";
+import {
+  createArgs,
+  fixtureIds,
+  refuseNextOutboxAppend,
+  testDatabases,
+  UNIT_SCALE_KEYS,
+} from "./testing/fixtures";
 
 let seq = 0;
 const dbs = testDatabases(`edits-${process.pid}`);
@@ -88,11 +95,9 @@ describe("recordMutation", () => {
     await recordMutation(db, "assessment.create", createArgs());
     const before = await db.assessments.get(A);
     // The local view is written first, then the outbox append fails: the whole edit must vanish.
-    const spy = vi.spyOn(db.outbox, "add").mockImplementationOnce(() => {
-      throw new DOMException("The quota has been exceeded.", "QuotaExceededError");
-    });
+    const restore = refuseNextOutboxAppend();
     await expect(setAnswer(db, A, key0, 2)).rejects.toBeInstanceOf(StorageFullError);
-    spy.mockRestore();
+    restore();
 
     expect(await db.assessments.get(A)).toEqual(before);
     expect(await db.outbox.count()).toBe(1);
@@ -133,5 +138,27 @@ describe("recordMutation", () => {
     expect((await tab1.outbox.toCollection().primaryKeys()).map(Number)).toEqual(
       Array.from({ length: 13 }, (_, i) => i + 1),
     );
+  });
+});
+
+describe("live queries after an edit", () => {
+  it("re-run with the stored value: the sheet, its summary and the pending count follow each edit", async () => {
+    const db = await freshDb();
+    await recordMutation(db, "assessment.create", createArgs());
+    const seen: { answer: unknown; pending: number; summaryAt: string | undefined }[] = [];
+    const subscription = liveQuery(async () => ({
+      answer: (await db.assessments.get(A))?.answers[key0],
+      pending: await db.outbox.where("assessmentId").equals(A).count(),
+      summaryAt: (await db.assessmentSummaries.get(A))?.updatedAt,
+    })).subscribe((value) => seen.push(value));
+    try {
+      await vi.waitFor(() => expect(seen.at(-1)?.pending).toBe(1));
+      const edit = await setAnswer(db, A, key0, 3, { now: new Date("2026-08-02T01:00:00Z") });
+      await vi.waitFor(() =>
+        expect(seen.at(-1)).toEqual({ answer: 3, pending: 2, summaryAt: edit.state.updatedAt }),
+      );
+    } finally {
+      subscription.unsubscribe();
+    }
   });
 });

@@ -1,19 +1,19 @@
 // Local edits: the only way the UI changes an assessment on the device.
 //
 // Invariants kept here (see database.ts for the whole list):
-// - ONE Dexie transaction per edit over assessments + outbox + meta: the mutation id is allocated,
-//   the shared reducer applies the edit to the local view, and the mutation is appended to the
-//   outbox — all or nothing. A refusal (schema or reducer) throws MutationRefusedError and a quota
+// - ONE IndexedDB transaction per edit (edit-transaction.ts) over assessments, their summaries,
+//   outbox and meta: the mutation id is allocated, the shared reducer applies the edit to the local
+//   view, and the mutation is appended to the outbox — all or nothing. A refusal (schema or reducer) throws MutationRefusedError and a quota
 //   failure throws StorageFullError; either way nothing of the edit is stored and no id is used up.
 // - The mutation pushed later is byte-for-byte the one applied locally, so device and server run
 //   the same reducer on the same input.
 import * as v from "valibot";
 import { applyMutation, mutationSchemaByName } from "../../domain/sync";
 import type { PatuhDb } from "./database";
+import { runEditTransaction } from "./edit-transaction";
 import { guardStorage, MutationRefusedError } from "./errors";
-import { readEditMeta } from "./meta";
 import type { AssessmentState, Mutation, MutationArgsMap, MutationName } from "./protocol-types";
-import { contextForMutation } from "./reducer-context";
+import { contextFrom } from "./reducer-context";
 
 export interface RecordOptions {
   /** Device clock (injectable for tests); becomes the mutation's `at`. */
@@ -53,12 +53,11 @@ export async function recordWith<N extends MutationName>(
   options: RecordOptions = {},
 ): Promise<RecordedEdit> {
   const at = (options.now ?? new Date()).toISOString();
-  return guardStorage(() =>
-    db.transaction("rw", [db.assessments, db.outbox, db.meta, db.instruments, db.assignments], async () => {
-      // Reads issued together: each IndexedDB round trip costs on a phone.
-      const [state, meta] = await Promise.all([db.assessments.get(assessmentId), readEditMeta(db, at)]);
-      // The schema wants a positive id; 1 stands in until one is allocated (only after success).
-      const draft = { id: 1, name, args: build(state), at } as Mutation;
+  // The schema wants a positive id; 1 stands in until one is allocated (only after success).
+  const draftFor = (state: AssessmentState | undefined) =>
+    ({ id: 1, name, args: build(state), at }) as Mutation;
+  const { state, mutation } = await guardStorage(() =>
+    runEditTransaction(db, assessmentId, at, draftFor, ({ state, meta, instrument, assignment }, draft) => {
       const checked = v.safeParse(mutationSchemaByName, draft);
       if (!checked.success) {
         const issue = checked.issues[0];
@@ -71,7 +70,7 @@ export async function recordWith<N extends MutationName>(
       }
       const { clientId, nextMutationId: id } = meta;
       const userId = options.userId ?? meta.userId ?? "";
-      const ctx = await contextForMutation(db, draft, state, { clientId, userId }, at);
+      const ctx = contextFrom(draft, state, { clientId, userId }, at, instrument, assignment);
       if (!ctx) {
         throw new MutationRefusedError(
           "missing_reference_data",
@@ -80,16 +79,11 @@ export async function recordWith<N extends MutationName>(
       }
       const result = applyMutation(state, draft, ctx);
       if (!result.ok) throw new MutationRefusedError(result.code, result.message, result.details);
-      const mutation = { ...draft, id } as Mutation;
-      // The counter advances only here, with the append: an abort rolls both back (no gap).
-      await Promise.all([
-        db.meta.bulkPut(meta.rows),
-        db.assessments.put(result.state),
-        db.outbox.add({ id, clientId, assessmentId, mutation }),
-      ]);
-      return { mutation, state: result.state };
+      // The counter advances only with the append (same transaction): an abort rolls both back.
+      return { state: result.state, mutation: { ...draft, id } as Mutation };
     }),
   );
+  return { mutation, state };
 }
 
 /** setAnswer with `previous` read from the local view in the same transaction (what the user saw). */

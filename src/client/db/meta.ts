@@ -3,7 +3,7 @@
 // Invariants kept here:
 // - the clientId is minted once with crypto.randomUUID and never replaced;
 // - the counter only grows and is advanced only inside the transaction that appends to `outbox`
-//   (readEditMeta + edits.ts), so mutation ids are gapless and survive a restart;
+//   (editMetaFrom + edits.ts), so mutation ids are gapless and survive a restart;
 // - `sync.lastMutationId` only grows (an acknowledgement never goes backwards).
 import type { CounterMeta, DeviceMeta, PatuhDb, SyncMeta, UserMeta } from "./database";
 
@@ -48,17 +48,20 @@ export interface EditMeta {
   rows: (DeviceMeta | CounterMeta)[];
 }
 
+/** The `meta` keys an edit reads (edits.ts reads them in its own transaction, in one round trip). */
+export const EDIT_META_KEYS = ["device", "counter", "user"] as const;
+
 /**
- * Everything an edit needs from `meta` in ONE read (a phone pays per IndexedDB round trip): the
- * clientId (minted if absent), the next mutation id and the user. The caller writes `rows` in the
- * same transaction as the outbox append, so the counter and the append commit or abort together.
+ * Everything an edit needs from `meta`, from the rows of EDIT_META_KEYS: the clientId (minted if
+ * absent), the next mutation id and the user. The caller writes `rows` in the same transaction as the
+ * outbox append, so the counter and the append commit or abort together.
  */
-export async function readEditMeta(db: PatuhDb, nowIso: string): Promise<EditMeta> {
-  const [device, counter, user] = (await db.meta.bulkGet(["device", "counter", "user"])) as [
-    DeviceMeta | undefined,
-    CounterMeta | undefined,
-    UserMeta | undefined,
-  ];
+export function editMetaFrom(
+  device: DeviceMeta | undefined,
+  counter: CounterMeta | undefined,
+  user: UserMeta | undefined,
+  nowIso: string,
+): EditMeta {
   const rows: (DeviceMeta | CounterMeta)[] = [];
   let clientId = device?.clientId;
   if (clientId === undefined) {

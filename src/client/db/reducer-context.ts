@@ -12,7 +12,7 @@ import type { Instrument } from "../../domain/instrument/types";
 import { instrumentKey } from "../../domain/instrument/types";
 import type { ApplyContext, ContextFor } from "../../domain/sync";
 import type { PatuhDb } from "./database";
-import type { AssessmentState, Assignment, Mutation } from "./protocol-types";
+import type { AssessmentState, Assignment, InstrumentRecord, Mutation } from "./protocol-types";
 
 export interface DeviceIdentity {
   clientId: string;
@@ -22,47 +22,65 @@ export interface DeviceIdentity {
 
 const parsedInstruments = new Map<string, Instrument>();
 
-/** The instrument an assessment or a create mutation uses, parsed once per version. */
-export async function loadInstrument(
-  db: PatuhDb,
-  id: string,
-  version: number,
-): Promise<Instrument | undefined> {
-  const key = instrumentKey(id, version);
+/** The instrument version if it was parsed before (no read: the edit path asks this first). */
+export function cachedInstrument(id: string, version: number): Instrument | undefined {
+  return parsedInstruments.get(instrumentKey(id, version));
+}
+
+/** Parses a stored instrument record once per version; undefined when it does not parse. */
+export function rememberInstrument(record: InstrumentRecord): Instrument | undefined {
+  const key = instrumentKey(record.id, record.version);
   const cached = parsedInstruments.get(key);
   if (cached) return cached;
-  const record = await db.instruments.get([id, version]);
-  if (!record) return undefined;
   const parsed = parseInstrument(record.definition);
   if (!parsed.ok) return undefined;
   parsedInstruments.set(key, parsed.instrument);
   return parsed.instrument;
 }
 
-/** Which instrument version a mutation applies under: the state's own, or the one create names. */
-function instrumentOf(mutation: Mutation, state: AssessmentState | undefined): [string, number] | undefined {
+/** The instrument an assessment or a create mutation uses, parsed once per version. */
+export async function loadInstrument(
+  db: PatuhDb,
+  id: string,
+  version: number,
+): Promise<Instrument | undefined> {
+  const cached = cachedInstrument(id, version);
+  if (cached) return cached;
+  const record = await db.instruments.get([id, version]);
+  return record ? rememberInstrument(record) : undefined;
+}
+
+/**
+ * Which instrument version a mutation applies under: the state's own, or the one create names;
+ * undefined when there is neither (the reducer will answer assessment_not_found).
+ */
+export function instrumentOf(
+  mutation: Mutation,
+  state: AssessmentState | undefined,
+): [string, number] | undefined {
   if (mutation.name === "assessment.create")
     return [mutation.args.instrumentId, mutation.args.instrumentVersion];
   return state ? [state.instrumentId, state.instrumentVersion] : undefined;
 }
 
-/** Context for one mutation, or undefined when the device lacks its reference data. */
-export async function contextForMutation(
-  db: PatuhDb,
+/**
+ * The reducer's context from reference data already read: undefined when the device lacks the
+ * instrument (or the mutation names none and needs one).
+ */
+export function contextFrom(
   mutation: Mutation,
   state: AssessmentState | undefined,
   identity: DeviceIdentity,
   nowIso: string,
-): Promise<ApplyContext | undefined> {
-  const which = instrumentOf(mutation, state);
-  if (!which) {
+  instrument: Instrument | undefined,
+  assignment: Assignment | undefined,
+): ApplyContext | undefined {
+  if (!instrumentOf(mutation, state)) {
     // No state and not a create: the reducer answers assessment_not_found; any instrument will do.
     return { instrument: PLACEHOLDER_INSTRUMENT, ...identity, now: nowIso };
   }
-  const instrument = await loadInstrument(db, which[0], which[1]);
   if (!instrument) return undefined;
   if (mutation.name !== "assessment.create") return { instrument, ...identity, now: nowIso };
-  const assignment = await db.assignments.get(mutation.args.assignmentId);
   return { instrument, ...identity, now: nowIso, ...(assignment ? { assignment } : {}) };
 }
 
@@ -84,12 +102,10 @@ export async function preloadContextResolver(
   const assignments = new Map<string, Assignment>((await db.assignments.toArray()).map((a) => [a.id, a]));
   return (mutation, state) => {
     const which = instrumentOf(mutation, state);
-    if (!which) return { instrument: PLACEHOLDER_INSTRUMENT, ...identity, now: nowIso };
-    const instrument = instruments.get(instrumentKey(which[0], which[1]));
-    if (!instrument) return undefined;
-    if (mutation.name !== "assessment.create") return { instrument, ...identity, now: nowIso };
-    const assignment = assignments.get(mutation.args.assignmentId);
-    return { instrument, ...identity, now: nowIso, ...(assignment ? { assignment } : {}) };
+    const instrument = which ? instruments.get(instrumentKey(which[0], which[1])) : undefined;
+    const assignment =
+      mutation.name === "assessment.create" ? assignments.get(mutation.args.assignmentId) : undefined;
+    return contextFrom(mutation, state, identity, nowIso, instrument, assignment);
   };
 }
 

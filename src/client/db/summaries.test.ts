@@ -1,13 +1,20 @@
 import "fake-indexeddb/auto";
 import Dexie from "dexie";
-import { afterEach, describe, expect, it, vi } from "vitest";
+import { afterEach, describe, expect, it } from "vitest";
 import { openPatuhDb, type PatuhDb } from "./database";
 import { recordMutation, setAnswer } from "./edits";
 import { StorageFullError } from "./errors";
 import { storeEvidence } from "./evidence";
 import { readLastAllocated } from "./meta";
 import { countOpenConflicts, summaryOf } from "./summaries";
-import { createArgs, fakeJpeg, fixtureIds, testDatabases, UNIT_SCALE_KEYS } from "./testing/fixtures";
+import {
+  createArgs,
+  fakeJpeg,
+  fixtureIds,
+  refuseNextOutboxAppend,
+  testDatabases,
+  UNIT_SCALE_KEYS,
+} from "./testing/fixtures";
 
 const dbs = testDatabases(`summaries-${process.pid}`);
 afterEach(() => dbs.closeAll());
@@ -56,11 +63,9 @@ describe("assessment summaries", () => {
     const db = await dbs.open();
     await recordMutation(db, "assessment.create", createArgs());
     const before = await db.assessmentSummaries.get(A);
-    const spy = vi.spyOn(db.outbox, "add").mockImplementationOnce(() => {
-      throw new DOMException("The quota has been exceeded.", "QuotaExceededError");
-    });
+    const restore = refuseNextOutboxAppend();
     await expect(setAnswer(db, A, key0, 2)).rejects.toBeInstanceOf(StorageFullError);
-    spy.mockRestore();
+    restore();
     expect(await db.assessmentSummaries.get(A)).toEqual(before);
     expect(await db.outbox.count()).toBe(1);
     await expectSummariesMatch(db);

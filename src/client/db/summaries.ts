@@ -5,8 +5,9 @@
 // Invariant kept here: assessmentSummaries == assessments.map(summaryOf), in every committed state.
 // A Dexie DBCore middleware mirrors EVERY write to `assessments` (put/add/delete/clear, from edits,
 // pulls, upgrades or any future writer) into `assessmentSummaries` inside the same IndexedDB
-// transaction, widening a readwrite transaction's scope to include the summaries store. So no code
-// path can forget it, and a quota failure or abort rolls both back together.
+// transaction, widening a readwrite transaction's scope to include the summaries store. So no Dexie
+// code path can forget it, and a quota failure or abort rolls both back together. The one writer
+// outside Dexie, the local edit (edit-transaction.ts), writes summaryOf(state) in its own transaction.
 import type { DBCore, DBCoreMutateRequest, DBCoreTable, Middleware } from "dexie";
 import type { AssessmentSummaryRow, PatuhDb } from "./database";
 import type { AssessmentState } from "./protocol-types";

@@ -127,8 +127,8 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
     const [meta, counts, clientId] = await Promise.all([
       readSyncMeta(db),
       readCounts(db),
-      // Read-only when the id exists (always, after the device opened): this runs after every edit,
-      // and a read-write transaction on `meta` would hold up the next tap's edit.
+      // Read-only when the id exists (always, after the device opened): a read-write transaction on
+      // `meta` would hold up the next tap's edit.
       readClientId(db).then((id) => id ?? ensureClientId(db, iso())),
     ]);
     status.set({
@@ -137,6 +137,16 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
       lastSuccessAt: meta.lastSuccessAt,
       ...(status.get().lastError === null ? { lastError: storedProblem(meta.lastError) } : {}),
     });
+  }
+
+  /**
+   * After a local edit only the counts can have changed: the clientId never changes once minted and
+   * the sync row is written by sync runs, which set the status themselves. One read transaction
+   * per tap instead of three (the full refresh until the status holds a clientId).
+   */
+  async function refreshAfterEdit(): Promise<void> {
+    if (status.get().clientId === null) return refreshStatus();
+    status.set(await readCounts(db));
   }
 
   async function runOnce(): Promise<SyncRunResult> {
@@ -239,7 +249,7 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
       return flight.run();
     },
     scheduleSync(delayMs = 2_000) {
-      void refreshStatus().catch((e: unknown) => options.onError?.(e));
+      void refreshAfterEdit().catch((e: unknown) => options.onError?.(e));
       if (soonHandle !== null || retryHandle !== null) return;
       soonHandle = timers.setTimeout(() => {
         soonHandle = null;

@@ -128,3 +128,23 @@ export function testDatabases(prefix: string): {
     },
   };
 }
+
+/**
+ * Makes the next append to `outbox` fail as a full disk does (QuotaExceededError thrown by the
+ * store's add, after the local view was already written in the same transaction). Returns the
+ * undo. Patches IndexedDB itself, so it holds whichever layer (Dexie or raw) issues the append.
+ */
+export function refuseNextOutboxAppend(): () => void {
+  const proto = IDBObjectStore.prototype;
+  const original = proto.add;
+  proto.add = function (this: IDBObjectStore, ...args: Parameters<IDBObjectStore["add"]>) {
+    if (this.name === "outbox") {
+      proto.add = original;
+      throw new DOMException("The quota has been exceeded.", "QuotaExceededError");
+    }
+    return original.apply(this, args);
+  };
+  return () => {
+    proto.add = original;
+  };
+}

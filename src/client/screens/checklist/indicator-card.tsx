@@ -16,7 +16,11 @@ export function IndicatorCard({ entry }: { entry: IndicatorEntry }) {
     return instance.name ? `${base} (${instance.name})` : base;
   };
   return (
-    <article class="indicator" aria-labelledby={`q-${entry.indicator.id}`}>
+    <article
+      class="indicator"
+      aria-labelledby={`q-${entry.indicator.id}`}
+      style={{ "--item-height": `${estimatedHeight(entry, instances.length)}px` }}
+    >
       <h4 class="indicator__question" id={`q-${entry.indicator.id}`}>
         <span class="indicator__id">{entry.indicator.id}</span> {local(entry.indicator.question)}
       </h4>
@@ -31,4 +35,16 @@ export function IndicatorCard({ entry }: { entry: IndicatorEntry }) {
       ))}
     </article>
   );
+}
+
+/** Rough rendered height of an item (px at phone width), the size the browser assumes for an item
+ * it has not rendered yet (content-visibility in checklist.css): close estimates keep the scroll bar
+ * and jumps steady while items render in as the assessor scrolls. */
+function estimatedHeight(entry: IndicatorEntry, instances: number): number {
+  const scale = entry.scale;
+  const choices = scale.kind === "checklist" ? (entry.indicator.subitems ?? []).length : scale.options.length;
+  const slots = Math.max(1, entry.indicator.media?.length ?? 0);
+  const slot = 28 + choices * 58 + 52;
+  const photos = entry.indicator.evidence === "none" ? 0 : 120;
+  return 80 + Math.max(1, instances) * (32 + slots * slot + 56 + photos);
 }

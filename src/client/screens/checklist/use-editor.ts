@@ -44,6 +44,9 @@ export interface Editor {
   submit(): Promise<boolean>;
 }
 
+/** After this long without a commit the status line says "Menyimpan…". */
+const SLOW_SAVE_MS = 300;
+
 const PHOTO_MIMES: readonly EvidenceMime[] = ["image/jpeg", "image/png", "image/webp"];
 
 /** User-timing marks of a photo's way (bench/device-field.ts reads them to split its figure). */
@@ -55,15 +58,19 @@ export function useEditor(assessmentId: string): Editor {
     const status = createValueStore<SaveStatus>({ kind: "idle" });
     const setStatus = (next: SaveStatus) => status.set(next);
     const run = async (write: (db: PatuhDb) => Promise<unknown>): Promise<boolean> => {
-      setStatus({ kind: "saving" });
+      // "Menyimpan…" only when a save is slow: an edit usually commits within a frame or two, and
+      // changing the status line at the tap would cost that tap a layout of the sheet on a phone.
+      const slow = setTimeout(() => setStatus({ kind: "saving" }), SLOW_SAVE_MS);
       try {
         await write(db);
+        clearTimeout(slow);
         setStatus({ kind: "saved" });
         // Edits leave the device soon when online; persistence is asked right after the first save.
         engine.scheduleSync();
         void ensurePersistentStorage();
         return true;
       } catch (error) {
+        clearTimeout(slow);
         if (error instanceof StorageFullError) setStatus({ kind: "full" });
         else if (error instanceof MutationRefusedError)
           setStatus({ kind: "refused", message: error.message });
