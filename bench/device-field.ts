@@ -238,6 +238,9 @@ export async function benchDeviceField(options: DeviceFieldOptions = {}): Promis
     const session = await page.request.get(`${url}/api/v1/session`);
     const dbName = `patuh-${((await session.json()) as { user: { id: string } }).user.id}`;
     await context.setOffline(true);
+    // Before seeding: right after writing 600 MB the machine is still busy (the store compacting),
+    // and a slow unthrottled probe would understate the slowdown.
+    const unthrottledProbe = await cpuProbeMs(page);
     log(`logged in and synced (${since()}); seeding ${nAssessments} checklists, ${nPhotos} photos`);
     await inject(page, script);
     const seeded = await page.evaluate(
@@ -282,8 +285,6 @@ export async function benchDeviceField(options: DeviceFieldOptions = {}): Promis
     log(
       `${nBig} fixtures of 4000×3000 written: ${bigSizes.map((b) => Math.round(b / 1024)).join(", ")} KiB (${since()})`,
     );
-
-    const unthrottledProbe = await cpuProbeMs(page);
 
     // 2. Offline cold starts (one unmeasured first: the service worker may have been stopped).
     const coldMs: number[] = [];
@@ -369,6 +370,7 @@ export async function benchDeviceField(options: DeviceFieldOptions = {}): Promis
         );
       }
       tapMs.push(timing.ms);
+      if (process.env.PATUH_BENCH_TAPLOG) log(`tap ${i} ${field.key}=${value}: ${Math.round(timing.ms)} ms`);
       putIssuedMs.push(timing.putIssuedMs);
       await page.waitForTimeout(tapGapMs);
     }

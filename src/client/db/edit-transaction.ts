@@ -34,8 +34,17 @@ export interface EditOutcome {
   mutation: Mutation;
 }
 
-/** Stores in the transaction: written ones, plus the reference data a first edit may need to read. */
-const STORES = ["assessments", "assessmentSummaries", "outbox", "meta", "instruments", "assignments"];
+/** Stores every edit writes. */
+const WRITTEN = ["assessments", "assessmentSummaries", "outbox", "meta"];
+/** Plus the reference data an edit may have to read: its instrument (not parsed yet), its assignment. */
+const WITH_REFERENCE_DATA = [...WRITTEN, "instruments", "assignments"];
+
+/**
+ * The instrument version of each assessment this page has edited (it never changes: a new version
+ * is a new assessment). When it is known and parsed, the edit's transaction spans only the stores
+ * it writes: a smaller scope costs less to open, on every tap.
+ */
+const instrumentOfAssessment = new Map<string, [string, number]>();
 
 /**
  * Runs one edit: reads the assessment and the edit's meta rows, then (only when not cached) its
@@ -43,8 +52,8 @@ const STORES = ["assessments", "assessmentSummaries", "outbox", "meta", "instrum
  * throws (nothing is written); writes it all and commits. Rejects with the thrown or IndexedDB
  * error (a quota failure stays a QuotaExceededError: the caller maps it).
  *
- * `draftFor` names the mutation before the reads finish (only its name and args matter for which
- * reference data to read).
+ * `draftFor` builds the mutation from the state read (its name and args say which reference data to
+ * read); `creates` says it is an assessment.create (which reads its assignment).
  */
 export async function runEditTransaction(
   db: PatuhDb,
@@ -52,11 +61,14 @@ export async function runEditTransaction(
   nowIso: string,
   draftFor: (state: AssessmentState | undefined) => Mutation,
   decide: (inputs: EditInputs, draft: Mutation) => EditOutcome,
+  creates = false,
 ): Promise<EditOutcome> {
   if (!db.isOpen()) await db.open();
   const idb = db.backendDB();
+  const known = instrumentOfAssessment.get(assessmentId);
+  const lean = !creates && known !== undefined && cachedInstrument(known[0], known[1]) !== undefined;
   return new Promise<EditOutcome>((resolve, reject) => {
-    const tx = idb.transaction(STORES, "readwrite");
+    const tx = idb.transaction(lean ? WRITTEN : WITH_REFERENCE_DATA, "readwrite");
     let failure: unknown;
     let outcome: EditOutcome | undefined;
     let before: AssessmentState | undefined;
@@ -80,6 +92,8 @@ export async function runEditTransaction(
         reject(failure ?? new Error("edit transaction ended without a result"));
         return;
       }
+      const { state } = outcome;
+      instrumentOfAssessment.set(state.id, [state.instrumentId, state.instrumentVersion]);
       notifyLiveQueries(db.name, before, outcome);
       resolve(outcome);
     };

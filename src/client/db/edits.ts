@@ -57,31 +57,38 @@ export async function recordWith<N extends MutationName>(
   const draftFor = (state: AssessmentState | undefined) =>
     ({ id: 1, name, args: build(state), at }) as Mutation;
   const { state, mutation } = await guardStorage(() =>
-    runEditTransaction(db, assessmentId, at, draftFor, ({ state, meta, instrument, assignment }, draft) => {
-      const checked = v.safeParse(mutationSchemaByName, draft);
-      if (!checked.success) {
-        const issue = checked.issues[0];
-        throw new MutationRefusedError("invalid_mutation", issue?.message ?? "invalid mutation", {
-          path: issue?.path?.map((p) => String(p.key)).join("."),
-        });
-      }
-      if (draft.args.assessmentId !== assessmentId) {
-        throw new MutationRefusedError("invalid_mutation", "args name another assessment");
-      }
-      const { clientId, nextMutationId: id } = meta;
-      const userId = options.userId ?? meta.userId ?? "";
-      const ctx = contextFrom(draft, state, { clientId, userId }, at, instrument, assignment);
-      if (!ctx) {
-        throw new MutationRefusedError(
-          "missing_reference_data",
-          "The instrument or assignment is not on this device yet",
-        );
-      }
-      const result = applyMutation(state, draft, ctx);
-      if (!result.ok) throw new MutationRefusedError(result.code, result.message, result.details);
-      // The counter advances only with the append (same transaction): an abort rolls both back.
-      return { state: result.state, mutation: { ...draft, id } as Mutation };
-    }),
+    runEditTransaction(
+      db,
+      assessmentId,
+      at,
+      draftFor,
+      ({ state, meta, instrument, assignment }, draft) => {
+        const checked = v.safeParse(mutationSchemaByName, draft);
+        if (!checked.success) {
+          const issue = checked.issues[0];
+          throw new MutationRefusedError("invalid_mutation", issue?.message ?? "invalid mutation", {
+            path: issue?.path?.map((p) => String(p.key)).join("."),
+          });
+        }
+        if (draft.args.assessmentId !== assessmentId) {
+          throw new MutationRefusedError("invalid_mutation", "args name another assessment");
+        }
+        const { clientId, nextMutationId: id } = meta;
+        const userId = options.userId ?? meta.userId ?? "";
+        const ctx = contextFrom(draft, state, { clientId, userId }, at, instrument, assignment);
+        if (!ctx) {
+          throw new MutationRefusedError(
+            "missing_reference_data",
+            "The instrument or assignment is not on this device yet",
+          );
+        }
+        const result = applyMutation(state, draft, ctx);
+        if (!result.ok) throw new MutationRefusedError(result.code, result.message, result.details);
+        // The counter advances only with the append (same transaction): an abort rolls both back.
+        return { state: result.state, mutation: { ...draft, id } as Mutation };
+      },
+      name === "assessment.create",
+    ),
   );
   return { mutation, state };
 }

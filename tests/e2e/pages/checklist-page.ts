@@ -133,7 +133,8 @@ export class ChecklistPage {
         (els) =>
           els.filter(
             (el) =>
-              el.querySelector("input:checked") !== null || el.querySelector("button.answer__clear") !== null,
+              el.querySelector("input:checked") !== null ||
+              el.querySelector("button.answer__clear:not(.answer__clear--idle)") !== null,
           ).length,
       );
   }

@@ -45,11 +45,16 @@ export function OptionAnswer({
           </label>
         ))}
       </div>
-      {selected !== null && (
-        <button type="button" class="answer__clear" onClick={() => choose(null, onClear)}>
-          {clearLabel}
-        </button>
-      )}
+      {/* Always in place, hidden until there is an answer: the first answer then does not push the
+          rest of the sheet down under the assessor's thumb (nor make the phone lay it all out). */}
+      <button
+        type="button"
+        class={selected === null ? "answer__clear answer__clear--idle" : "answer__clear"}
+        disabled={selected === null}
+        onClick={() => choose(null, onClear)}
+      >
+        {clearLabel}
+      </button>
     </fieldset>
   );
 }
