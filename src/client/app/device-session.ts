@@ -8,8 +8,9 @@
 // - The engine is started once the gate showing this user's screens takes the open device (never by
 //   a device opened ahead of time at start-up, before the profile said whose it is) and stopped at logout (its triggers are the
 //   app start, `online`, the page becoming visible, a timer and the service worker's Background
-//   Sync message). Its code is loaded once the browser is idle after the first screen (at most
-//   ENGINE_LOAD_MS later): the home shows the device's data first, syncing starts a moment after.
+//   Sync message). Its code is loaded once the first screen has shown its data (first-screen.ts)
+//   and the browser is idle: on a slow phone, parsing it while the home reads 500 checklists'
+//   summaries held the home up. Syncing starts a moment after the home is there.
 // - A sync answered 401 means the server ended the session; the session layer is asked to confirm
 //   (GET /session), which on 401 returns to the login screen saying so. Local data is untouched.
 import { openPatuhDb, type PatuhDb, prepareDeviceMeta } from "../db";
@@ -20,6 +21,7 @@ import { requestBackgroundSync } from "../sync/background-sync";
 import { deferSyncEngine } from "../sync/deferred";
 import type { SyncEngine } from "../sync/engine";
 import type { SyncStatus } from "../sync/status";
+import { whenFirstScreenShown } from "./first-screen";
 
 export interface OpenDevice {
   db: PatuhDb;
@@ -51,7 +53,8 @@ export async function openDevice(user: Pick<User, "id">): Promise<OpenDevice> {
   const onError = (error: unknown) => console.warn("patuh: sync", error);
   const engine = deferSyncEngine(
     () =>
-      whenIdle()
+      whenFirstScreenShown(FIRST_SCREEN_WAIT_MS)
+        .then(whenIdle)
         .then(() => import("../sync/engine"))
         .then((module) => module.createSyncEngine({ db, onError })),
     onError,
@@ -70,6 +73,9 @@ export async function openDevice(user: Pick<User, "id">): Promise<OpenDevice> {
     },
   };
 }
+
+/** Longest wait for the first screen's data before the engine's code is loaded anyway. */
+const FIRST_SCREEN_WAIT_MS = 1_500;
 
 /** Longest wait for an idle moment before the sync engine's code is loaded anyway. */
 const ENGINE_LOAD_MS = 1_000;

@@ -49,6 +49,7 @@ export {
   setDeviceUser,
 } from "./meta";
 export { countPending, countPendingFor, listPending } from "./outbox";
+export { loadInstrument } from "./reducer-context";
 export { dismissRejection, listRejections, listRejectionsFor } from "./rejections";
 export { listRemovedWork, type RemovedWorkRow } from "./removed-work";
 export {

@@ -1,23 +1,17 @@
 // The lembar penilaian as the screens see it: the local view of one assessment (server state + this
 // device's pending edits), its parsed instrument, the unit and the period's banding scheme, followed
 // live (this tab, the sync engine and other tabs all land here through Dexie's liveQuery).
-import {
-  type BandingScheme,
-  BUILTIN_SCHEMES,
-  DEFAULT_SCHEME_ID,
-  type Instrument,
-  instrumentKey,
-  parseInstrument,
-} from "../../domain";
+import { type BandingScheme, BUILTIN_SCHEMES, DEFAULT_SCHEME_ID, type Instrument } from "../../domain";
 import type { AssessmentState, Assignment, PublicUser, Unit } from "../../domain/sync/protocol";
+import { firstScreenShown } from "../app/first-screen";
 import {
   getAssessment,
   getAssignment,
-  getInstrument,
   getUnit,
   getUser,
   listAssessmentsOfAssignment,
   listPeriods,
+  loadInstrument,
   type PatuhDb,
 } from "../db";
 import { useDevice } from "./use-device";
@@ -33,21 +27,6 @@ export interface AssessmentData {
 }
 
 export type Loaded<T> = { status: "loading" } | { status: "missing" } | { status: "ready"; value: T };
-
-// An instrument version never changes content (a change is a new version), so parsing once is safe.
-const parsed = new Map<string, Instrument>();
-
-async function loadInstrument(db: PatuhDb, id: string, version: number): Promise<Instrument | undefined> {
-  const key = instrumentKey(id, version);
-  const cached = parsed.get(key);
-  if (cached) return cached;
-  const record = await getInstrument(db, id, version);
-  if (!record) return undefined;
-  const result = parseInstrument(record.definition);
-  if (!result.ok) return undefined;
-  parsed.set(key, result.instrument);
-  return result.instrument;
-}
 
 async function schemeOfPeriod(db: PatuhDb, periodId: string): Promise<BandingScheme> {
   const period = (await listPeriods(db)).find((p) => p.id === periodId);
@@ -68,6 +47,9 @@ async function readAssessment(db: PatuhDb, id: string): Promise<AssessmentData |
   if (!instrument) return null;
   const people = new Map<string, string>();
   for (const user of users) if (user) people.set(user.id, user.name);
+  // Parsed through the data layer's cache (db/reducer-context.ts), so the first tap's edit finds the
+  // instrument parsed already. The sheet renders in this task's microtasks: the first screen is up.
+  setTimeout(firstScreenShown, 0);
   return { state, instrument, unit, scheme, people };
 }
 

@@ -1,3 +1,4 @@
+import { firstScreenShown } from "../app/first-screen";
 import {
   listAssessmentSummaries,
   listAssessmentSyncInfo,
@@ -42,6 +43,8 @@ async function readHomeData(db: PatuhDb, userId: string): Promise<HomeData> {
     homeDataMarked = true;
     performance.mark("patuh:start:home-data");
   }
+  // The render follows in this task's microtasks: what waited for the first screen may go.
+  setTimeout(firstScreenShown, 0);
   return {
     userId,
     assignments,
