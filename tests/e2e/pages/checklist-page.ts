@@ -96,10 +96,11 @@ export class ChecklistPage {
       const fieldset = block.locator("fieldset.answer").nth(i);
       if (value === null) throw new Error(`no ${choice} option for ${baseKey}`);
       if (value !== "checklist") {
-        // click + wait rather than check(): the stored value arrives a moment after the tap.
+        // click, then wait for the device to hold it (data-stored), not just for the radio to show
+        // it: what depends on the stored answer (score, what is missing, "Ajukan") follows it.
         await fieldset.locator(`label:has(input[value="${value}"])`).click();
         await fieldset
-          .locator(`input[value="${value}"]:checked`)
+          .and(this.page.locator(`[data-stored="${value}"]`))
           .waitFor({ state: "attached", timeout: 10_000 })
           .catch(async (error: unknown) => {
             const html = await fieldset.evaluate((el) => el.outerHTML);
@@ -108,9 +109,14 @@ export class ChecklistPage {
           });
       } else if (choice === "zero") {
         await fieldset.locator('button[data-action="none"]').click();
-        await fieldset.locator("button.answer__clear").waitFor();
+        await fieldset.and(this.page.locator('[data-answered="true"]')).waitFor();
       } else {
-        for (const box of await fieldset.locator("input[type=checkbox]").all()) await box.check();
+        const boxes = await fieldset.locator("input[type=checkbox]").all();
+        for (const box of boxes) await box.check();
+        const all = await fieldset
+          .locator("input[type=checkbox]")
+          .evaluateAll((els) => els.map((el) => (el as HTMLInputElement).value).join(" "));
+        await fieldset.and(this.page.locator(`[data-stored="${all}"]`)).waitFor();
       }
     }
   }
@@ -129,14 +135,7 @@ export class ChecklistPage {
   async answeredCount(): Promise<number> {
     return this.page
       .locator("fieldset.answer[data-key]")
-      .evaluateAll(
-        (els) =>
-          els.filter(
-            (el) =>
-              el.querySelector("input:checked") !== null ||
-              el.querySelector("button.answer__clear:not(.answer__clear--idle)") !== null,
-          ).length,
-      );
+      .evaluateAll((els) => els.filter((el) => el.getAttribute("data-answered") === "true").length);
   }
 
   get missing(): Locator {

@@ -32,7 +32,13 @@ export function ChecklistAnswer({
     change(items.map((i) => i.id).filter((x) => next.includes(x)));
   };
   return (
-    <fieldset class="answer" data-key={name}>
+    // data-stored: the ticks the device holds (the boxes may run ahead of it for a moment).
+    <fieldset
+      class="answer"
+      data-key={name}
+      data-answered={String(stored !== null)}
+      data-stored={(stored ?? []).join(" ")}
+    >
       <legend class="answer__legend">{legend}</legend>
       <div class="answer__options">
         {items.map((item) => (

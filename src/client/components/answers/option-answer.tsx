@@ -29,7 +29,13 @@ export function OptionAnswer({
 }: OptionAnswerProps) {
   const [selected, choose] = useOptimistic(stored);
   return (
-    <fieldset class="answer" data-key={name}>
+    // data-stored: the value the device holds (the checked radio may run ahead of it for a moment).
+    <fieldset
+      class="answer"
+      data-key={name}
+      data-answered={String(stored !== null)}
+      data-stored={stored ?? ""}
+    >
       <legend class="answer__legend">{legend}</legend>
       <div class="answer__options">
         {options.map((option) => (
