@@ -7,7 +7,7 @@ import { recordMutation, setAnswer } from "./edits";
 import { StorageFullError } from "./errors";
 import { readSyncMeta } from "./meta";
 import type { AssessmentState, Mutation, PullResponse } from "./protocol-types";
-import { applyPull } from "./pull-apply";
+import { applyPull, pullTables, rebuildLocalView } from "./pull-apply";
 import {
   assignment,
   createArgs,
@@ -192,5 +192,63 @@ describe("applyPull", () => {
     expect(await db.assessments.toArray()).toEqual(before.view);
     expect(await db.outbox.count()).toBe(before.outbox);
     expect(await readSyncMeta(db)).toEqual(before.meta);
+  });
+});
+
+describe("rebuilding the local view after a pull", () => {
+  it("rebuilds only what the pull can change, and ends exactly where a full rebuild does", async () => {
+    const db = await freshDb();
+    const B = "0b7d3c1e-0000-4000-8000-0000000000b2";
+    const at = "2026-08-01T06:00:00.000Z";
+    await recordMutation(db, "assessment.create", createArgs(A));
+    await recordMutation(db, "assessment.create", createArgs(B));
+    for (const [i, k] of UNIT_SCALE_KEYS.slice(0, 4).entries()) {
+      await setAnswer(db, A, k, i % 4);
+      await setAnswer(db, B, k, (i + 1) % 4);
+    }
+    const all = await outboxMutations(db);
+    const onServer = rebase({}, all, serverCtx).states;
+    const serverA = onServer[A];
+    const serverB = onServer[B];
+    if (!serverA || !serverB) throw new Error("no server states");
+    const synced = all.length;
+    await applyPull(
+      db,
+      pullOf(null, synced, {
+        patch: [
+          { op: "put", type: "assessment", value: serverA },
+          { op: "put", type: "assessment", value: serverB },
+        ],
+      }),
+      at,
+    );
+    expect(await db.outbox.count()).toBe(0);
+
+    // B gets an edit the server has not seen; meanwhile a colleague changes A on the server.
+    const key = UNIT_SCALE_KEYS[5] as string;
+    await setAnswer(db, B, key, 2);
+    const changedA = {
+      ...serverA,
+      answers: { ...serverA.answers, [key]: 1 },
+      revision: serverA.revision + 1,
+    };
+    await applyPull(db, pullOf(changedA, synced), at);
+
+    const partial = await db.assessments.toArray();
+    expect(partial.find((s) => s.id === A)).toEqual(changedA);
+    expect(partial.find((s) => s.id === B)?.answers[key]).toBe(2);
+    // A full rebuild (what every pull used to do) changes nothing more.
+    await db.transaction("rw", pullTables(db), () => rebuildLocalView(db, synced, at));
+    expect(await db.assessments.toArray()).toEqual(partial);
+
+    // The server refuses B's edit: nothing of B is in the patch, yet its local view must lose it.
+    const refused = synced + 1;
+    await applyPull(
+      db,
+      pullOf(null, refused, { rejections: [{ mutationId: refused, code: "not_editable", message: "x" }] }),
+      at,
+    );
+    expect(await db.assessments.get(B)).toEqual(serverB);
+    expect(await db.assessments.get(A)).toEqual(changedA);
   });
 });

@@ -43,7 +43,11 @@ export async function applyPull(db: PatuhDb, pull: PullResponse, nowIso: string)
       const acked = await db.outbox.where("id").belowOrEqual(pull.lastMutationId).toArray();
       await recordRejections(db, pull.rejections, new Map(acked.map((r) => [r.id, r])), nowIso);
       if (acked.length > 0) await db.outbox.bulkDelete(acked.map((r) => r.id));
-      const localRejections = await rebuildLocalView(db, pull.lastMutationId, nowIso);
+      // Only what this pull can have changed: the server states it put or deleted, and the
+      // assessments whose edits it acknowledged (a refused edit leaves the local view). Those with
+      // edits still pending are always rebased. A reset rebuilds everything.
+      const affected = pull.reset ? undefined : new Set([...touched, ...acked.map((r) => r.assessmentId)]);
+      const localRejections = await rebuildLocalView(db, pull.lastMutationId, nowIso, affected);
       await markSynced(db, nowIso);
       await updateSyncMeta(db, { cursor: pull.cursor, lastMutationId: pull.lastMutationId });
       return { touched: touched.size, acknowledged: acked.length, localRejections };
@@ -53,16 +57,24 @@ export async function applyPull(db: PatuhDb, pull: PullResponse, nowIso: string)
 
 /**
  * assessments := rebase(serverAssessments, outbox). Runs inside the caller's transaction over
- * pullTables(db).
+ * pullTables(db). With `affected`, only those assessments and the ones with pending edits are
+ * rebuilt (every other local view already equals its server state, which this pull left alone):
+ * a heavy device holds 500 checklists, and re-reading, re-applying and comparing all of them on
+ * every sync kept a phone's main thread busy while the assessor was tapping.
  */
 export async function rebuildLocalView(
   db: PatuhDb,
   lastMutationId: number,
   nowIso: string,
+  affected?: ReadonlySet<string>,
 ): Promise<RebaseRejection[]> {
-  const server: Record<string, AssessmentState> = {};
-  for (const s of await db.serverAssessments.toArray()) server[s.id] = s;
   const pending: OutboxRow[] = await db.outbox.where("id").above(lastMutationId).toArray();
+  const ids = affected ? [...new Set([...affected, ...pending.map((r) => r.assessmentId)])] : undefined;
+  const server: Record<string, AssessmentState> = {};
+  const serverRows = ids
+    ? (await db.serverAssessments.bulkGet(ids)).filter((s) => s !== undefined)
+    : await db.serverAssessments.toArray();
+  for (const s of serverRows) server[s.id] = s;
   const clientId = await ensureClientId(db, nowIso);
   const userId = (await readDeviceUser(db)) ?? "";
   const resolver = await preloadContextResolver(db, { clientId, userId }, nowIso);
@@ -76,10 +88,19 @@ export async function rebuildLocalView(
     },
     lastMutationId,
   );
+  const current = ids
+    ? (await db.assessments.bulkGet(ids)).filter((a) => a !== undefined)
+    : await db.assessments.toArray();
   const keep = new Set(Object.keys(result.states));
-  const current = await db.assessments.toArray();
-  const stale = current.filter((a) => !keep.has(a.id)).map((a) => a.id);
-  if (stale.length > 0) await db.assessments.bulkDelete(stale);
+  const stale = new Set(current.filter((a) => !keep.has(a.id)).map((a) => a.id));
+  if (ids) {
+    // Keys only: a local view with neither a server state nor pending edits must not outlive them.
+    const onServer = new Set((await db.serverAssessments.toCollection().primaryKeys()).map(String));
+    for (const id of (await db.assessments.toCollection().primaryKeys()).map(String)) {
+      if (!onServer.has(id) && !keep.has(id)) stale.add(id);
+    }
+  }
+  if (stale.size > 0) await db.assessments.bulkDelete([...stale]);
   // Only rows whose content changed are written: an unchanged row must not wake the screens
   // (a periodic sync would otherwise re-render the checklist under the assessor's thumb).
   const before = new Map(current.map((a) => [a.id, JSON.stringify(a)]));
