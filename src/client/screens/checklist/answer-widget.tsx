@@ -4,7 +4,7 @@ import type { IndicatorEntry } from "../../../domain";
 import type { AnswerValue } from "../../../domain/sync/protocol";
 import { ChecklistAnswer } from "../../components/answers/checklist-answer";
 import { type Option, OptionAnswer } from "../../components/answers/option-answer";
-import { useChecklist } from "./checklist-context";
+import { useChecklist, useSheetSlice } from "./checklist-context";
 
 interface AnswerWidgetProps {
   entry: IndicatorEntry;
@@ -18,8 +18,8 @@ function asText(value: AnswerValue | undefined): string | null {
 }
 
 export function AnswerWidget({ entry, answerKey, legend }: AnswerWidgetProps) {
-  const { state, editor, t, local } = useChecklist();
-  const value = state.answers[answerKey];
+  const { editor, t, local } = useChecklist();
+  const value = useSheetSlice((s) => s.answers[answerKey] ?? null);
   const clear = () => editor.answer(answerKey, null);
   const scale = entry.scale;
   if (scale.kind === "checklist") {

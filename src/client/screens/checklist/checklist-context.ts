@@ -1,13 +1,20 @@
 // What every part of the sheet needs, passed once instead of through every component's props.
+//
+// The context value stays the same object while the assessor edits (it changes only with the
+// language, a review, the status or the people), and the assessment itself is a store: each part
+// of the sheet follows only its own slice of it (useSheetSlice), so a tap re-renders the item it
+// changed and what depends on it (progress, score), not the hundreds of items around it.
 import { createContext } from "preact";
-import { useContext } from "preact/hooks";
+import { useContext, useEffect, useReducer, useRef } from "preact/hooks";
 import type { Instrument, LocalText } from "../../../domain";
 import type { AssessmentState } from "../../../domain/sync/protocol";
+import type { ValueStore } from "../../app/value-store";
 import type { Translate } from "../../i18n/i18n";
 import type { Editor } from "./use-editor";
 
 export interface Checklist {
-  state: AssessmentState;
+  /** The assessment as the device holds it, updated on every change (see useSheetSlice). */
+  sheet: ValueStore<AssessmentState>;
   instrument: Instrument;
   editor: Editor;
   readOnly: boolean;
@@ -27,4 +34,29 @@ export function useChecklist(): Checklist {
   const value = useContext(ChecklistContext);
   if (!value) throw new Error("useChecklist() outside the checklist");
   return value;
+}
+
+/**
+ * A part of the assessment, read fresh on every render; the component re-renders when that part
+ * changes (compared by content), not on every edit of the assessment.
+ */
+export function useSheetSlice<T>(select: (state: AssessmentState) => T): T {
+  const { sheet } = useChecklist();
+  const [, rerender] = useReducer((n: number) => n + 1, 0);
+  const value = select(sheet.get());
+  const seen = useRef({ select, signature: JSON.stringify(value) });
+  seen.current = { select, signature: JSON.stringify(value) };
+  useEffect(
+    () =>
+      sheet.subscribe((state) => {
+        if (JSON.stringify(seen.current.select(state)) !== seen.current.signature) rerender(0);
+      }),
+    [sheet],
+  );
+  return value;
+}
+
+/** The whole assessment (for the few parts that show much of it: header, products, respondents). */
+export function useSheetState(): AssessmentState {
+  return useSheetSlice((state) => state);
 }

@@ -3,6 +3,7 @@
 // Submitted and approved sheets render the same way inside a disabled fieldset (read-only).
 import { useMemo } from "preact/hooks";
 import { scoreAssessment } from "../../../domain";
+import { createValueStore } from "../../app/value-store";
 import type { AssessmentData } from "../../hooks/use-assessment";
 import { useI18n } from "../../i18n/i18n";
 import { type Checklist, ChecklistContext } from "./checklist-context";
@@ -23,22 +24,33 @@ export function ChecklistView({ data }: { data: AssessmentData }) {
   const { language, t } = useI18n();
   const editor = useEditor(state.id);
   const readOnly = state.status === "submitted" || state.status === "approved";
-  const comments = useMemo(() => latestComments(state.reviewComments), [state.reviewComments]);
+  // Compared by content: every live-query emission brings new arrays and maps.
+  const commentsSignature = JSON.stringify(state.reviewComments);
+  const peopleSignature = JSON.stringify([...people]);
   const score = useMemo(() => scoreAssessment(instrument, state, scheme), [instrument, state, scheme]);
   useScrollMemory(state.id, true);
 
-  const context: Checklist = {
-    state,
-    instrument,
-    editor,
-    readOnly,
-    comments,
-    people,
-    t,
-    language,
-    local: (text) => (language === "en" && text.en ? text.en : text.id),
-  };
-  const general = state.status === "returned" ? (comments.get("general") ?? []) : [];
+  // One store per sheet; it takes each new state during this render, so the parts that follow a
+  // slice of it re-render only when their slice changed (checklist-context.ts).
+  // A new store per assessment, not per state.
+  const sheet = useMemo(() => createValueStore(state), [state.id]);
+  sheet.set(state);
+  // Stable while the assessor edits: t and people follow the language and the people's content.
+  const context: Checklist = useMemo(
+    () => ({
+      sheet,
+      instrument,
+      editor,
+      readOnly,
+      comments: latestComments(JSON.parse(commentsSignature)),
+      people,
+      t,
+      language,
+      local: (text) => (language === "en" && text.en ? text.en : text.id),
+    }),
+    [sheet, instrument, editor, readOnly, commentsSignature, peopleSignature, language],
+  );
+  const general = state.status === "returned" ? (context.comments.get("general") ?? []) : [];
 
   return (
     <ChecklistContext.Provider value={context}>

@@ -4,7 +4,7 @@
 // read it in the same transaction), which the shared reducer and the server take as "resolved".
 import type { IndicatorEntry } from "../../../domain";
 import type { AnswerValue, Conflict } from "../../../domain/sync/protocol";
-import { type Checklist, useChecklist } from "./checklist-context";
+import { type Checklist, useChecklist, useSheetSlice } from "./checklist-context";
 import { localeOf } from "./sheet-header";
 
 /** A competing value in words: the option's label, the ticked sub-items, or the note text. */
@@ -38,9 +38,9 @@ interface ConflictNotesProps {
 }
 
 export function ConflictNotes({ entry, answerKeys, noteKey }: ConflictNotesProps) {
-  const { state, editor, t, language, local, people } = useChecklist();
-  const mine = state.conflicts.filter((c) =>
-    c.kind === "answer" ? answerKeys.has(c.key) : c.key === noteKey,
+  const { editor, t, language, local, people } = useChecklist();
+  const mine = useSheetSlice((s) =>
+    s.conflicts.filter((c) => (c.kind === "answer" ? answerKeys.has(c.key) : c.key === noteKey)),
   );
   if (mine.length === 0) return null;
   const when = (iso: string) =>

@@ -1,13 +1,14 @@
 // The general note of the whole assessment (setNote with key "general").
 import { NoteField } from "../../components/answers/note-field";
-import { useChecklist } from "./checklist-context";
+import { useChecklist, useSheetSlice } from "./checklist-context";
 import { ConflictNotes } from "./conflict-notes";
 import { GENERAL_NOTE_KEY } from "./model";
 
 const NO_KEYS: ReadonlySet<string> = new Set();
 
 export function GeneralNote() {
-  const { state, editor, t } = useChecklist();
+  const { editor, t } = useChecklist();
+  const note = useSheetSlice((s) => s.notes[GENERAL_NOTE_KEY] ?? "");
   return (
     <section class="sheet-section" aria-labelledby="general-note-title">
       <h2 id="general-note-title">{t("generalNote")}</h2>
@@ -16,7 +17,7 @@ export function GeneralNote() {
         id="note-general"
         label={t("generalNote")}
         addLabel={t("noteAdd")}
-        value={state.notes[GENERAL_NOTE_KEY] ?? ""}
+        value={note}
         alwaysOpen
         onSave={(text) => void editor.note(GENERAL_NOTE_KEY, text)}
       />

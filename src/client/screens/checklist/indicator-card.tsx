@@ -1,14 +1,17 @@
 // One indicator: its question, then one block per instance the level calls for (the unit, each
 // product, each official or each user).
+
+import { memo } from "preact/compat";
 import type { IndicatorEntry } from "../../../domain";
-import { useChecklist } from "./checklist-context";
+import { useChecklist, useSheetSlice } from "./checklist-context";
 import { InstanceBlock } from "./instance-block";
 import { type InstanceRef, instancesOf } from "./model";
 
-export function IndicatorCard({ entry }: { entry: IndicatorEntry }) {
-  const { state, t, local } = useChecklist();
+/** Memoised: re-renders when its instances (products, respondents) change, not on every edit. */
+export const IndicatorCard = memo(function IndicatorCard({ entry }: { entry: IndicatorEntry }) {
+  const { t, local } = useChecklist();
   const level = entry.indicator.level;
-  const instances = instancesOf(level, state);
+  const instances = useSheetSlice((s) => instancesOf(level, s));
   const labelOf = (instance: InstanceRef): string => {
     if (level === "unit") return "";
     if (level === "product") return instance.name || `${instance.ordinal}`;
@@ -35,7 +38,7 @@ export function IndicatorCard({ entry }: { entry: IndicatorEntry }) {
       ))}
     </article>
   );
-}
+});
 
 /** Rough rendered height of an item (px at phone width), the size the browser assumes for an item
  * it has not rendered yet (content-visibility in checklist.css): close estimates keep the scroll bar

@@ -1,18 +1,36 @@
 // The indicators grouped Dimensi → Variabel, each group with its progress (answered/required), in
 // instrument order.
+import { memo } from "preact/compat";
 import { orderedIndicators } from "../../../domain";
-import { useChecklist } from "./checklist-context";
+import { useChecklist, useSheetSlice } from "./checklist-context";
 import { IndicatorCard } from "./indicator-card";
-import { progressOf } from "./model";
+import { type Progress, progressOf } from "./model";
 
-export function IndicatorGroups() {
-  const { instrument, state, t, local } = useChecklist();
+/** Memoised (no props): re-renders when a group's progress changes, not on every edit. */
+export const IndicatorGroups = memo(function IndicatorGroups() {
+  const { instrument, t, local } = useChecklist();
   const entries = orderedIndicators(instrument);
+  // Progress of every dimension and variable, by "d:<id>" and "v:<id>".
+  const progress = useSheetSlice((state) => {
+    const out: Record<string, Progress> = {};
+    for (const dimension of instrument.dimensions) {
+      const inDimension = entries.filter((e) => e.dimension.id === dimension.id);
+      out[`d:${dimension.id}`] = progressOf(inDimension, state);
+      for (const variable of dimension.variables) {
+        out[`v:${variable.id}`] = progressOf(
+          inDimension.filter((e) => e.variable.id === variable.id),
+          state,
+        );
+      }
+    }
+    return out;
+  });
+  const none: Progress = { done: 0, total: 0 };
   return (
     <>
       {instrument.dimensions.map((dimension) => {
         const inDimension = entries.filter((e) => e.dimension.id === dimension.id);
-        const p = progressOf(inDimension, state);
+        const p = progress[`d:${dimension.id}`] ?? none;
         return (
           <section
             key={dimension.id}
@@ -29,7 +47,7 @@ export function IndicatorGroups() {
             </h2>
             {dimension.variables.map((variable) => {
               const inVariable = inDimension.filter((e) => e.variable.id === variable.id);
-              const vp = progressOf(inVariable, state);
+              const vp = progress[`v:${variable.id}`] ?? none;
               return (
                 <section key={variable.id} class="variable" aria-labelledby={`var-${variable.id}`}>
                   <h3 id={`var-${variable.id}`} class="variable__title">
@@ -49,4 +67,4 @@ export function IndicatorGroups() {
       })}
     </>
   );
-}
+});

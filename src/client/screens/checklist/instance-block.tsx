@@ -6,7 +6,7 @@ import type { IndicatorEntry } from "../../../domain";
 import { NoteField } from "../../components/answers/note-field";
 import { PhotoField } from "../../components/answers/photo-field";
 import { AnswerWidget } from "./answer-widget";
-import { useChecklist } from "./checklist-context";
+import { useChecklist, useSheetSlice } from "./checklist-context";
 import { ConflictNotes } from "./conflict-notes";
 import { anchorId, baseKeyOf, type InstanceRef, slotsOf } from "./model";
 import { ReviewNotes } from "./review-notes";
@@ -20,17 +20,21 @@ interface InstanceBlockProps {
 }
 
 export function InstanceBlock({ entry, instance, label }: InstanceBlockProps) {
-  const { state, editor, t, comments } = useChecklist();
+  const { editor, t, comments } = useChecklist();
   const [adding, setAdding] = useState(0);
   const base = baseKeyOf(entry, instance.id);
   const slots = slotsOf(entry, instance.id);
   const slotKeys = new Set(slots.map((s) => s.key));
   const rule = entry.indicator.noteRequiredWhen ?? [];
-  const noteRequired = slots.some((s) => {
-    const v = state.answers[s.key];
-    return (typeof v === "string" || typeof v === "number") && rule.includes(v);
-  });
-  const photos = state.evidence.filter((e) => e.key === base || slotKeys.has(e.key));
+  // Only this instance's part of the assessment: an edit elsewhere does not re-render it.
+  const { noteRequired, note, photos } = useSheetSlice((s) => ({
+    noteRequired: slots.some((slot) => {
+      const v = s.answers[slot.key];
+      return (typeof v === "string" || typeof v === "number") && rule.includes(v);
+    }),
+    note: s.notes[base] ?? "",
+    photos: s.evidence.filter((e) => e.key === base || slotKeys.has(e.key)),
+  }));
   const urls = useEvidenceUrls(photos.map((p) => p.sha256));
   const itemComments = [...new Set([base, ...slotKeys])].flatMap((k) => comments.get(k) ?? []);
   const evidence = entry.indicator.evidence;
@@ -64,7 +68,7 @@ export function InstanceBlock({ entry, instance, label }: InstanceBlockProps) {
         id={`note-${anchorId(base)}`}
         label={noteRequired ? t("noteRequired") : t("note")}
         addLabel={t("noteAdd")}
-        value={state.notes[base] ?? ""}
+        value={note}
         required={noteRequired}
         onSave={(text) => void editor.note(base, text)}
       />

@@ -5,7 +5,7 @@ import { requiredCount } from "../../../domain";
 import { getAssignment, type PatuhDb } from "../../db";
 import { DeviceContext } from "../../hooks/use-device";
 import { useLiveQuery } from "../../hooks/use-live-query";
-import { useChecklist } from "./checklist-context";
+import { useChecklist, useSheetState } from "./checklist-context";
 import { RemoveButton } from "./remove-button";
 
 /** The supervisor's suggestions for this visit (planning), when the sheet is read on a device. */
@@ -15,7 +15,8 @@ function usePlannedProducts(db: PatuhDb | undefined, assignmentId: string): stri
 }
 
 export function ProductsSection({ suggested: catalogue }: { suggested: readonly string[] }) {
-  const { state, instrument, editor, t } = useChecklist();
+  const { instrument, editor, t } = useChecklist();
+  const state = useSheetState();
   const planned = usePlannedProducts(useContext(DeviceContext)?.db, state.assignmentId);
   const suggested = [...new Set([...planned, ...catalogue])];
   const [name, setName] = useState("");

@@ -3,7 +3,7 @@
 import type { Respondent } from "../../../domain/sync/protocol";
 import { useDraftText } from "../../components/answers/use-draft-text";
 import type { MessageKey } from "../../i18n/i18n";
-import { useChecklist } from "./checklist-context";
+import { useChecklist, useSheetSlice } from "./checklist-context";
 import { RemoveButton } from "./remove-button";
 
 // Stored as codes (not words), so a profile reads the same whatever the UI language was.
@@ -41,7 +41,8 @@ function Select({ id, label, value, options, onChange }: SelectProps) {
 }
 
 export function RespondentCard({ respondent, title }: { respondent: Respondent; title: string }) {
-  const { state, editor, t } = useChecklist();
+  const { editor, t } = useChecklist();
+  const productNames = useSheetSlice((s) => s.products.map((p) => p.name));
   const profile = respondent.profile;
   const text = (field: string) => {
     const v = profile[field];
@@ -100,7 +101,7 @@ export function RespondentCard({ respondent, title }: { respondent: Respondent; 
             id={`${id}-product`}
             label={t("profileProduct")}
             value={text("product")}
-            options={state.products.map((p) => ({ value: p.name, label: p.name }))}
+            options={productNames.map((name) => ({ value: name, label: name }))}
             onChange={(v) => put("product", v)}
           />
         </>

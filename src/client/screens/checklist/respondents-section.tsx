@@ -2,11 +2,12 @@
 // profile. Quotas come from the instrument, not from code.
 import { requiredCount } from "../../../domain";
 import type { RespondentKind } from "../../../domain/sync/protocol";
-import { useChecklist } from "./checklist-context";
+import { useChecklist, useSheetState } from "./checklist-context";
 import { RespondentCard } from "./respondent-card";
 
 function Group({ kind }: { kind: RespondentKind }) {
-  const { state, instrument, editor, t } = useChecklist();
+  const { instrument, editor, t } = useChecklist();
+  const state = useSheetState();
   const quota = requiredCount(instrument, kind);
   const list = state.respondents.filter((r) => r.kind === kind);
   const titleKey = kind === "official" ? "officialsTitle" : "usersTitle";

@@ -1,7 +1,7 @@
 // Top of the sheet: unit, status, the visit (date, start time, GPS) and the save status.
 import type { AssessmentStatus } from "../../../domain/sync/protocol";
 import type { MessageKey } from "../../i18n/i18n";
-import { useChecklist } from "./checklist-context";
+import { useChecklist, useSheetState } from "./checklist-context";
 import { SaveStatusLine } from "./save-status";
 
 /** Dates and times as the UI language writes them (id-ID: 18.58), not as the browser's locale does. */
@@ -17,7 +17,8 @@ export const STATUS_KEYS: Readonly<Record<AssessmentStatus, MessageKey>> = {
 };
 
 export function SheetHeader({ unitName }: { unitName: string }) {
-  const { state, editor, t, language } = useChecklist();
+  const { editor, t, language } = useChecklist();
+  const state = useSheetState();
   const visit = state.visit;
   const time = visit.startedAt
     ? new Date(visit.startedAt).toLocaleTimeString(localeOf(language), { hour: "2-digit", minute: "2-digit" })
