@@ -1,7 +1,7 @@
 // Typed errors of the device data layer. The UI maps `code` to words; nothing here is UI.
 //
 // Invariant kept: a write that fails for lack of space surfaces as StorageFullError and, because every
-// write is one Dexie transaction, leaves nothing half-saved behind it.
+// write is one IndexedDB transaction (Dexie's, or the edit's own), leaves nothing half-saved behind it.
 
 /** The browser refused to store more (quota exceeded). Nothing of the failed write was kept. */
 export class StorageFullError extends Error {

@@ -44,12 +44,14 @@ export function useSheetSlice<T>(select: (state: AssessmentState) => T): T {
   const { sheet } = useChecklist();
   const [, rerender] = useReducer((n: number) => n + 1, 0);
   const value = select(sheet.get());
-  const seen = useRef({ select, signature: JSON.stringify(value) });
+  // What this render showed, and how to take the same slice of the next state.
+  const seen = useRef<{ select: (state: AssessmentState) => T; signature: string } | null>(null);
   seen.current = { select, signature: JSON.stringify(value) };
   useEffect(
     () =>
       sheet.subscribe((state) => {
-        if (JSON.stringify(seen.current.select(state)) !== seen.current.signature) rerender(0);
+        const shown = seen.current;
+        if (shown && JSON.stringify(shown.select(state)) !== shown.signature) rerender(0);
       }),
     [sheet],
   );
