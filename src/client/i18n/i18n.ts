@@ -30,7 +30,12 @@ function apply(language: Language): void {
 export async function initLanguage(): Promise<void> {
   const language = (await loadLanguage()) ?? "id";
   // A dictionary that cannot be loaded leaves the app in Indonesian rather than without text.
-  apply(await dictionary(language).then(() => language, () => "id" as const));
+  apply(
+    await dictionary(language).then(
+      () => language,
+      () => "id" as const,
+    ),
+  );
 }
 
 /** Switches once the language's texts are there (at once for Indonesian). */

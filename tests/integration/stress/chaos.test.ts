@@ -38,6 +38,8 @@ import { type ChaosServer, chaosServer } from "./support/server-control";
 const EDITS = Number(process.env.PATUH_CHAOS_EDITS ?? (testDbKind() === "postgres" ? 1200 : 400));
 const SEED = Number(process.env.PATUH_CHAOS_SEED ?? 20261123);
 const EDITS_PER_ROUND = 60;
+/** Syncs each device makes per round at least, however fast the round's edits go. */
+const MIN_SYNCS_PER_ROUND = 3;
 const PASSWORD = "chaos-Demo-2026";
 
 /** mulberry32: a small seeded PRNG, so a failing run can be replayed. */
@@ -253,11 +255,16 @@ describe("chaos sync", () => {
       for (const d of devices)
         d.net.intercept = chaosNetwork(rng, { drop: 0.08, lose: 0.08, timeout: 0.05 }, faults);
       let editing = true;
-      // Each device syncs again and again while the edits go on (as the app's triggers would).
+      // Each device syncs again and again while the edits go on (as the app's triggers would), and
+      // at least MIN_SYNCS_PER_ROUND times: fast edits must not leave the faults too few requests.
       const work: Promise<unknown>[] = devices.map(async (d) => {
-        while (editing) {
-          if (rng() < 0.8) await d.engine.sync();
-          await new Promise((r) => setTimeout(r, 600 + Math.floor(rng() * 900)));
+        for (let syncs = 0; editing || syncs < MIN_SYNCS_PER_ROUND; ) {
+          if (rng() < 0.8) {
+            await d.engine.sync();
+            syncs++;
+          }
+          const pause = editing ? 600 + Math.floor(rng() * 900) : 200 + Math.floor(rng() * 300);
+          await new Promise((r) => setTimeout(r, pause));
         }
       });
       work.push(
