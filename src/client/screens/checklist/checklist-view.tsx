@@ -30,9 +30,8 @@ export function ChecklistView({ data }: { data: AssessmentData }) {
   const score = useMemo(() => scoreAssessment(instrument, state, scheme), [instrument, state, scheme]);
   useScrollMemory(state.id, true);
 
-  // One store per sheet; it takes each new state during this render, so the parts that follow a
-  // slice of it re-render only when their slice changed (checklist-context.ts).
-  // A new store per assessment, not per state.
+  // One store per assessment (not per state). It takes each new state during this render, so the
+  // parts that follow a slice of it re-render only when their slice changed (checklist-context.ts).
   const sheet = useMemo(() => createValueStore(state), [state.id]);
   sheet.set(state);
   // Stable while the assessor edits: t and people follow the language and the people's content.
