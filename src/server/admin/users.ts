@@ -7,6 +7,7 @@
  */
 import { hashPassword } from "../auth/password";
 import type { Db } from "../db/connection";
+import { endMembershipsOutsideOffice } from "../db/queries/assignments";
 import { findOffice } from "../db/queries/offices";
 import {
   type AdminUser,
@@ -92,6 +93,11 @@ export async function updateUser(
     });
     if (!row) throw problem("not_found");
     if (patch.active === false) await deleteSessionsOfUser(trx, id);
+    // Team membership is what lets an assessor see an assignment: a user who moves to another
+    // office must not keep reading and editing the old office's checklists.
+    if (patch.officeId !== undefined && patch.officeId !== current.office_id) {
+      await endMembershipsOutsideOffice(trx, id, patch.officeId);
+    }
     return toAdminUser(row);
   });
 }

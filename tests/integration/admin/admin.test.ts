@@ -117,16 +117,67 @@ describe("users", () => {
   });
 
   it("changes role and office; an unknown id is 404", async () => {
-    const r = await call(w, "admin", "PATCH", `/users/${w.people.a1.id}`, {
-      role: "supervisor",
+    const r = await call(w, "admin", "PATCH", `/users/${w.people.sup.id}`, {
+      role: "assessor",
       officeId: "other",
     });
-    expect(r.body.user).toMatchObject({ role: "supervisor", officeId: "other" });
-    const me = await call(w, "a1", "GET", "/session");
-    expect(me.body.user).toMatchObject({ role: "supervisor", officeId: "other" });
-    await call(w, "admin", "PATCH", `/users/${w.people.a1.id}`, { role: "assessor", officeId: "kalbar" });
+    expect(r.body.user).toMatchObject({ role: "assessor", officeId: "other" });
+    const me = await call(w, "sup", "GET", "/session");
+    expect(me.body.user).toMatchObject({ role: "assessor", officeId: "other" });
+    await call(w, "admin", "PATCH", `/users/${w.people.sup.id}`, { role: "supervisor", officeId: "kalbar" });
     expect((await call(w, "admin", "PATCH", `/users/${uuid()}`, { name: "x" })).status).toBe(404);
     expect((await call(w, "admin", "PATCH", "/users/not-a-uuid", { name: "x" })).status).toBe(404);
+  });
+
+  it("moving an assessor to another office ends their teams there: the assignments leave their device", async () => {
+    const moved = await createWorld();
+    try {
+      const a2 = as(moved, "a2");
+      const device = uuid();
+      const assessmentId = uuid();
+      const started = await a2.push({ clientId: device, mutations: [create(1, assessmentId, moved.asg.a2)] });
+      expect(started.body.results?.[0]?.status).toBe("applied");
+      const before = await a2.pull(device);
+      const r = await call(moved, "admin", "PATCH", `/users/${moved.people.a2.id}`, { officeId: "other" });
+      expect(r.status).toBe(200);
+      const teams = await sql<{ n: string }>`select count(*) as n from assignment_members
+        where user_id = ${moved.people.a2.id}`.execute(moved.db);
+      expect(Number(teams.rows[0]?.n)).toBe(0);
+      // The office changed, so the next pull starts the device over (a reset) from what the user
+      // may now see: neither the old office's assignment nor its checklist is in it.
+      const after = await a2.pull(device, before.body.cursor);
+      expect(after.status).toBe(200);
+      expect(after.body.reset).toBe(true);
+      const put = (type: string) =>
+        (after.body.patch ?? []).flatMap((op) => (op.op === "put" && op.type === type ? [op.value] : []));
+      expect(put("assignment")).toEqual([]);
+      expect(put("assessment")).toEqual([]);
+      // …and an edit queued on the device is refused in words, never applied.
+      const late = await a2.push({
+        clientId: device,
+        mutations: [setAnswer(2, assessmentId, "IN.SP.01", 2)],
+      });
+      expect(late.body.results?.[0]).toMatchObject({
+        status: "rejected",
+        error: { code: "assignment_removed" },
+      });
+      // Renaming without a move leaves teams alone.
+      const a1Teams = async () =>
+        Number(
+          (
+            await sql<{ n: string }>`select count(*) as n from assignment_members
+              where user_id = ${moved.people.a1.id}`.execute(moved.db)
+          ).rows[0]?.n,
+        );
+      const kept = await a1Teams();
+      await call(moved, "admin", "PATCH", `/users/${moved.people.a1.id}`, {
+        name: "A Satu",
+        officeId: "kalbar",
+      });
+      expect(await a1Teams()).toBe(kept);
+    } finally {
+      await moved.close();
+    }
   });
 
   it("a password reset ends the user's sessions and the new password works", async () => {

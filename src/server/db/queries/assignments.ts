@@ -3,7 +3,7 @@
  * Invariant: one assignment per (period, unit); membership is the only thing that lets an
  * assessor see an assignment.
  */
-import type { Selectable } from "kysely";
+import { type Selectable, sql } from "kysely";
 import type { Db } from "../connection";
 import type { AssignmentsTable } from "../types";
 
@@ -43,4 +43,19 @@ export async function listTeam(db: Db, assignmentId: string): Promise<string[]> 
     .orderBy("user_id")
     .execute();
   return rows.map((r) => r.user_id);
+}
+
+/**
+ * Ends a user's team memberships in assignments of other offices' periods (when the user moves to
+ * `officeId`). The change-log triggers record each as a revoke, as for a member taken off a team:
+ * the assignments leave the user's devices (unsynced work is kept there) and later edits are
+ * answered `assignment_removed`. Returns how many memberships ended.
+ */
+export async function endMembershipsOutsideOffice(db: Db, userId: string, officeId: string): Promise<number> {
+  const r = await sql<{ assignment_id: string }>`delete from assignment_members m
+    using assignments a, periods p
+    where m.assignment_id = a.id and a.period_id = p.id
+      and m.user_id = ${userId}::uuid and p.office_id <> ${officeId}
+    returning m.assignment_id`.execute(db);
+  return r.rows.length;
 }
