@@ -64,6 +64,25 @@ describe("lembar penilaian (checklist)", () => {
     return home;
   };
 
+  /**
+   * Logged in (when a test runs on its own with -t, after the first test the browser is reused),
+   * online or offline, on the home: opens the next unit not started yet and starts its visit.
+   */
+  const startNextVisit = async (online: boolean): Promise<{ sheet: ChecklistPage; id: string }> => {
+    if (!context) {
+      await open();
+      await logIn();
+    }
+    await context!.setOffline(!online);
+    await page.goto(`${fx.server.url}/`);
+    const home = new HomePage(page);
+    await home.units.first().waitFor();
+    const next = home.units.filter({ has: page.locator('a[href^="/penugasan/"]') }).first();
+    await next.getByRole("link").click();
+    const sheet = new ChecklistPage(page);
+    return { sheet, id: await sheet.startVisit() };
+  };
+
   it("works offline end to end, survives a browser kill, and syncs the same answers, score and photos", async () => {
     let sheet = await open();
     const base = fx.server.url;
@@ -199,19 +218,7 @@ describe("lembar penilaian (checklist)", () => {
 
   it("keeps every edit of two tabs on the same checklist", async () => {
     const base = fx.server.url;
-    if (!context) {
-      // Run on its own (-t): log in first; after the first test the same browser is reused.
-      await open();
-      await logIn();
-    }
-    await context!.setOffline(true);
-    await page.goto(`${base}/`);
-    const home = new HomePage(page);
-    await home.units.first().waitFor();
-    const next = home.units.filter({ has: page.locator('a[href^="/penugasan/"]') }).first();
-    await next.getByRole("link").click();
-    const tabA = new ChecklistPage(page);
-    const id = await tabA.startVisit();
+    const { sheet: tabA, id } = await startNextVisit(false);
     const pageB = await context!.newPage();
     const tabB = new ChecklistPage(pageB);
     await pageB.goto(`${base}/penilaian/${id}`);
@@ -271,19 +278,8 @@ describe("lembar penilaian (checklist)", () => {
 
   it("shows another device's conflicting answer next to the item and resolves it by choosing a value", async () => {
     const base = fx.server.url;
-    if (!context) {
-      await open();
-      await logIn();
-    }
     // Device A starts a visit online and answers IN.SP.01 = 3; it reaches the server.
-    await context!.setOffline(false);
-    await page.goto(`${base}/`);
-    const home = new HomePage(page);
-    await home.units.first().waitFor();
-    const next = home.units.filter({ has: page.locator('a[href^="/penugasan/"]') }).first();
-    await next.getByRole("link").click();
-    const deviceA = new ChecklistPage(page);
-    const id = await deviceA.startVisit();
+    const { sheet: deviceA, id } = await startNextVisit(true);
     await deviceA.answer("IN.SP.01", "high");
     await waitSynced(page, id);
 
@@ -339,19 +335,7 @@ describe("lembar penilaian (checklist)", () => {
   }, 180_000);
 
   it("says plainly when the device is full and keeps nothing of the refused edit", async () => {
-    const base = fx.server.url;
-    if (!context) {
-      await open();
-      await logIn();
-    }
-    await context!.setOffline(true);
-    await page.goto(`${base}/`);
-    const home = new HomePage(page);
-    await home.units.first().waitFor();
-    const next = home.units.filter({ has: page.locator('a[href^="/penugasan/"]') }).first();
-    await next.getByRole("link").click();
-    const sheet = new ChecklistPage(page);
-    const id = await sheet.startVisit();
+    const { sheet, id } = await startNextVisit(false);
     const before = await readDevice(page, dbName, id);
     expect(before.assessment?.status).toBe("draft");
 
