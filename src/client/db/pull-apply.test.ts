@@ -1,7 +1,5 @@
 import "fake-indexeddb/auto";
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { parseInstrument } from "../../domain/instrument/parse-instrument";
-import { type ApplyContext, rebase } from "../../domain/sync";
 import type { PatuhDb } from "./database";
 import { recordMutation, setAnswer } from "./edits";
 import { StorageFullError } from "./errors";
@@ -14,6 +12,8 @@ import {
   fixtureIds,
   instrumentRecord,
   period,
+  serverState,
+  serverStates,
   testDatabases,
   UNIT_SCALE_KEYS,
 } from "./testing/fixtures";
@@ -22,23 +22,6 @@ const A = fixtureIds.assessment;
 const dbs = testDatabases(`pull-${process.pid}`);
 const freshDb = (): Promise<PatuhDb> => dbs.open();
 afterEach(() => dbs.closeAll());
-
-const parsed = parseInstrument(instrumentRecord.definition);
-if (!parsed.ok) throw new Error("fixture instrument");
-const serverCtx: ApplyContext = {
-  instrument: parsed.instrument,
-  userId: fixtureIds.user,
-  clientId: "server-view",
-  now: "2026-08-01T05:00:00.000Z",
-  assignment,
-};
-
-/** What the server would hold after applying `mutations`. */
-function serverState(mutations: Mutation[]): AssessmentState {
-  const state = rebase({}, mutations, serverCtx).states[A];
-  if (!state) throw new Error("no state");
-  return state;
-}
 
 function pullOf(
   state: AssessmentState | null,
@@ -207,7 +190,7 @@ describe("rebuilding the local view after a pull", () => {
       await setAnswer(db, B, k, (i + 1) % 4);
     }
     const all = await outboxMutations(db);
-    const onServer = rebase({}, all, serverCtx).states;
+    const onServer = serverStates(all);
     const serverA = onServer[A];
     const serverB = onServer[B];
     if (!serverA || !serverB) throw new Error("no server states");

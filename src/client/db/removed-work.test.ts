@@ -1,41 +1,16 @@
 import "fake-indexeddb/auto";
 import { afterEach, describe, expect, it } from "vitest";
-import { parseInstrument } from "../../domain/instrument/parse-instrument";
-import { type ApplyContext, rebase } from "../../domain/sync";
 import type { PatuhDb } from "./database";
 import { recordMutation, setAnswer } from "./edits";
-import type { AssessmentState, Mutation, PatchOp, PullResponse } from "./protocol-types";
+import type { PatchOp, PullResponse } from "./protocol-types";
 import { applyPull } from "./pull-apply";
 import { listRemovedWork } from "./removed-work";
-import {
-  assignment,
-  createArgs,
-  fixtureIds,
-  instrumentRecord,
-  period,
-  testDatabases,
-} from "./testing/fixtures";
+import { assignment, createArgs, fixtureIds, period, serverState, testDatabases } from "./testing/fixtures";
 
 const A = fixtureIds.assessment;
 const dbs = testDatabases(`removed-${process.pid}`);
 afterEach(() => dbs.closeAll());
 const NOW = "2026-08-02T06:00:00.000Z";
-
-const parsed = parseInstrument(instrumentRecord.definition);
-if (!parsed.ok) throw new Error("fixture instrument");
-const serverCtx: ApplyContext = {
-  instrument: parsed.instrument,
-  userId: fixtureIds.user,
-  clientId: "server-view",
-  now: "2026-08-01T05:00:00.000Z",
-  assignment,
-};
-
-function serverState(mutations: Mutation[]): AssessmentState {
-  const state = rebase({}, mutations, serverCtx).states[A];
-  if (!state) throw new Error("no state");
-  return state;
-}
 
 const removal: PatchOp[] = [
   { op: "del", type: "assignment", id: assignment.id },

@@ -1,8 +1,17 @@
 // Test-only builders for the device data layer (unit tests of db/ and sync/, and the client
 // integration tests). Never imported by the app.
 import instrumentJson from "../../../../assets/instrument/ori-kepatuhan-2023.json";
+import { parseInstrument } from "../../../domain/instrument/parse-instrument";
+import { type ApplyContext, rebase } from "../../../domain/sync";
 import { openPatuhDb, type PatuhDb } from "../database";
-import type { Assignment, InstrumentRecord, MutationArgsMap, Period } from "../protocol-types";
+import type {
+  AssessmentState,
+  Assignment,
+  InstrumentRecord,
+  Mutation,
+  MutationArgsMap,
+  Period,
+} from "../protocol-types";
 
 export const INSTRUMENT_ID = "ori-kepatuhan-2023";
 export const INSTRUMENT_VERSION = 1;
@@ -147,4 +156,32 @@ export function refuseNextOutboxAppend(): () => void {
   return () => {
     proto.add = original;
   };
+}
+
+/** The server's view: the shared reducer as the server runs it, for the fixture assignment. */
+function serverContext(): ApplyContext {
+  const parsed = parseInstrument(instrumentRecord.definition);
+  if (!parsed.ok) throw new Error("fixture instrument");
+  return {
+    instrument: parsed.instrument,
+    userId: fixtureIds.user,
+    clientId: "server-view",
+    now: "2026-08-01T05:00:00.000Z",
+    assignment,
+  };
+}
+
+/** Every assessment the server would hold after applying `mutations`, by id. */
+export function serverStates(mutations: readonly Mutation[]): Record<string, AssessmentState> {
+  return rebase({}, [...mutations], serverContext()).states;
+}
+
+/** What the server would hold for one assessment (the fixture's by default) after `mutations`. */
+export function serverState(
+  mutations: readonly Mutation[],
+  assessmentId: string = fixtureIds.assessment,
+): AssessmentState {
+  const state = serverStates(mutations)[assessmentId];
+  if (!state) throw new Error("no state");
+  return state;
 }
