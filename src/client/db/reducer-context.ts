@@ -13,6 +13,7 @@ import { instrumentKey } from "../../domain/instrument/types";
 import type { ApplyContext, ContextFor } from "../../domain/sync";
 import type { PatuhDb } from "./database";
 import type { AssessmentState, Assignment, InstrumentRecord, Mutation } from "./protocol-types";
+import { getInstrument } from "./synced";
 
 export interface DeviceIdentity {
   clientId: string;
@@ -46,7 +47,7 @@ export async function loadInstrument(
 ): Promise<Instrument | undefined> {
   const cached = cachedInstrument(id, version);
   if (cached) return cached;
-  const record = await db.instruments.get([id, version]);
+  const record = await getInstrument(db, id, version);
   return record ? rememberInstrument(record) : undefined;
 }
 
