@@ -1,5 +1,5 @@
 import type { NavItem } from "../app/routes/area";
-import { Link } from "../components/link";
+import { NavCard } from "../components/nav-card";
 import { useI18n } from "../i18n/i18n";
 import type { User } from "../session/user";
 import { AccountSection } from "./home/account-section";
@@ -10,17 +10,7 @@ export function StaffHomeScreen({ user, links }: { user: User; links: NavItem[] 
   return (
     <div class="screen">
       <h1 tabIndex={-1}>{t("homeTitle")}</h1>
-      {links.length > 0 && (
-        <nav class="card" aria-label={t("homeTitle")}>
-          <ul class="link-list">
-            {links.map((item) => (
-              <li key={item.href}>
-                <Link href={item.href}>{t(item.label)}</Link>
-              </li>
-            ))}
-          </ul>
-        </nav>
-      )}
+      {links.length > 0 && <NavCard label={t("homeTitle")} links={links} />}
       <AccountSection user={user} />
     </div>
   );

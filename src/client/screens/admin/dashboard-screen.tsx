@@ -1,4 +1,4 @@
-import { Link } from "../../components/link";
+import { NavCard } from "../../components/nav-card";
 import { useI18n } from "../../i18n/i18n";
 import type { User } from "../../session/user";
 import { AccountSection } from "../home/account-section";
@@ -11,15 +11,7 @@ export function AdminDashboardScreen({ user }: { user: User }) {
   return (
     <AdminPage title="adminTitle" back={false}>
       <p class="lead">{t("adminIntro")}</p>
-      <nav class="card" aria-label={t("adminTitle")}>
-        <ul class="link-list">
-          {ADMIN_LINKS.map((item) => (
-            <li key={item.href}>
-              <Link href={item.href}>{t(item.label)}</Link>
-            </li>
-          ))}
-        </ul>
-      </nav>
+      <NavCard label={t("adminTitle")} links={ADMIN_LINKS} />
       <AccountSection user={user} />
     </AdminPage>
   );
