@@ -81,6 +81,15 @@ export {
   type Subitem,
   type Variable,
 } from "./instrument/types";
+export {
+  isLocusKind,
+  isPemdaKind,
+  LOCUS_KIND_NAMES_ID,
+  LOCUS_KINDS,
+  type LocusKind,
+  locusCategory,
+  parseLocusKind,
+} from "./loci/locus-kinds";
 export { type Rankable, rankPemda } from "./results/rank";
 export {
   type PemdaUnits,
