@@ -48,6 +48,13 @@ export const messagesEn: Messages = {
   logoutBusy: "Logging out…",
   logoutOfflineWarning:
     "You are offline. After logging out you can only log in again when online. The data on this device is kept.",
+  logoutUnsentWarning:
+    "{count} changes have not reached the server yet. Sync before logging out. If you log out anyway, they stay on this device and are sent after you log in again.",
+  logoutNothingUnsent: "Every change has been sent. You can log out safely.",
+  logoutSyncFirst: "Sync first",
+  logoutSyncing: "Syncing…",
+  unlockedOfflineNotice:
+    "Opened without a network, with the password this device recognises. The server session is renewed at the next sync.",
   logoutConfirm: "Log out anyway",
   cancel: "Cancel",
 

@@ -48,6 +48,13 @@ export const messagesId = {
   logoutBusy: "Sedang keluar…",
   logoutOfflineWarning:
     "Anda sedang luring. Setelah keluar, Anda baru bisa masuk lagi saat daring. Data di perangkat ini tetap tersimpan.",
+  logoutUnsentWarning:
+    "Ada {count} perubahan yang belum terkirim ke server. Sinkronkan dulu sebelum keluar. Jika tetap keluar, perubahan itu tetap tersimpan di perangkat ini dan terkirim setelah Anda masuk lagi.",
+  logoutNothingUnsent: "Semua perubahan sudah terkirim. Anda bisa keluar dengan aman.",
+  logoutSyncFirst: "Sinkronkan dulu",
+  logoutSyncing: "Menyinkronkan…",
+  unlockedOfflineNotice:
+    "Dibuka tanpa jaringan dengan kata sandi yang dikenali perangkat ini. Sesi server diperbarui pada sinkronisasi berikutnya.",
   logoutConfirm: "Tetap keluar",
   cancel: "Batal",
 
