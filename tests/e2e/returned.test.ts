@@ -113,7 +113,7 @@ describe("a returned checklist", () => {
     }
     await sheet.waitSaved();
     expect(await sheet.missing.count()).toBe(0);
-    await sheet.submitButton.click();
+    await sheet.submit();
     await page.locator('[data-testid="assessment-status"][data-status="submitted"]').waitFor();
     await page.getByTestId("read-only").waitFor();
 
@@ -180,7 +180,7 @@ describe("a returned checklist", () => {
         .map((row) => row.mutation.args),
     ).toEqual([{ assessmentId, key: ITEM, value: 3, previous: 0 }]);
 
-    await sheet.submitButton.click();
+    await sheet.submit();
     await page.locator('[data-testid="assessment-status"][data-status="submitted"]').waitFor();
     await page.getByTestId("read-only").waitFor();
 

@@ -156,6 +156,11 @@ export const messagesEn: Messages = {
   missingNone: "Everything is complete.",
   missingMore: "… and {count} more",
   submit: "Submit",
+  submitConfirmTitle: "Submit this checklist?",
+  submitConfirmSummary: "Provisional score {score} · {answers} answers · {photos} photos.",
+  submitConfirmLock:
+    "Once submitted, the checklist is locked until the supervisor approves or returns it. If you are offline, it is sent at the next sync.",
+  submitConfirmYes: "Yes, submit",
   submitBusy: "Submitting…",
   submitBlocked: "Cannot submit yet: {count} things are missing.",
   submitDone: "Checklist submitted; waiting to sync.",

@@ -156,6 +156,11 @@ export const messagesId = {
   missingNone: "Semua butir sudah lengkap.",
   missingMore: "… dan {count} lagi",
   submit: "Ajukan",
+  submitConfirmTitle: "Ajukan lembar penilaian ini?",
+  submitConfirmSummary: "Nilai sementara {score} · {answers} jawaban · {photos} foto.",
+  submitConfirmLock:
+    "Setelah diajukan, lembar ini terkunci sampai supervisor menyetujui atau mengembalikannya. Jika sedang luring, lembar terkirim saat sinkronisasi berikutnya.",
+  submitConfirmYes: "Ya, ajukan",
   submitBusy: "Mengajukan…",
   submitBlocked: "Belum bisa diajukan: {count} hal belum lengkap.",
   submitDone: "Lembar penilaian diajukan dan menunggu sinkronisasi.",

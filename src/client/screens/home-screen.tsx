@@ -1,5 +1,6 @@
 import { useMemo } from "preact/hooks";
 import { useDocumentTitle } from "../app/use-document-title";
+import { countPending } from "../db";
 import { useDevice } from "../hooks/use-device";
 import { useHomeData } from "../hooks/use-home-data";
 import { useServiceWorkerControl } from "../hooks/use-service-worker-control";
@@ -24,11 +25,11 @@ export function HomeScreen({ user }: { user: User }) {
   const swControls = useServiceWorkerControl();
   const groups = useMemo(() => (data ? groupAssignments(data) : undefined), [data]);
   const missing = useMemo(() => (data ? missingForOffline(data, swControls) : undefined), [data, swControls]);
-  const { engine } = useDevice();
+  const { engine, db } = useDevice();
   const { pendingCount } = useSyncStatus();
   const unsent = useMemo(
-    () => ({ count: pendingCount, syncNow: () => engine.syncNow() }),
-    [pendingCount, engine],
+    () => ({ count: pendingCount, recount: () => countPending(db), syncNow: () => engine.syncNow() }),
+    [pendingCount, engine, db],
   );
 
   return (

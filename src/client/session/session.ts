@@ -83,8 +83,9 @@ async function runCheck(): Promise<CheckResult> {
   if (sessionStore.get().user !== before) return "unchanged";
   if (!fresh && pendingRenewal) {
     const renewed = await renewAfterOfflineUnlock(pendingRenewal);
-    if (renewed === "network") return "unchanged";
-    if (renewed && sessionStore.get().user === before && renewed.id === before.id) {
+    // A logout or another login while the renewal was on its way: that state stands.
+    if (renewed === "network" || sessionStore.get().user !== before) return "unchanged";
+    if (renewed && renewed.id === before.id) {
       await saveProfile(renewed).catch((error: unknown) => console.warn("patuh: profile not saved", error));
       sessionStore.set({ user: renewed, expired: false });
       return "renewed";

@@ -7,8 +7,10 @@ import { logout } from "./session";
 export type LogoutWarning = "unsent" | "offline";
 
 export interface UnsentWork {
-  /** Edits on this device the server has not acknowledged. */
+  /** Edits on this device the server has not acknowledged (live, for the words). */
   count: number;
+  /** Counts them from storage now: the live count may not be loaded yet right after a page load. */
+  recount(): Promise<number>;
   /** Runs one sync now (resolves when it ended, whatever the outcome). */
   syncNow(): Promise<unknown>;
 }
@@ -19,6 +21,8 @@ export interface LogoutState {
   syncing: boolean;
   /** The warning waiting for confirmation, if any. */
   warning: LogoutWarning | undefined;
+  /** Unsent edits as last counted (storage at the tap, then the live count as it moves). */
+  pending: number;
   request(): void;
   confirm(): void;
   cancel(): void;
@@ -37,35 +41,45 @@ export function useLogout(username: string, unsent?: UnsentWork): LogoutState {
   const [busy, setBusy] = useState(false);
   const [syncing, setSyncing] = useState(false);
   const [warning, setWarning] = useState<LogoutWarning | undefined>(undefined);
-  /** The user chose "sync first": leave as soon as the sync left nothing unsent. */
-  const [leaveAfterSync, setLeaveAfterSync] = useState(false);
   const count = unsent?.count ?? 0;
-  useEffect(() => {
-    if (!leaveAfterSync || syncing) return;
-    setLeaveAfterSync(false);
-    if (count === 0) run();
-  });
+  const [pending, setPending] = useState(count);
+  useEffect(() => setPending(count), [count]);
   const run = () => {
     setBusy(true);
     setWarning(undefined);
     void logout().finally(() => setBusy(false));
   };
   const request = () => {
-    if (unsent && unsent.count > 0) {
-      setWarning("unsent");
-      return;
-    }
-    if (online) {
-      run();
-      return;
-    }
-    void hasOfflineCredential(username).then((known) => (known ? run() : setWarning("offline")));
+    void (async () => {
+      const pending = unsent ? await unsent.recount().catch(() => unsent.count) : 0;
+      setPending(pending);
+      if (pending > 0) setWarning("unsent");
+      else if (online || (await hasOfflineCredential(username))) run();
+      else setWarning("offline");
+    })();
   };
   const syncFirst = () => {
     if (!unsent || syncing) return;
     setSyncing(true);
-    setLeaveAfterSync(true);
-    void unsent.syncNow().finally(() => setSyncing(false));
+    // Leave as soon as the sync left nothing unsent; otherwise keep warning with the new count.
+    void unsent
+      .syncNow()
+      .then(() => unsent.recount())
+      .then((left) => {
+        setPending(left);
+        if (left === 0) run();
+      })
+      .catch(() => undefined)
+      .finally(() => setSyncing(false));
   };
-  return { busy, syncing, warning, request, confirm: run, cancel: () => setWarning(undefined), syncFirst };
+  return {
+    busy,
+    syncing,
+    warning,
+    pending,
+    request,
+    confirm: run,
+    cancel: () => setWarning(undefined),
+    syncFirst,
+  };
 }

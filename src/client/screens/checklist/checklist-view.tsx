@@ -81,7 +81,7 @@ export function ChecklistView({ data }: { data: AssessmentData }) {
         {!readOnly && (
           <>
             <MissingList problems={score.problems} />
-            <SubmitBar missing={score.problems.length} />
+            <SubmitBar missing={score.problems.length} score={score.total} />
           </>
         )}
       </div>

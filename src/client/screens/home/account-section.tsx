@@ -18,7 +18,6 @@ export function AccountSection({ user, unsent }: { user: User; unsent?: UnsentWo
   const { t } = useI18n();
   const { unlockedOffline } = useSession();
   const logout = useLogout(user.username, unsent);
-  const unsentCount = unsent?.count ?? 0;
   return (
     <>
       <section class="card" aria-labelledby="profile-name">
@@ -53,12 +52,12 @@ export function AccountSection({ user, unsent }: { user: User; unsent?: UnsentWo
       {logout.warning === "unsent" ? (
         <div class="notice notice--warning" role="alert" data-testid="logout-unsent">
           <p>
-            {unsentCount > 0
-              ? t("logoutUnsentWarning", { count: String(unsentCount) })
+            {logout.pending > 0
+              ? t("logoutUnsentWarning", { count: String(logout.pending) })
               : t("logoutNothingUnsent")}
           </p>
           <div class="button-row">
-            {unsentCount > 0 && (
+            {logout.pending > 0 && (
               <button
                 type="button"
                 class="button button--primary"
