@@ -97,6 +97,7 @@ export const messagesEn: Messages = {
     "Device storage is full: the last change was NOT saved. Free some space (delete other files), then try again.",
   saveRefused: "Change refused: {message}",
   readOnlyNotice: "This checklist is {status} and can no longer be edited.",
+  returnedItemsTitle: "Commented items ({count}):",
   returnedBanner: "Returned by the supervisor. Fix the commented items, then submit again.",
   reviewComment: "Supervisor comment",
   conflictTitle: "Two different answers for this item",

@@ -97,6 +97,7 @@ export const messagesId = {
     "Penyimpanan perangkat penuh: perubahan terakhir TIDAK tersimpan. Kosongkan ruang (hapus file lain), lalu ulangi.",
   saveRefused: "Perubahan ditolak: {message}",
   readOnlyNotice: "Lembar penilaian ini sudah {status} dan tidak dapat diubah.",
+  returnedItemsTitle: "Butir yang diberi komentar ({count}):",
   returnedBanner: "Dikembalikan oleh supervisor. Perbaiki butir yang diberi komentar, lalu ajukan lagi.",
   reviewComment: "Komentar supervisor",
   conflictTitle: "Dua jawaban berbeda untuk butir ini",
