@@ -167,7 +167,7 @@ describe("lembar penilaian (checklist)", () => {
     await page.screenshot({ path: resultPath("checklist-score-panel-360.png") });
     expect(await seriousAxeViolations(page)).toEqual([]);
 
-    await sheet.submitButton.click();
+    await sheet.submit();
     await page.locator('[data-testid="assessment-status"][data-status="submitted"]').waitFor();
     await page.getByTestId("read-only").waitFor();
     expect(await page.locator("fieldset.answer input").first().isDisabled()).toBe(true);

@@ -113,7 +113,7 @@ describe("a returned checklist", () => {
     }
     await sheet.waitSaved();
     expect(await sheet.missing.count()).toBe(0);
-    await sheet.submitButton.click();
+    await sheet.submit();
     await page.locator('[data-testid="assessment-status"][data-status="submitted"]').waitFor();
     await page.getByTestId("read-only").waitFor();
 
@@ -148,6 +148,11 @@ describe("a returned checklist", () => {
     const banner = page.getByTestId("returned-banner");
     await banner.waitFor();
     expect(await banner.textContent()).toContain(GENERAL_COMMENT);
+    // The banner lists the commented item by its question, with the comment, as a jump to it.
+    const listed = banner.getByTestId("returned-items").getByRole("button");
+    expect(await listed.count()).toBe(1);
+    expect(await listed.textContent()).toContain("jaminan keamanan dan keselamatan pelayanan");
+    expect(await banner.getByTestId("returned-items").textContent()).toContain(ITEM_COMMENT);
     const itemComment = sheet.instance(ITEM).getByTestId("review-comment");
     await itemComment.waitFor();
     expect(await itemComment.textContent()).toContain(ITEM_COMMENT);
@@ -180,7 +185,7 @@ describe("a returned checklist", () => {
         .map((row) => row.mutation.args),
     ).toEqual([{ assessmentId, key: ITEM, value: 3, previous: 0 }]);
 
-    await sheet.submitButton.click();
+    await sheet.submit();
     await page.locator('[data-testid="assessment-status"][data-status="submitted"]').waitFor();
     await page.getByTestId("read-only").waitFor();
 

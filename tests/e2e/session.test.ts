@@ -101,13 +101,15 @@ describe("session and language", () => {
     expect(await home.role.textContent()).toBe("Penilai");
   });
 
-  it("asks before logging out offline (login needs the network), and can be cancelled", async () => {
+  it("logs out offline without locking the assessor out: the same password unlocks the device offline", async () => {
     const home = new HomePage(page);
     await home.heading().waitFor();
     await context.setOffline(true);
     await home.logOut();
-    await page.getByText("Anda sedang luring. Setelah keluar").waitFor();
-    await page.getByRole("button", { name: "Batal" }).click();
+    const login = new LoginPage(page);
+    await login.heading.waitFor();
+    expect(await storedProfile(page)).toBeUndefined();
+    await login.logIn("penilai1", DEMO_PASSWORD);
     await home.userName.filter({ hasText: "Andi Pratama" }).waitFor();
     expect(await storedProfile(page)).toMatchObject({ username: "penilai1" });
     await context.setOffline(false);

@@ -159,7 +159,7 @@ describe("supervisor review", () => {
     expect(await comment.textContent()).toContain(ITEM_COMMENT);
     expect(await phone.getByTestId("returned-banner").textContent()).toContain(GENERAL_COMMENT);
 
-    await sheet.submitButton.click();
+    await sheet.submit();
     await phone.locator('[data-testid="assessment-status"][data-status="submitted"]').waitFor();
     await phone.goto(`${fx.server.url}/`);
     await home.heading().waitFor();

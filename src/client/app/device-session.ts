@@ -13,6 +13,8 @@
 //   summaries held the home up. Syncing starts a moment after the home is there.
 // - A sync answered 401 means the server ended the session; the session layer is asked to confirm
 //   (GET /session), which on 401 returns to the login screen saying so. Local data is untouched.
+//   After an offline unlock the session layer first renews the session with the password it holds
+//   in memory; then the sync runs again at once, so the assessor's work goes up without a new login.
 import { openPatuhDb, type PatuhDb, prepareDeviceMeta } from "../db";
 import { ensurePersistentStorage } from "../platform/storage";
 import { checkSession } from "../session/session";
@@ -59,7 +61,7 @@ export async function openDevice(user: Pick<User, "id">): Promise<OpenDevice> {
         .then((module) => module.createSyncEngine({ db, onError })),
     onError,
   );
-  const unwatch = engine.subscribe(reactToStatus());
+  const unwatch = engine.subscribe(reactToStatus(() => void engine.syncNow()));
   return {
     db,
     engine,
@@ -89,12 +91,16 @@ function whenIdle(): Promise<void> {
 }
 
 /** Side effects of status changes that belong to the app, not to the UI-free engine. */
-function reactToStatus(): (status: SyncStatus) => void {
+function reactToStatus(syncAgain: () => void): (status: SyncStatus) => void {
   let previous: SyncStatus | undefined;
   return (status) => {
     const before = previous;
     previous = status;
-    if (status.state === "needs-login" && before?.state !== "needs-login") void checkSession();
+    if (status.state === "needs-login" && before?.state !== "needs-login") {
+      void checkSession().then((result) => {
+        if (result === "renewed") syncAgain();
+      });
+    }
     // A sync just succeeded: the device now holds the user's assignments, worth asking the browser
     // to keep. (Not for the stored time read at start-up, which is no user action: Firefox prompts.)
     if (before && status.lastSuccessAt !== null && status.lastSuccessAt !== before.lastSuccessAt) {

@@ -57,9 +57,12 @@ export function syncStateOf(
   pendingCount: number,
   onServer: boolean,
 ): AssessmentSyncState {
+  // A sheet the assessor submitted (or that was returned or approved) says so on the home too, at
+  // once and offline: the home and the sheet tell the same state, and unsent edits are counted
+  // beside it ("Diajukan · 12 perubahan belum terkirim"), not instead of it.
+  if (status !== "draft") return status;
   if (pendingCount > 0) return onServer ? "unsynced" : "draft";
-  if (status === "draft") return "synced";
-  return status;
+  return "synced";
 }
 
 export async function getAssessmentSyncInfo(

@@ -48,6 +48,13 @@ export const messagesEn: Messages = {
   logoutBusy: "Logging out…",
   logoutOfflineWarning:
     "You are offline. After logging out you can only log in again when online. The data on this device is kept.",
+  logoutUnsentWarning:
+    "{count} changes have not reached the server yet. Sync before logging out. If you log out anyway, they stay on this device and are sent after you log in again.",
+  logoutNothingUnsent: "Every change has been sent. You can log out safely.",
+  logoutSyncFirst: "Sync first",
+  logoutSyncing: "Syncing…",
+  unlockedOfflineNotice:
+    "Opened without a network, with the password this device recognises. The server session is renewed at the next sync.",
   logoutConfirm: "Log out anyway",
   cancel: "Cancel",
 
@@ -90,6 +97,7 @@ export const messagesEn: Messages = {
     "Device storage is full: the last change was NOT saved. Free some space (delete other files), then try again.",
   saveRefused: "Change refused: {message}",
   readOnlyNotice: "This checklist is {status} and can no longer be edited.",
+  returnedItemsTitle: "Commented items ({count}):",
   returnedBanner: "Returned by the supervisor. Fix the commented items, then submit again.",
   reviewComment: "Supervisor comment",
   conflictTitle: "Two different answers for this item",
@@ -149,6 +157,11 @@ export const messagesEn: Messages = {
   missingNone: "Everything is complete.",
   missingMore: "… and {count} more",
   submit: "Submit",
+  submitConfirmTitle: "Submit this checklist?",
+  submitConfirmSummary: "Provisional score {score} · {answers} answers · {photos} photos.",
+  submitConfirmLock:
+    "Once submitted, the checklist is locked until the supervisor approves or returns it. If you are offline, it is sent at the next sync.",
+  submitConfirmYes: "Yes, submit",
   submitBusy: "Submitting…",
   submitBlocked: "Cannot submit yet: {count} things are missing.",
   submitDone: "Checklist submitted; waiting to sync.",

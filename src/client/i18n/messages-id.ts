@@ -48,6 +48,13 @@ export const messagesId = {
   logoutBusy: "Sedang keluar…",
   logoutOfflineWarning:
     "Anda sedang luring. Setelah keluar, Anda baru bisa masuk lagi saat daring. Data di perangkat ini tetap tersimpan.",
+  logoutUnsentWarning:
+    "Ada {count} perubahan yang belum terkirim ke server. Sinkronkan dulu sebelum keluar. Jika tetap keluar, perubahan itu tetap tersimpan di perangkat ini dan terkirim setelah Anda masuk lagi.",
+  logoutNothingUnsent: "Semua perubahan sudah terkirim. Anda bisa keluar dengan aman.",
+  logoutSyncFirst: "Sinkronkan dulu",
+  logoutSyncing: "Menyinkronkan…",
+  unlockedOfflineNotice:
+    "Dibuka tanpa jaringan dengan kata sandi yang dikenali perangkat ini. Sesi server diperbarui pada sinkronisasi berikutnya.",
   logoutConfirm: "Tetap keluar",
   cancel: "Batal",
 
@@ -90,6 +97,7 @@ export const messagesId = {
     "Penyimpanan perangkat penuh: perubahan terakhir TIDAK tersimpan. Kosongkan ruang (hapus file lain), lalu ulangi.",
   saveRefused: "Perubahan ditolak: {message}",
   readOnlyNotice: "Lembar penilaian ini sudah {status} dan tidak dapat diubah.",
+  returnedItemsTitle: "Butir yang diberi komentar ({count}):",
   returnedBanner: "Dikembalikan oleh supervisor. Perbaiki butir yang diberi komentar, lalu ajukan lagi.",
   reviewComment: "Komentar supervisor",
   conflictTitle: "Dua jawaban berbeda untuk butir ini",
@@ -149,6 +157,11 @@ export const messagesId = {
   missingNone: "Semua butir sudah lengkap.",
   missingMore: "… dan {count} lagi",
   submit: "Ajukan",
+  submitConfirmTitle: "Ajukan lembar penilaian ini?",
+  submitConfirmSummary: "Nilai sementara {score} · {answers} jawaban · {photos} foto.",
+  submitConfirmLock:
+    "Setelah diajukan, lembar ini terkunci sampai supervisor menyetujui atau mengembalikannya. Jika sedang luring, lembar terkirim saat sinkronisasi berikutnya.",
+  submitConfirmYes: "Ya, ajukan",
   submitBusy: "Mengajukan…",
   submitBlocked: "Belum bisa diajukan: {count} hal belum lengkap.",
   submitDone: "Lembar penilaian diajukan dan menunggu sinkronisasi.",

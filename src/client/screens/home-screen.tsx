@@ -1,7 +1,10 @@
 import { useMemo } from "preact/hooks";
 import { useDocumentTitle } from "../app/use-document-title";
+import { countPending } from "../db";
+import { useDevice } from "../hooks/use-device";
 import { useHomeData } from "../hooks/use-home-data";
 import { useServiceWorkerControl } from "../hooks/use-service-worker-control";
+import { useSyncStatus } from "../hooks/use-sync-status";
 import { useI18n } from "../i18n/i18n";
 import type { User } from "../session/user";
 import { AccountSection } from "./home/account-section";
@@ -22,6 +25,12 @@ export function HomeScreen({ user }: { user: User }) {
   const swControls = useServiceWorkerControl();
   const groups = useMemo(() => (data ? groupAssignments(data) : undefined), [data]);
   const missing = useMemo(() => (data ? missingForOffline(data, swControls) : undefined), [data, swControls]);
+  const { engine, db } = useDevice();
+  const { pendingCount } = useSyncStatus();
+  const unsent = useMemo(
+    () => ({ count: pendingCount, recount: () => countPending(db), syncNow: () => engine.syncNow() }),
+    [pendingCount, engine, db],
+  );
 
   return (
     <div class="screen screen--home">
@@ -32,7 +41,7 @@ export function HomeScreen({ user }: { user: User }) {
       <RemovedAssignments />
       <AssignmentList groups={groups} pulled={data?.pulled ?? false} />
       <StoragePanel />
-      <AccountSection user={user} />
+      <AccountSection user={user} unsent={unsent} />
     </div>
   );
 }

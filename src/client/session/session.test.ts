@@ -130,4 +130,85 @@ describe("session", () => {
     await set("user", { id: 1, name: null }, createStore("patuh-session", "profile"));
     expect((await boot()).session.currentUser()).toBeUndefined();
   });
+
+  describe("offline unlock", () => {
+    const offline = () => {
+      throw new TypeError("Failed to fetch");
+    };
+
+    /** Logs in online, waits until the device keeps the verifier, then logs out with no network. */
+    async function loggedInOnceThenLoggedOutOffline() {
+      handler = () => json(200, { user: ANDI });
+      const first = await boot();
+      await first.session.login("penilai1", "rahasia-123");
+      const credential = await import("./offline-credential");
+      await vi.waitFor(async () => expect(await credential.hasOfflineCredential("PENILAI1")).toBe(true), {
+        timeout: 5_000,
+      });
+      handler = offline;
+      await first.session.logout();
+      expect(first.session.currentUser()).toBeUndefined();
+    }
+
+    it("lets a user who logged in here before back in with no network, and only with the right password", async () => {
+      await loggedInOnceThenLoggedOutOffline();
+      const { session } = await boot();
+      await expect(session.login("penilai1", "salah")).rejects.toMatchObject({ code: "invalid_credentials" });
+      expect(session.currentUser()).toBeUndefined();
+
+      await session.login("penilai1", "rahasia-123");
+      expect(session.currentUser()).toEqual(ANDI);
+      // The profile is stored: the app opens offline after a restart too.
+      expect((await boot()).session.currentUser()).toEqual(ANDI);
+    });
+
+    it("still needs the network for a user this device has never seen", async () => {
+      await loggedInOnceThenLoggedOutOffline();
+      const { session } = await boot();
+      await expect(session.login("penilai2", "rahasia-123")).rejects.toMatchObject({ code: "network" });
+      expect(session.currentUser()).toBeUndefined();
+    });
+
+    it("never stores the password itself", async () => {
+      await loggedInOnceThenLoggedOutOffline();
+      const { createStore, entries } = await import("idb-keyval");
+      const stored = JSON.stringify(await entries(createStore("patuh-offline-credentials", "verifiers")));
+      expect(stored).toContain("penilai1");
+      expect(stored).not.toContain("rahasia-123");
+    });
+
+    it("renews an ended server session at the next check with the unlock's password, once", async () => {
+      await loggedInOnceThenLoggedOutOffline();
+      const { session } = await boot();
+      await session.login("penilai1", "rahasia-123");
+
+      const posted: string[] = [];
+      handler = async (method) => {
+        if (method === "GET") return json(401, { error: { code: "unauthorized", message: "no" } });
+        posted.push(method);
+        return json(200, { user: ANDI });
+      };
+      calls.length = 0;
+      expect(await session.checkSession()).toBe("renewed");
+      expect(calls).toEqual(["GET /api/v1/session", "POST /api/v1/session"]);
+      expect(session.currentUser()).toEqual(ANDI);
+
+      // The password was used once and forgotten: a later 401 ends the session as usual.
+      expect(await session.checkSession()).toBe("ended");
+      expect(posted).toEqual(["POST"]);
+      expect(session.currentUser()).toBeUndefined();
+    });
+
+    it("ends the session when the server refuses the unlock's password (changed or account closed)", async () => {
+      await loggedInOnceThenLoggedOutOffline();
+      const { session } = await boot();
+      await session.login("penilai1", "rahasia-123");
+      handler = (method) =>
+        method === "GET"
+          ? json(401, { error: { code: "unauthorized", message: "no" } })
+          : json(401, { error: { code: "invalid_credentials", message: "no" } });
+      expect(await session.checkSession()).toBe("ended");
+      expect(session.currentUser()).toBeUndefined();
+    });
+  });
 });

@@ -145,4 +145,10 @@ export class ChecklistPage {
   get submitButton(): Locator {
     return this.page.getByTestId("submit");
   }
+
+  /** "Ajukan", then "Ya, ajukan" in the confirmation that says what is sent. */
+  async submit(): Promise<void> {
+    await this.submitButton.click();
+    await this.page.getByTestId("submit-confirm-yes").click();
+  }
 }

@@ -34,7 +34,7 @@ export async function freePort(): Promise<number> {
   });
 }
 
-const START_TIMEOUT_MS = 60_000;
+const START_TIMEOUT_MS = 180_000;
 const STOP_TIMEOUT_MS = 10_000;
 
 function waitForExit(child: ChildProcess, timeoutMs: number): Promise<boolean> {

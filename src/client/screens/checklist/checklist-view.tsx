@@ -13,6 +13,7 @@ import { MissingList } from "./missing-list";
 import { latestComments } from "./model";
 import { ProductsSection } from "./products-section";
 import { RespondentsSection } from "./respondents-section";
+import { ReturnedBanner } from "./returned-banner";
 import { ScorePanel } from "./score-panel";
 import { SheetHeader, STATUS_KEYS } from "./sheet-header";
 import { SubmitBar } from "./submit-bar";
@@ -49,23 +50,13 @@ export function ChecklistView({ data }: { data: AssessmentData }) {
     }),
     [sheet, instrument, editor, readOnly, commentsSignature, peopleSignature, language],
   );
-  const general = state.status === "returned" ? (context.comments.get("general") ?? []) : [];
 
   return (
     <ChecklistContext.Provider value={context}>
       <div class="screen checklist" data-testid="checklist" data-assessment={state.id}>
         <ScorePanel score={score} language={language} />
         <SheetHeader unitName={unit?.name ?? t("assessmentTitle")} />
-        {state.status === "returned" && (
-          <div class="notice notice--warning" role="note" data-testid="returned-banner">
-            <p>{t("returnedBanner")}</p>
-            {general.map((text, i) => (
-              <p key={i} class="returned__comment">
-                {text}
-              </p>
-            ))}
-          </div>
-        )}
+        {state.status === "returned" && <ReturnedBanner />}
         {readOnly && (
           <p class="notice notice--info" data-testid="read-only">
             {t("readOnlyNotice", { status: t(STATUS_KEYS[state.status]).toLowerCase() })}
@@ -81,7 +72,7 @@ export function ChecklistView({ data }: { data: AssessmentData }) {
         {!readOnly && (
           <>
             <MissingList problems={score.problems} />
-            <SubmitBar missing={score.problems.length} />
+            <SubmitBar missing={score.problems.length} score={score.total} />
           </>
         )}
       </div>

@@ -14,7 +14,7 @@ const ZONE_CLASS: Readonly<Record<string, string>> = {
 // call, which cost ~10 ms per answer tap on a throttled phone (the panel re-renders on each).
 const formatters = new Map<string, Intl.NumberFormat>();
 
-function formatScore(value: number, language: string): string {
+export function formatScore(value: number, language: string): string {
   const locale = language === "en" ? "en-GB" : "id-ID";
   let format = formatters.get(locale);
   if (!format) {

@@ -1,6 +1,7 @@
 // Top of the sheet: unit, status, the visit (date, start time, GPS) and the save status.
 import type { AssessmentStatus } from "../../../domain/sync/protocol";
-import type { MessageKey } from "../../i18n/i18n";
+import type { Language, MessageKey } from "../../i18n/i18n";
+import { formatDate } from "../home/home-words";
 import { useChecklist, useSheetState } from "./checklist-context";
 import { SaveStatusLine } from "./save-status";
 
@@ -35,7 +36,7 @@ export function SheetHeader({ unitName }: { unitName: string }) {
         >
           {t(STATUS_KEYS[state.status])}
         </span>{" "}
-        {t("visitSummary", { date: visit.date, time })}
+        {t("visitSummary", { date: visit.date ? formatDate(visit.date, language as Language) : "—", time })}
         {visit.location ? ` · GPS ± ${Math.round(visit.location.accuracyM)} m` : ""}
       </p>
       <SaveStatusLine store={editor.status} t={t} />

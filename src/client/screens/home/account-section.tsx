@@ -1,6 +1,7 @@
 import { LanguageSwitch } from "../../components/language-switch";
 import { type MessageKey, useI18n } from "../../i18n/i18n";
-import { useLogout } from "../../session/use-logout";
+import { useSession } from "../../session/session";
+import { type UnsentWork, useLogout } from "../../session/use-logout";
 import type { Role, User } from "../../session/user";
 
 const ROLE_KEYS: Record<Role, MessageKey> = {
@@ -9,10 +10,14 @@ const ROLE_KEYS: Record<Role, MessageKey> = {
   admin: "roleAdmin",
 };
 
-/** Who is logged in, the language, and logging out (which keeps this user's data on the device). */
-export function AccountSection({ user }: { user: User }) {
+/**
+ * Who is logged in, the language, and logging out (which keeps this user's data on the device).
+ * `unsent` is the assessor's device: logging out with edits not yet on the server offers a sync first.
+ */
+export function AccountSection({ user, unsent }: { user: User; unsent?: UnsentWork }) {
   const { t } = useI18n();
-  const logout = useLogout();
+  const { unlockedOffline } = useSession();
+  const logout = useLogout(user.username, unsent);
   return (
     <>
       <section class="card" aria-labelledby="profile-name">
@@ -36,9 +41,47 @@ export function AccountSection({ user }: { user: User }) {
         </dl>
       </section>
 
+      {unlockedOffline && (
+        <p class="notice notice--info" role="status" data-testid="unlocked-offline">
+          {t("unlockedOfflineNotice")}
+        </p>
+      )}
+
       <LanguageSwitch />
 
-      {logout.confirming ? (
+      {logout.warning === "unsent" ? (
+        <div class="notice notice--warning" role="alert" data-testid="logout-unsent">
+          <p>
+            {logout.pending > 0
+              ? t("logoutUnsentWarning", { count: String(logout.pending) })
+              : t("logoutNothingUnsent")}
+          </p>
+          <div class="button-row">
+            {logout.pending > 0 && (
+              <button
+                type="button"
+                class="button button--primary"
+                onClick={logout.syncFirst}
+                disabled={logout.syncing}
+                data-testid="logout-sync-first"
+              >
+                {logout.syncing ? t("logoutSyncing") : t("logoutSyncFirst")}
+              </button>
+            )}
+            <button
+              type="button"
+              class="button button--danger"
+              onClick={logout.confirm}
+              data-testid="logout-confirm"
+            >
+              {t("logoutConfirm")}
+            </button>
+            <button type="button" class="button" onClick={logout.cancel}>
+              {t("cancel")}
+            </button>
+          </div>
+        </div>
+      ) : logout.warning === "offline" ? (
         <div class="notice notice--warning" role="alert">
           <p>{t("logoutOfflineWarning")}</p>
           <div class="button-row">

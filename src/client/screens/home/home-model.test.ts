@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { AssessmentSyncInfo } from "../../db";
+import { type AssessmentSyncInfo, syncStateOf } from "../../db";
 import type { AssessmentState, Assignment, Pemda, Period, Unit } from "../../db/protocol-types";
 import { groupAssignments, type HomeData, missingForOffline } from "./home-model";
 
@@ -136,5 +136,19 @@ describe("missingForOffline", () => {
   it("ignores data of other teams' assignments", () => {
     const d = data({ units: data().units.filter((u) => u.id !== "u3") });
     expect(missingForOffline(d, true)).toEqual([]);
+  });
+});
+
+describe("syncStateOf: the home says what the sheet says", () => {
+  it("keeps a submitted sheet 'submitted' while its edits are still unsent (offline after Ajukan)", () => {
+    expect(syncStateOf("submitted", 178, false)).toBe("submitted");
+    expect(syncStateOf("submitted", 3, true)).toBe("submitted");
+    expect(syncStateOf("returned", 2, true)).toBe("returned");
+  });
+
+  it("tells a draft's sync state from its pending edits", () => {
+    expect(syncStateOf("draft", 5, false)).toBe("draft");
+    expect(syncStateOf("draft", 5, true)).toBe("unsynced");
+    expect(syncStateOf("draft", 0, true)).toBe("synced");
   });
 });
