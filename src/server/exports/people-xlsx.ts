@@ -6,7 +6,6 @@
  * so a national period's answers never sit in memory as one workbook. Owns nothing persistent.
  */
 import { PassThrough, Readable } from "node:stream";
-import ExcelJS from "exceljs";
 import type { PeopleTable } from "./people-tables";
 import type { Cell } from "./xlsx";
 
@@ -23,6 +22,8 @@ function columnLetter(n: number): string {
 }
 
 async function writeWorkbook(stream: PassThrough, tables: readonly PeopleTable[]): Promise<void> {
+  // Loaded on the first export, not at server start (exceljs is large).
+  const { default: ExcelJS } = await import("exceljs");
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({
     stream,
     useStyles: true,
