@@ -8,6 +8,7 @@ import "./styles/base.css";
 import "./styles/layout.css";
 import "./styles/controls.css";
 import "./styles/home.css";
+import "./styles/desk.css";
 import { render } from "preact";
 import { App } from "./app/app";
 import { BUILD_ID } from "./app/build-info";

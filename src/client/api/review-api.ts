@@ -83,6 +83,26 @@ const HistorySchema = v.object({
 });
 export type HistoryEntry = v.InferOutput<typeof HistorySchema>;
 
+const SinceReturnSchema = v.object({
+  returnedAt: v.string(),
+  returnedBy: v.string(),
+  revision: NUM,
+  changes: v.array(
+    v.object({
+      key: v.string(),
+      kind: v.string(),
+      itemKey: v.string(),
+      old: v.unknown(),
+      new: v.unknown(),
+      added: v.optional(v.boolean()),
+      by: v.array(v.string()),
+      at: v.string(),
+    }),
+  ),
+});
+export type SinceReturn = v.InferOutput<typeof SinceReturnSchema>;
+export type SinceReturnChange = SinceReturn["changes"][number];
+
 // The state itself is the pull's assessment value (domain types); only the fields the screen
 // relies on are checked here, the rest passes through as the protocol types describe it.
 const DetailSchema = v.looseObject({
@@ -105,7 +125,7 @@ const DetailSchema = v.looseObject({
   ),
   reviews: v.array(
     v.object({
-      decision: v.picklist(["approve", "return"]),
+      decision: v.picklist(["approve", "return", "undo_approval"]),
       by: v.string(),
       at: v.string(),
       revision: NUM,
@@ -114,6 +134,8 @@ const DetailSchema = v.looseObject({
     }),
   ),
   users: v.array(v.object({ id: v.string(), name: v.string(), username: v.string() })),
+  // Since issue #20; an older server leaves it out.
+  sinceReturn: v.optional(v.nullable(SinceReturnSchema), null),
   context: v.object({
     unitName: v.nullable(v.string()),
     pemdaName: v.nullable(v.string()),
@@ -122,7 +144,7 @@ const DetailSchema = v.looseObject({
 });
 type DetailExtras = Pick<
   v.InferOutput<typeof DetailSchema>,
-  "history" | "score" | "reviews" | "users" | "context"
+  "history" | "score" | "reviews" | "users" | "context" | "sinceReturn"
 >;
 export type AssessmentDetail = AssessmentState & DetailExtras;
 
@@ -224,7 +246,7 @@ export const fetchRapor = (periodId: string, pemdaId: string) =>
   get(RaporSchema, `/results/rapor?${q({ periodId, pemdaId })}`);
 
 export interface ReviewDecisionBody {
-  decision: "approve" | "return";
+  decision: "approve" | "return" | "undo_approval";
   comment: string;
   itemComments: { key: string; text: string }[];
   revision: number;
@@ -238,6 +260,33 @@ export async function postReview(id: string, body: ReviewDecisionBody) {
 }
 
 export const evidenceUrl = (sha256: string) => `/api/v1/evidence/${encodeURIComponent(sha256)}`;
+/** A small JPEG (≤ 240 px) of a JPEG photo, made by the server once (issue #20). */
+export const thumbnailUrl = (sha256: string) => `/api/v1/evidence/${encodeURIComponent(sha256)}/thumbnail`;
+export const reportXlsxUrl = (periodId: string) => `/api/v1/exports/report.xlsx?${q({ periodId })}`;
+export const reportCsvUrl = (periodId: string, table: string, separator: string) =>
+  `/api/v1/exports/report.csv?${q({ periodId, table, separator })}`;
 export const resultsXlsxUrl = (periodId: string) => `/api/v1/exports/results.xlsx?${q({ periodId })}`;
 export const resultsCsvUrl = (periodId: string) => `/api/v1/exports/results.csv?${q({ periodId })}`;
 export const evidenceZipUrl = (assessmentId: string) => `/api/v1/exports/evidence.zip?${q({ assessmentId })}`;
+
+const QueueSchema = v.object({
+  items: v.array(
+    v.object({
+      assessmentId: v.string(),
+      revision: NUM,
+      submittedAt: v.nullable(v.string()),
+      resubmitted: v.boolean(),
+      conflicts: NUM,
+      period: v.object({ id: v.string(), name: v.string(), year: NUM }),
+      pemda: v.object({ id: v.string(), name: v.string(), code: v.string() }),
+      unit: v.object({ id: v.string(), name: v.string() }),
+      team: v.array(v.object({ id: v.string(), name: v.string() })),
+    }),
+  ),
+});
+export type QueueItem = v.InferOutput<typeof QueueSchema>["items"][number];
+
+/** Submitted checklists across every open period the user manages (GET /review-queue). */
+export async function fetchReviewQueue(): Promise<QueueItem[]> {
+  return (await get(QueueSchema, "/review-queue")).items;
+}

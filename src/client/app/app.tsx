@@ -80,7 +80,8 @@ export function App() {
   }, [path]);
 
   return (
-    <div class="app">
+    // Staff work on a laptop: their screens take its width (styles/desk.css); assessors keep the column.
+    <div class={user && user.role !== "assessor" ? "app app--staff" : "app"}>
       <a class="skip-link" href="#main">
         {t("skipToContent")}
       </a>

@@ -1,4 +1,5 @@
 import { adminMessagesEn } from "./areas/admin-en";
+import { deskMessagesEn } from "./areas/desk-en";
 import { planningMessagesEn } from "./areas/planning-en";
 import { reviewMessagesEn } from "./areas/review-en";
 import type { Messages } from "./messages-id";
@@ -258,6 +259,7 @@ export const messagesEn: Messages = {
   storageUnsupported: "This browser does not report its storage; sync regularly to keep your work safe.",
   // ─── end of home block ───
   ...reviewMessagesEn,
+  ...deskMessagesEn,
   ...planningMessagesEn,
   ...adminMessagesEn,
 };

@@ -1,6 +1,7 @@
 // Indonesian, the default UI language. Vocabulary follows methodology.md § 6 (Masuk, Keluar, Luring,
 // Daring, Penilai, Kantor Perwakilan …). Placeholders in braces are filled by t(key, vars).
 import { adminMessagesId } from "./areas/admin-id";
+import { deskMessagesId } from "./areas/desk-id";
 import { planningMessagesId } from "./areas/planning-id";
 import { reviewMessagesId } from "./areas/review-id";
 
@@ -260,6 +261,7 @@ export const messagesId = {
   // ─── end of home block ───
   // The staff areas (supervisor and admin screens) keep their texts in areas/*.
   ...reviewMessagesId,
+  ...deskMessagesId,
   ...planningMessagesId,
   ...adminMessagesId,
 } as const;

@@ -5,6 +5,8 @@
  * no assessment exists in it (scores would otherwise mix versions); closing is final — a closed
  * period is never reopened and keeps its instrument and scheme, so its results stay as published.
  * Sync push refuses mutations in a period that is not open (period_closed), so closing stops edits.
+ * An office holds one period per year and name (case and spaces ignored; unique index of migration
+ * 005): a second one, created or renamed into place, is 409 period_exists and nothing changes.
  */
 import { randomUUID } from "node:crypto";
 import type { Db } from "../db/connection";
@@ -19,6 +21,7 @@ import {
   updatePeriod as updatePeriodRow,
 } from "../db/queries/periods";
 import { problem } from "../http/problems";
+import { isUniqueViolation } from "./guard";
 import { ensureSchemeStored } from "./schemes";
 
 export interface AdminPeriod {
@@ -88,7 +91,25 @@ export interface NewPeriodInput {
   schemeId: string;
 }
 
+/** The unique index decides (two admins at once get one period); its violation is said in words. */
+async function refuseDuplicate<T>(
+  work: Promise<T>,
+  key: { officeId?: string; year?: number; name?: string },
+): Promise<T> {
+  try {
+    return await work;
+  } catch (error) {
+    if (isUniqueViolation(error)) throw problem("period_exists", { path: "name", ...key });
+    throw error;
+  }
+}
+
 export async function createPeriod(db: Db, input: NewPeriodInput): Promise<AdminPeriod> {
+  const key = { officeId: input.officeId, year: input.year, name: input.name };
+  return refuseDuplicate(createPeriodRow(db, input), key);
+}
+
+async function createPeriodRow(db: Db, input: NewPeriodInput): Promise<AdminPeriod> {
   return db.transaction().execute(async (trx) => {
     if (!(await findOffice(trx, input.officeId))) {
       throw problem("invalid_reference", { path: "officeId", officeId: input.officeId });
@@ -118,6 +139,13 @@ export interface PeriodPatch {
 }
 
 export async function updatePeriod(db: Db, id: string, patch: PeriodPatch): Promise<AdminPeriod> {
+  return refuseDuplicate(
+    updatePeriodInTransaction(db, id, patch),
+    patch.name === undefined ? {} : { name: patch.name },
+  );
+}
+
+async function updatePeriodInTransaction(db: Db, id: string, patch: PeriodPatch): Promise<AdminPeriod> {
   return db.transaction().execute(async (trx) => {
     const current = await findPeriodForUpdate(trx, id);
     if (!current) throw problem("not_found");

@@ -35,6 +35,10 @@ export const PROBLEMS = {
   scheme_immutable: { status: 409, message: "This banding scheme is built in or used and cannot change." },
   self_lockout: { status: 409, message: "You cannot deactivate yourself or remove your own admin role." },
   period_closed: { status: 409, message: "The period is closed; its results are final." },
+  period_exists: {
+    status: 409,
+    message: "This office already has a period with this year and name.",
+  },
   period_has_assessments: {
     status: 409,
     message: "The period already has assessments; its instrument and scheme cannot change.",
@@ -47,6 +51,8 @@ export const PROBLEMS = {
     status: 409,
     message: "The assignment already has an assessment; remove team members instead.",
   },
+  // The supervisor's desk (issue #20).
+  not_approved: { status: 409, message: "Only an approved assessment can have its approval undone." },
   /** Also the push rejection code for edits by an assessor taken off the assignment's team. */
   assignment_removed: {
     status: 409,

@@ -6,7 +6,7 @@
 import type { ReviewComment } from "../../domain/sync/protocol";
 
 export interface ReviewDecision {
-  decision: "approve" | "return";
+  decision: "approve" | "return" | "undo_approval";
   by: string;
   at: string;
   /** The revision the supervisor decided on. */
@@ -33,4 +33,25 @@ export function reviewDecisions(comments: readonly ReviewComment[]): ReviewDecis
     }
   }
   return out;
+}
+
+/**
+ * The decisions plus every undone approval (history action `review.undo_approval`, which carries
+ * no review comment), in time order: the review trail the screen shows.
+ */
+export function reviewTrail(
+  comments: readonly ReviewComment[],
+  history: readonly { action: string; key: string; userId: string; at: string; revision: number }[],
+): ReviewDecision[] {
+  const undos: ReviewDecision[] = history
+    .filter((h) => h.action === "review.undo_approval" && h.key === "status")
+    .map((h) => ({
+      decision: "undo_approval",
+      by: h.userId,
+      at: h.at,
+      revision: h.revision - 1,
+      comment: "",
+      itemComments: [],
+    }));
+  return [...reviewDecisions(comments), ...undos].sort((a, b) => a.revision - b.revision);
 }

@@ -10,6 +10,10 @@
  * the row lock (SELECT … FOR UPDATE), so of two supervisors deciding on the same view the second
  * waits, then finds a new revision and gets 409 stale_revision; a closed period refuses every
  * decision (409 period_closed); answers are never touched.
+ * Undo of an approval (issue #20): `undo_approval` puts an approved assessment back to `submitted`
+ * on the same revision check, only while its period is open (409 not_approved otherwise). It adds
+ * no review comment (devices' protocol unchanged); the history row `review.undo_approval` with
+ * status approved → submitted is its record, and the detail's `reviews` shows it from there.
  */
 import { type Kysely, sql } from "kysely";
 import type { AssessmentState, ReviewComment } from "../../domain/sync/protocol";
@@ -20,7 +24,7 @@ import { problem } from "../http/problems";
 import { canSeeAssignment } from "../sync/permissions";
 
 export interface ReviewRequest {
-  decision: "approve" | "return";
+  decision: "approve" | "return" | "undo_approval";
   comment?: string | undefined;
   itemComments?: { key: string; text: string }[] | undefined;
   revision: number;
@@ -33,17 +37,20 @@ export function applyDecision(
   userId: string,
   at: string,
 ): AssessmentState {
+  if (req.decision === "undo_approval")
+    return { ...state, status: "submitted", revision: state.revision + 1, updatedAt: at };
+  const decision = req.decision;
   const base = { by: userId, at, revision: req.revision };
   const comments: ReviewComment[] = [
     // The general entry always exists: it carries the decision, with or without text.
-    { key: "general", text: req.comment?.trim() ?? "", decision: req.decision, ...base },
+    { key: "general", text: req.comment?.trim() ?? "", decision, ...base },
     ...(req.itemComments ?? [])
       .filter((c) => c.text.trim() !== "")
-      .map((c) => ({ key: c.key, text: c.text.trim(), decision: req.decision, ...base })),
+      .map((c) => ({ key: c.key, text: c.text.trim(), decision, ...base })),
   ];
   return {
     ...state,
-    status: req.decision === "approve" ? "approved" : "returned",
+    status: decision === "approve" ? "approved" : "returned",
     reviewComments: [...state.reviewComments, ...comments],
     revision: state.revision + 1,
     updatedAt: at,
@@ -75,7 +82,9 @@ export async function reviewAssessment(
     if (user.role === "assessor") throw problem("forbidden", { requiredRole: ["supervisor", "admin"] });
     const { state } = row;
     if (state.revision !== req.revision) throw problem("stale_revision", { revision: state.revision });
-    if (state.status !== "submitted") throw problem("not_submitted", { status: state.status });
+    if (req.decision === "undo_approval") {
+      if (state.status !== "approved") throw problem("not_approved", { status: state.status });
+    } else if (state.status !== "submitted") throw problem("not_submitted", { status: state.status });
     // A closed period's results are final: no decision may change them (share lock: a close
     // running at the same time waits for this decision or is seen here).
     const period = await sql<{ status: string }>`select status from periods

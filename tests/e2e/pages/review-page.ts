@@ -41,6 +41,8 @@ export class ReviewPage {
 
   async decide(decision: "approve" | "return"): Promise<void> {
     await this.page.getByRole("button", { name: decision === "approve" ? "Setujui" : "Kembalikan" }).click();
+    // Every decision is confirmed first (issue #20).
+    await this.page.getByTestId("confirm-dialog").getByRole("button", { name: "Ya, lanjutkan" }).click();
   }
 
   get outcome(): Locator {

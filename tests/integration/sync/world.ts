@@ -60,17 +60,18 @@ export async function createWorld(): Promise<World> {
     const { token } = await createSession(db, systemClock, id);
     people[name] = { id, token };
   }
-  const period = async (office: string, status: string) => {
+  // Names differ: an office holds one period per year and name (migration 005).
+  const period = async (office: string, status: string, name = "P") => {
     const id = randomUUID();
     await sql`insert into periods (id, office_id, year, name, instrument_id, instrument_version, scheme_id, status)
-              values (${id}, ${office}, 2026, 'P', ${instrumentJson.id}, ${instrumentJson.version}, 'opini-2022', ${status})`.execute(
+              values (${id}, ${office}, 2026, ${name}, ${instrumentJson.id}, ${instrumentJson.version}, 'opini-2022', ${status})`.execute(
       db,
     );
     return id;
   };
   const periodId = await period("kalbar", "open");
   const otherPeriod = await period("other", "open");
-  const closedPeriod = await period("kalbar", "closed");
+  const closedPeriod = await period("kalbar", "closed", "P lama");
   const pemda = async (office: string) => {
     const id = randomUUID();
     await sql`insert into pemda (id, office_id, code, name, kind) values (${id}, ${office}, ${id.slice(0, 6)}, 'Kab', 'kabupaten')`.execute(

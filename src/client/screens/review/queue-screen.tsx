@@ -1,13 +1,14 @@
-// The review queue (issue #6 §2): submitted checklists of the period, oldest submission first,
-// filtered by pemda and assessor. Read from GET /progress (units carry status, team and dates).
+// The review queue (issues #6, #20): every submitted checklist of every open period the user
+// manages (GET /review-queue), oldest submission first, as a sortable table with filters by period,
+// pemda, assessor and a text search. A checklist of last round still waiting is never hidden
+// behind the newest period.
 import { useState } from "preact/hooks";
-import { fetchProgress, type Period, type Progress } from "../../api/review-api";
+import { fetchReviewQueue, type QueueItem } from "../../api/review-api";
 import { useDocumentTitle } from "../../app/use-document-title";
 import { Link } from "../../components/link";
 import { useI18n } from "../../i18n/i18n";
-import { WithPeriod } from "./period-choice";
-import { filterUnits, type UnitFilter, UnitFilters } from "./progress-screen";
 import { RemoteView } from "./remote-view";
+import { SortableTable } from "./sortable-table";
 import { useRemote } from "./use-remote";
 import { formatDateTime } from "./words";
 import "../../styles/review.css";
@@ -15,67 +16,148 @@ import "../../styles/review.css";
 export function QueueScreen() {
   const { t } = useI18n();
   useDocumentTitle(t("reviewQueueTitle"));
+  const [remote, reload] = useRemote(fetchReviewQueue, []);
   return (
     <div class="screen review-screen" data-testid="queue-screen">
       <h1 tabIndex={-1}>{t("reviewQueueTitle")}</h1>
-      <p class="lead">{t("reviewQueueIntro")}</p>
-      <WithPeriod>{(period) => <PeriodQueue period={period} />}</WithPeriod>
+      <p class="lead">{t("deskQueueAllOpen")}</p>
+      <RemoteView remote={remote} reload={reload}>
+        {(items) => <QueueBody items={items} />}
+      </RemoteView>
     </div>
   );
 }
 
-function PeriodQueue({ period }: { period: Period }) {
-  const [remote, reload] = useRemote(() => fetchProgress(period.id), [period.id]);
-  return (
-    <RemoteView remote={remote} reload={reload}>
-      {(progress) => <QueueBody progress={progress} />}
-    </RemoteView>
-  );
+interface Filter {
+  periodId: string;
+  pemdaId: string;
+  assessorId: string;
+  text: string;
 }
 
-function QueueBody({ progress }: { progress: Progress }) {
+function options(items: QueueItem[], pick: (i: QueueItem) => [string, string][]) {
+  const seen = new Map<string, string>();
+  for (const item of items) for (const [id, name] of pick(item)) seen.set(id, name);
+  return [...seen].sort((a, b) => a[1].localeCompare(b[1]));
+}
+
+function QueueBody({ items }: { items: QueueItem[] }) {
   const { t, language } = useI18n();
-  const [filter, setFilter] = useState<UnitFilter>({ pemdaId: "", status: "submitted", assessorId: "" });
-  const rows = progress.pemda
-    .filter((p) => filter.pemdaId === "" || p.pemdaId === filter.pemdaId)
-    .flatMap((p) => filterUnits(p, filter).map((u) => ({ pemda: p.name, unit: u })))
-    .sort((a, b) => (a.unit.submittedAt ?? "").localeCompare(b.unit.submittedAt ?? ""));
+  const [filter, setFilter] = useState<Filter>({ periodId: "", pemdaId: "", assessorId: "", text: "" });
+  const text = filter.text.trim().toLowerCase();
+  const rows = items.filter(
+    (i) =>
+      (filter.periodId === "" || i.period.id === filter.periodId) &&
+      (filter.pemdaId === "" || i.pemda.id === filter.pemdaId) &&
+      (filter.assessorId === "" || i.team.some((m) => m.id === filter.assessorId)) &&
+      (text === "" || `${i.unit.name} ${i.pemda.name}`.toLowerCase().includes(text)),
+  );
+  const select = (id: keyof Filter, label: string, list: [string, string][]) => (
+    <div class="field">
+      <label for={`queue-${id}`}>{label}</label>
+      <select
+        id={`queue-${id}`}
+        value={filter[id]}
+        onChange={(e) => setFilter({ ...filter, [id]: e.currentTarget.value })}
+      >
+        <option value="">{t("reviewFilterAll")}</option>
+        {list.map(([value, name]) => (
+          <option key={value} value={value}>
+            {name}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
   return (
     <>
-      <UnitFilters progress={progress} filter={filter} onChange={setFilter} statuses={false} />
+      <div class="review-filters">
+        {select(
+          "periodId",
+          t("deskQueuePeriod"),
+          options(items, (i) => [[i.period.id, i.period.name]]),
+        )}
+        {select(
+          "pemdaId",
+          t("reviewFilterPemda"),
+          options(items, (i) => [[i.pemda.id, i.pemda.name]]),
+        )}
+        {select(
+          "assessorId",
+          t("reviewFilterAssessor"),
+          options(items, (i) => i.team.map((m) => [m.id, m.name])),
+        )}
+        <div class="field">
+          <label for="queue-text">{t("deskFilterText")}</label>
+          <input
+            id="queue-text"
+            type="search"
+            value={filter.text}
+            onInput={(e) => setFilter({ ...filter, text: e.currentTarget.value })}
+          />
+        </div>
+      </div>
       {rows.length === 0 ? (
         <p class="notice notice--info">{t("reviewQueueEmpty")}</p>
       ) : (
-        <ul class="review-units review-queue">
-          {rows.map(({ pemda, unit }) => (
-            <li
-              key={unit.assignmentId}
-              class="review-unit card"
-              data-testid="queue-item"
-              data-unit={unit.name}
-            >
-              <div class="review-unit__head">
-                <span class="review-unit__name">
-                  {unit.name} <span class="review-muted">· {pemda}</span>
-                </span>
-                {unit.conflicts > 0 && (
-                  <strong class="review-conflict-flag">
-                    {t("reviewConflictCount", { count: String(unit.conflicts) })}
-                  </strong>
-                )}
-              </div>
-              <p class="review-muted">
-                {t("reviewTeam")}: {unit.team.map((m) => m.name).join(", ") || "—"} · {t("reviewSubmittedAt")}
-                : {formatDateTime(unit.submittedAt, language)}
-              </p>
-              {unit.assessmentId !== null && (
-                <Link href={`/tinjauan/${unit.assessmentId}`} class="button button--primary">
-                  {t("reviewOpen")} <span class="visually-hidden">{unit.name}</span>
-                </Link>
-              )}
-            </li>
-          ))}
-        </ul>
+        <SortableTable
+          label={t("reviewQueueTitle")}
+          testId="queue-table"
+          rows={rows}
+          rowKey={(i) => i.assessmentId}
+          rowProps={(i) => ({ "data-testid": "queue-item", "data-unit": i.unit.name })}
+          initialSort={{ id: "submitted", dir: "asc" }}
+          columns={[
+            {
+              id: "unit",
+              label: t("deskColumnUnit"),
+              sortValue: (i) => i.unit.name,
+              render: (i) => (
+                <>
+                  <Link href={`/tinjauan/${i.assessmentId}`}>{i.unit.name}</Link>
+                  {i.resubmitted && (
+                    <>
+                      {" "}
+                      <span class="review-changed-flag">{t("deskQueueResubmitted")}</span>
+                    </>
+                  )}
+                </>
+              ),
+            },
+            {
+              id: "pemda",
+              label: t("deskColumnPemda"),
+              sortValue: (i) => i.pemda.name,
+              render: (i) => i.pemda.name,
+            },
+            {
+              id: "period",
+              label: t("deskQueuePeriod"),
+              sortValue: (i) => `${i.period.year} ${i.period.name}`,
+              render: (i) => i.period.name,
+            },
+            {
+              id: "team",
+              label: t("deskColumnTeam"),
+              sortValue: (i) => i.team.map((m) => m.name).join(", "),
+              render: (i) => i.team.map((m) => m.name).join(", ") || "—",
+            },
+            {
+              id: "submitted",
+              label: t("deskColumnSubmitted"),
+              sortValue: (i) => i.submittedAt ?? "",
+              render: (i) => formatDateTime(i.submittedAt, language),
+            },
+            {
+              id: "conflicts",
+              label: t("deskColumnConflicts"),
+              numeric: true,
+              sortValue: (i) => i.conflicts,
+              render: (i) =>
+                i.conflicts > 0 ? <strong class="review-conflict-flag">{i.conflicts}</strong> : "0",
+            },
+          ]}
+        />
       )}
     </>
   );

@@ -4,17 +4,11 @@
 import { useState } from "preact/hooks";
 import type { Instrument } from "../../../domain/instrument/types";
 import { rankPemda } from "../../../domain/results/rank";
-import {
-  fetchPeriodInstrument,
-  fetchResults,
-  type Period,
-  type Results,
-  resultsCsvUrl,
-  resultsXlsxUrl,
-} from "../../api/review-api";
+import { fetchPeriodInstrument, fetchResults, type Period, type Results } from "../../api/review-api";
 import { useDocumentTitle } from "../../app/use-document-title";
 import { Link } from "../../components/link";
 import { useI18n } from "../../i18n/i18n";
+import { ExportCard } from "./export-card";
 import { WithPeriod } from "./period-choice";
 import { RemoteView } from "./remote-view";
 import { PemdaChart, UnitChart } from "./results-chart";
@@ -61,19 +55,7 @@ function ResultsBody({
   const selected = results.pemda.find((p) => p.pemdaId === chartPemda);
   return (
     <>
-      <section class="card" aria-labelledby="results-exports">
-        <h2 id="results-exports" class="card__title">
-          {t("reviewExports")}
-        </h2>
-        <div class="button-row">
-          <a class="button" href={resultsXlsxUrl(period.id)} download data-testid="export-xlsx">
-            {t("reviewResultsXlsx")}
-          </a>
-          <a class="button" href={resultsCsvUrl(period.id)} download data-testid="export-csv">
-            {t("reviewResultsCsv")}
-          </a>
-        </div>
-      </section>
+      <ExportCard periodId={period.id} />
 
       <section class="card" aria-labelledby="results-ranking">
         <h2 id="results-ranking" class="card__title">

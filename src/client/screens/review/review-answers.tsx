@@ -5,17 +5,18 @@
 import { baseKeyOf, instanceIdsFor, instancesOf, partKeyOf } from "../../../domain/assessment/instances";
 import type { Indicator, Instrument } from "../../../domain/instrument/types";
 import type { AssessmentDetail } from "../../api/review-api";
-import { evidenceUrl } from "../../api/review-api";
+import { evidenceUrl, thumbnailUrl } from "../../api/review-api";
 import { useI18n } from "../../i18n/i18n";
-import type { ViewedPhoto } from "./photo-viewer";
-import { answerText, localText } from "./words";
+import { answerScoreValue, formatNumber, valueWords } from "./desk-words";
+import { answerText, formatScore, localText } from "./words";
 
 interface Props {
   instrument: Instrument;
   detail: AssessmentDetail;
   comments: Record<string, string>;
   onComment: ((key: string, text: string) => void) | null;
-  onPhoto: (photo: ViewedPhoto) => void;
+  /** Opens the viewer on this photo (the screen knows the whole list for previous / next). */
+  onPhoto: (key: string, sha256: string) => void;
 }
 
 const startsWithKey = (key: string, base: string) => key === base || key.startsWith(`${base}#`);
@@ -28,19 +29,18 @@ export function ReviewAnswers({ instrument, detail, comments, onComment, onPhoto
       {instrument.dimensions.map((dimension) => (
         <section key={dimension.id} class="card review-dimension" aria-labelledby={`dim-${dimension.id}`}>
           <h2 id={`dim-${dimension.id}`} class="card__title">
-            {t("reviewDimension")} {localText(dimension.name, language)}
+            {/* The instrument's names already say "Dimensi …". */}
+            {localText(dimension.name, language)}
             {points.has(dimension.id) && (
               <span class="review-muted">
                 {" "}
-                · {points.get(dimension.id)?.toFixed(2)} {t("reviewPoints").toLowerCase()}
+                · {formatScore(points.get(dimension.id) ?? null, language)} {t("reviewPoints").toLowerCase()}
               </span>
             )}
           </h2>
           {dimension.variables.map((variable) => (
             <section key={variable.id} class="review-variable">
-              <h3>
-                {t("reviewVariable")} {localText(variable.name, language)}
-              </h3>
+              <h3>{localText(variable.name, language)}</h3>
               {variable.indicators.map((indicator) => (
                 <IndicatorBlock
                   key={indicator.id}
@@ -144,20 +144,50 @@ function Instance({
     ([k, text]) => startsWithKey(k, base) && text.trim() !== "",
   );
   const evidence = detail.evidence.filter((e) => startsWithKey(e.key, base));
+  const changes = (detail.sinceReturn?.changes ?? []).filter(
+    (c) => c.itemKey !== "" && startsWithKey(c.itemKey, base),
+  );
+  const newPhotos = new Set(
+    changes
+      .filter((c) => c.kind === "evidence" && c.added)
+      .map((c) => c.key.slice(c.key.lastIndexOf(":") + 1)),
+  );
   const conflict = detail.conflicts.some((c) => startsWithKey(c.key, base));
   const earlier = detail.reviewComments.filter((c) => c.key === base && c.text.trim() !== "");
   const commentId = `comment-${base.replace(/[^A-Za-z0-9_-]/g, "_")}`;
   return (
     <div
-      class={`review-instance${conflict ? " review-instance--conflict" : ""}`}
+      class={`review-instance${conflict ? " review-instance--conflict" : ""}${changes.length > 0 ? " review-changed" : ""}`}
       data-testid="review-instance"
       data-key={base}
+      data-changed={changes.length > 0 ? "true" : undefined}
+      id={`item-${base.replace(/[^A-Za-z0-9_-]/g, "_")}`}
     >
       {subject !== null && <p class="review-instance__subject">{subject}</p>}
       {conflict && <p class="review-conflict-flag">{t("reviewConflict")}</p>}
+      {changes.length > 0 && (
+        <div data-testid="changed-since-return">
+          <span class="review-changed-flag">{t("deskChangedFlag")}</span>
+          <ul class="review-change-list">
+            {changes
+              .filter((c) => c.kind !== "evidence")
+              .map((c) => (
+                <li key={c.key}>
+                  <span class="review-old">{valueWords(instrument, c.key, c.old, language, t)}</span> →{" "}
+                  <strong>{valueWords(instrument, c.key, c.new, language, t)}</strong>
+                </li>
+              ))}
+          </ul>
+        </div>
+      )}
       <ul class="review-values">
         {values.map(({ key, part }) => {
-          const text = answerText(instrument, indicator, detail.answers[key], language, t);
+          const value = detail.answers[key];
+          const score = answerScoreValue(instrument, indicator, value);
+          // The tapped value beside its words: the score value the option carries.
+          const text =
+            answerText(instrument, indicator, value, language, t) +
+            (score === null ? "" : ` · ${t("deskValueScore", { value: formatNumber(score, language) })}`);
           const partName = part === "physical" ? t("reviewMediaPhysical") : t("reviewMediaElectronic");
           return (
             <li key={key} data-testid="review-value" data-key={key}>
@@ -176,16 +206,25 @@ function Instance({
           {evidence.map((e, i) => {
             const n = String(i + 1);
             const src = evidenceUrl(e.sha256);
+            // JPEG (every device photo) comes as the server's small thumbnail; others full size.
+            const thumb = e.mime === "image/jpeg" ? thumbnailUrl(e.sha256) : src;
+            const isNew = newPhotos.has(e.sha256);
             return (
               <li key={`${e.key}-${e.sha256}`}>
                 {e.mime.startsWith("image/") ? (
                   <button
                     type="button"
                     class="review-photo"
-                    aria-label={t("reviewPhotoOpen", { n, item: label })}
-                    onClick={() => onPhoto({ src, alt: t("reviewPhotoAlt", { n, item: label }) })}
+                    aria-label={`${t("reviewPhotoOpen", { n, item: label })}${isNew ? ` (${t("deskNewPhoto")})` : ""}`}
+                    data-new={isNew ? "true" : undefined}
+                    onClick={() => onPhoto(e.key, e.sha256)}
                   >
-                    <img src={src} alt="" loading="lazy" width={96} height={96} />
+                    <img src={thumb} alt="" loading="lazy" width={96} height={96} />
+                    {isNew && (
+                      <span class="review-new-photo" aria-hidden="true">
+                        {t("deskNewPhoto")}
+                      </span>
+                    )}
                   </button>
                 ) : (
                   <a href={src} target="_blank" rel="noopener">

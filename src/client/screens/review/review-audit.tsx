@@ -1,8 +1,10 @@
 // The audit of a checklist (issue #6 §5): every review decision and comment with who and when, the
 // open conflicts, and the full change history (who changed what, when, from which device), with
 // user names from the detail's `users`.
+import type { Instrument } from "../../../domain/instrument/types";
 import type { AssessmentDetail } from "../../api/review-api";
 import { useI18n } from "../../i18n/i18n";
+import { actionWords, historyItem, itemLabel, valueWords } from "./desk-words";
 import { formatDateTime } from "./words";
 
 export function useUserName(detail: AssessmentDetail) {
@@ -30,7 +32,10 @@ export function ReviewTrail({ detail }: { detail: AssessmentDetail }) {
             <li key={`${r.at}-${r.revision}`} data-testid="review-decision" data-decision={r.decision}>
               <p>
                 {t("reviewAuditEntry", {
-                  decision: t(r.decision === "approve" ? "reviewStatusApproved" : "reviewStatusReturned"),
+                  decision:
+                    r.decision === "undo_approval"
+                      ? t("deskUndoApproval")
+                      : t(r.decision === "approve" ? "reviewStatusApproved" : "reviewStatusReturned"),
                   who: nameOf(r.by),
                   at: formatDateTime(r.at, language),
                   revision: String(r.revision),
@@ -41,7 +46,7 @@ export function ReviewTrail({ detail }: { detail: AssessmentDetail }) {
                 <ul>
                   {r.itemComments.map((c) => (
                     <li key={c.key}>
-                      <code>{c.key}</code>: {c.text}
+                      <strong>{itemLabel(detail, c.key, language)}</strong>: {c.text}
                     </li>
                   ))}
                 </ul>
@@ -68,7 +73,7 @@ export function ConflictList({ detail }: { detail: AssessmentDetail }) {
         <ul class="review-conflicts">
           {detail.conflicts.map((c) => (
             <li key={`${c.kind}-${c.key}`} class="review-instance--conflict">
-              <code>{c.key}</code>
+              <strong>{itemLabel(detail, c.key, language)}</strong>
               <ul>
                 {c.values.map((value) => (
                   <li key={`${value.clientId}-${value.at}`}>
@@ -88,7 +93,7 @@ export function ConflictList({ detail }: { detail: AssessmentDetail }) {
   );
 }
 
-export function HistoryTable({ detail }: { detail: AssessmentDetail }) {
+export function HistoryTable({ detail, instrument }: { detail: AssessmentDetail; instrument: Instrument }) {
   const { t, language } = useI18n();
   const nameOf = useUserName(detail);
   // Newest first: the reviewer mostly wants what changed last.
@@ -106,7 +111,8 @@ export function HistoryTable({ detail }: { detail: AssessmentDetail }) {
               <th scope="col">{t("reviewHistoryWhen")}</th>
               <th scope="col">{t("reviewHistoryWho")}</th>
               <th scope="col">{t("reviewHistoryDevice")}</th>
-              <th scope="col">{t("reviewHistoryWhat")}</th>
+              <th scope="col">{t("deskHistoryAction")}</th>
+              <th scope="col">{t("deskHistoryItem")}</th>
               <th scope="col">{t("reviewHistoryChange")}</th>
             </tr>
           </thead>
@@ -116,17 +122,11 @@ export function HistoryTable({ detail }: { detail: AssessmentDetail }) {
                 <td>{formatDateTime(h.at, language)}</td>
                 <td>{nameOf(h.userId)}</td>
                 <td>{h.clientId === null ? t("reviewHistoryOnline") : h.clientId.slice(0, 8)}</td>
+                <td>{actionWords(h.action, language)}</td>
+                <td>{historyItem(detail, h.key, language) || "—"}</td>
                 <td>
-                  {h.action}
-                  {h.key !== "" && (
-                    <>
-                      {" "}
-                      <code>{h.key}</code>
-                    </>
-                  )}
-                </td>
-                <td>
-                  {show(h.old)} → {show(h.new)}
+                  <span class="review-old">{valueWords(instrument, h.key, h.old, language, t)}</span> →{" "}
+                  {valueWords(instrument, h.key, h.new, language, t)}
                 </td>
               </tr>
             ))}

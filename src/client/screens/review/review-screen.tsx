@@ -1,25 +1,28 @@
-// The review screen of one checklist (issue #6 §2): header, score, visit, products, respondents,
-// every answer with photos and notes, conflicts, item comments, the decision (approve / return)
-// with the revision check, and the audit. A supervisor never edits answers: the only write is
-// POST /assessments/{id}/review on the revision this screen shows; a 409 stale_revision is said
-// in words with a reload.
+// The review screen of one checklist (issues #6, #20). On a laptop it is a desk: the items on the
+// left (score, visit, subjects, every answer with photos, notes and comment fields, the decision),
+// and on the right what the reviewer checks against — what changed since the return, conflicts,
+// the review trail and the history. At 360 px the same blocks stack. A supervisor never edits
+// answers: the only write is the decision (review-decision.tsx), on the revision this screen shows.
 import { useState } from "preact/hooks";
+import { profileFacts } from "../../../domain/assessment/respondent-words";
 import type { Instrument } from "../../../domain/instrument/types";
-import { ApiError } from "../../api/http";
 import {
   type AssessmentDetail,
+  evidenceUrl,
   evidenceZipUrl,
   fetchAssessment,
   fetchAssessmentInstrument,
-  postReview,
 } from "../../api/review-api";
 import { useDocumentTitle } from "../../app/use-document-title";
 import { Link } from "../../components/link";
 import { useI18n } from "../../i18n/i18n";
+import { itemLabel, subjectOfKey } from "./desk-words";
 import { PhotoViewer, type ViewedPhoto } from "./photo-viewer";
 import { RemoteView } from "./remote-view";
 import { ReviewAnswers } from "./review-answers";
 import { ConflictList, HistoryTable, ReviewTrail, useUserName } from "./review-audit";
+import { ReviewDecision } from "./review-decision";
+import { SinceReturnCard } from "./since-return";
 import { useRemote } from "./use-remote";
 import { formatDate, formatDateTime, formatScore, localText, STATUS_KEYS } from "./words";
 import "../../styles/review.css";
@@ -43,11 +46,52 @@ export function ReviewScreen({ id }: { id: string }) {
   );
 }
 
-type Outcome =
-  | { kind: "idle" }
-  | { kind: "sending" }
-  | { kind: "done"; decision: "approve" | "return" }
-  | { kind: "error"; code: string };
+/** Every photo of the checklist in instrument order (the order the screen shows them). */
+function photoList(
+  detail: AssessmentDetail,
+  instrument: Instrument,
+  language: "id" | "en",
+  nameOf: (id: string) => string,
+  t: ReturnType<typeof useI18n>["t"],
+): ViewedPhoto[] {
+  const order = new Map<string, number>();
+  let n = 0;
+  for (const d of instrument.dimensions)
+    for (const v of d.variables) for (const i of v.indicators) order.set(i.id, n++);
+  const authors = new Map<string, string>();
+  for (const h of detail.history)
+    if (h.key.startsWith("evidence:") && h.new !== null && !authors.has(h.key)) authors.set(h.key, h.userId);
+  return detail.evidence
+    .filter((e) => e.mime.startsWith("image/"))
+    .map((e, index) => ({ e, index }))
+    .sort((a, b) => {
+      const oa = order.get(a.e.key.split(/[@#]/, 1)[0] ?? "") ?? 1e9;
+      const ob = order.get(b.e.key.split(/[@#]/, 1)[0] ?? "") ?? 1e9;
+      return oa - ob || a.e.key.localeCompare(b.e.key) || a.index - b.index;
+    })
+    .map(({ e }, i, all) => {
+      const item = itemLabel(detail, e.key, language);
+      const n = all.slice(0, i + 1).filter((x) => x.e.key === e.key).length;
+      const author = authors.get(`evidence:${e.key}:${e.sha256}`);
+      return {
+        src: evidenceUrl(e.sha256),
+        alt: t("reviewPhotoAlt", { n: String(n), item }),
+        item,
+        subject: subjectOfKey(detail, e.key, language),
+        time: formatDateTime(e.takenAt, language),
+        gps: e.location
+          ? t("reviewVisitPlaceValue", {
+              lat: e.location.lat.toFixed(5),
+              lon: e.location.lon.toFixed(5),
+              accuracy: String(Math.round(e.location.accuracyM)),
+            })
+          : null,
+        author: author === undefined ? "—" : nameOf(author),
+        sha256: e.sha256,
+        key: e.key,
+      };
+    });
+}
 
 function ReviewBody({
   detail,
@@ -61,259 +105,179 @@ function ReviewBody({
   const { t, language } = useI18n();
   const nameOf = useUserName(detail);
   const [comments, setComments] = useState<Record<string, string>>({});
-  const [general, setGeneral] = useState("");
-  const [outcome, setOutcome] = useState<Outcome>({ kind: "idle" });
-  const [photo, setPhoto] = useState<ViewedPhoto | null>(null);
-  const decidable = detail.status === "submitted" && outcome.kind !== "done";
+  const [photoIndex, setPhotoIndex] = useState<number | null>(null);
+  // The status and revision after a decision, shown at once (the detail reloads on demand).
+  const [current, setCurrent] = useState({ status: detail.status, revision: detail.revision });
+  const photos = photoList(detail, instrument, language, nameOf, t);
   const itemComments = Object.entries(comments)
     .filter(([, text]) => text.trim() !== "")
     .map(([key, text]) => ({ key, text: text.trim() }));
-
-  const decide = async (decision: "approve" | "return") => {
-    if (decision === "return" && general.trim() === "" && itemComments.length === 0) {
-      setOutcome({ kind: "error", code: "needs_comment" });
-      return;
-    }
-    setOutcome({ kind: "sending" });
-    try {
-      await postReview(detail.id, {
-        decision,
-        comment: general.trim(),
-        itemComments,
-        revision: detail.revision,
-      });
-      setOutcome({ kind: "done", decision });
-    } catch (error) {
-      setOutcome({ kind: "error", code: error instanceof ApiError ? error.code : "unexpected" });
-    }
-  };
-
   const visit = detail.visit;
   const title = detail.context.unitName ?? t("reviewScreenTitle");
   return (
-    <div data-testid="review-screen" data-assessment={detail.id} data-revision={detail.revision}>
+    <div data-testid="review-screen" data-assessment={detail.id} data-revision={current.revision}>
       <p class="review-muted">
         <Link href="/tinjauan">{t("reviewBackToQueue")}</Link>
       </p>
       <h1 tabIndex={-1}>{title}</h1>
       <p class="review-muted">
         {[detail.context.pemdaName, detail.context.periodName].filter(Boolean).join(" · ")} ·{" "}
-        {t("reviewRevision", { revision: String(detail.revision) })}
+        {t("reviewRevision", { revision: String(current.revision) })}
       </p>
       <p>
         <span
-          class={`review-status review-status--${detail.status}`}
+          class={`review-status review-status--${current.status}`}
           data-testid="review-status"
-          data-status={detail.status}
+          data-status={current.status}
+          role="status"
         >
-          {t(STATUS_KEYS[detail.status])}
+          {t(STATUS_KEYS[current.status])}
         </span>
       </p>
 
-      <section class="card" aria-labelledby="review-score">
-        <h2 id="review-score" class="card__title">
-          {t("reviewScore")}
-        </h2>
-        {detail.score === null ? (
-          <p>—</p>
-        ) : (
-          <>
-            <p class="review-total">
-              {t("reviewScoreTotal")}:{" "}
-              <strong data-testid="review-total">{formatScore(detail.score.total, language)}</strong>
-            </p>
-            {!detail.score.complete && (
-              <p class="notice notice--warning">
-                {t("reviewScoreIncomplete", { count: String(detail.score.problems.length) })}
+      <div class="review-desk">
+        <div class="review-desk__items">
+          <section class="card" aria-labelledby="review-score">
+            <h2 id="review-score" class="card__title">
+              {t("reviewScore")}
+            </h2>
+            {detail.score === null ? (
+              <p>—</p>
+            ) : (
+              <>
+                <p class="review-total">
+                  {t("reviewScoreTotal")}:{" "}
+                  <strong data-testid="review-total">{formatScore(detail.score.total, language)}</strong>
+                </p>
+                {!detail.score.complete && (
+                  <p class="notice notice--warning">
+                    {t("reviewScoreIncomplete", { count: String(detail.score.problems.length) })}
+                  </p>
+                )}
+                <dl class="facts">
+                  {instrument.dimensions.map((d) => (
+                    <div class="facts__row" key={d.id}>
+                      <dt>{localText(d.name, language)}</dt>
+                      <dd>
+                        {formatScore(
+                          detail.score?.dimensions.find((x) => x.id === d.id)?.points ?? null,
+                          language,
+                        )}
+                      </dd>
+                    </div>
+                  ))}
+                </dl>
+              </>
+            )}
+          </section>
+
+          <section class="card" aria-labelledby="review-visit">
+            <h2 id="review-visit" class="card__title">
+              {t("reviewVisit")}
+            </h2>
+            <dl class="facts">
+              <div class="facts__row">
+                <dt>{t("reviewVisitDate")}</dt>
+                <dd>{formatDate(visit.date, language)}</dd>
+              </div>
+              <div class="facts__row">
+                <dt>{t("reviewVisitTime")}</dt>
+                <dd>
+                  {formatDateTime(visit.startedAt, language)} – {formatDateTime(visit.endedAt, language)}
+                </dd>
+              </div>
+              <div class="facts__row">
+                <dt>{t("reviewVisitPlace")}</dt>
+                <dd>
+                  {visit.location
+                    ? t("reviewVisitPlaceValue", {
+                        lat: visit.location.lat.toFixed(5),
+                        lon: visit.location.lon.toFixed(5),
+                        accuracy: String(Math.round(visit.location.accuracyM)),
+                      })
+                    : t("reviewNone")}
+                </dd>
+              </div>
+              <div class="facts__row">
+                <dt>{t("reviewVisitMode")}</dt>
+                <dd>{t(visit.mode === "unannounced" ? "reviewVisitUnannounced" : "reviewVisitScheduled")}</dd>
+              </div>
+              <div class="facts__row">
+                <dt>{t("reviewTeam")}</dt>
+                <dd>{visit.team.map(nameOf).join(", ") || t("reviewNone")}</dd>
+              </div>
+            </dl>
+          </section>
+
+          <section class="card" aria-labelledby="review-subjects">
+            <h2 id="review-subjects" class="card__title">
+              {t("reviewProducts")} · {t("reviewRespondents")}
+            </h2>
+            <ul data-testid="review-subjects">
+              {detail.products.map((p) => (
+                <li key={p.id}>
+                  {t("reviewProducts")}: {p.name}
+                </li>
+              ))}
+              {detail.respondents.map((r) => (
+                <li key={r.id}>
+                  {/* Numbered per kind, as the items name them ("Pejabat/Petugas 2"). */}
+                  {t(r.kind === "official" ? "reviewOfficial" : "reviewUser")}{" "}
+                  {detail.respondents.filter((x) => x.kind === r.kind).indexOf(r) + 1}
+                  {profileFacts(r.profile, language)
+                    .map((f) => ` · ${t("deskRespondentProfile", { label: f.label, value: f.value })}`)
+                    .join("")}
+                </li>
+              ))}
+            </ul>
+            {detail.notes.general && (
+              <p class="review-note">
+                <strong>{t("reviewGeneralNote")}:</strong> {detail.notes.general}
               </p>
             )}
-            <dl class="facts">
-              {instrument.dimensions.map((d) => (
-                <div class="facts__row" key={d.id}>
-                  <dt>{localText(d.name, language)}</dt>
-                  <dd>
-                    {formatScore(
-                      detail.score?.dimensions.find((x) => x.id === d.id)?.points ?? null,
-                      language,
-                    )}
-                  </dd>
-                </div>
-              ))}
-            </dl>
-          </>
-        )}
-      </section>
+          </section>
 
-      <section class="card" aria-labelledby="review-visit">
-        <h2 id="review-visit" class="card__title">
-          {t("reviewVisit")}
-        </h2>
-        <dl class="facts">
-          <div class="facts__row">
-            <dt>{t("reviewVisitDate")}</dt>
-            <dd>{formatDate(visit.date, language)}</dd>
-          </div>
-          <div class="facts__row">
-            <dt>{t("reviewVisitTime")}</dt>
-            <dd>
-              {formatDateTime(visit.startedAt, language)} – {formatDateTime(visit.endedAt, language)}
-            </dd>
-          </div>
-          <div class="facts__row">
-            <dt>{t("reviewVisitPlace")}</dt>
-            <dd>
-              {visit.location
-                ? t("reviewVisitPlaceValue", {
-                    lat: visit.location.lat.toFixed(5),
-                    lon: visit.location.lon.toFixed(5),
-                    accuracy: String(Math.round(visit.location.accuracyM)),
-                  })
-                : t("reviewNone")}
-            </dd>
-          </div>
-          <div class="facts__row">
-            <dt>{t("reviewVisitMode")}</dt>
-            <dd>{t(visit.mode === "unannounced" ? "reviewVisitUnannounced" : "reviewVisitScheduled")}</dd>
-          </div>
-          <div class="facts__row">
-            <dt>{t("reviewTeam")}</dt>
-            <dd>{visit.team.map(nameOf).join(", ") || t("reviewNone")}</dd>
-          </div>
-        </dl>
-      </section>
+          <ReviewAnswers
+            instrument={instrument}
+            detail={detail}
+            comments={comments}
+            onComment={
+              current.status === "submitted"
+                ? (key, text) => setComments((c) => ({ ...c, [key]: text }))
+                : null
+            }
+            onPhoto={(key, sha256) => {
+              const index = photos.findIndex((p) => p.key === key && p.sha256 === sha256);
+              if (index >= 0) setPhotoIndex(index);
+            }}
+          />
 
-      <section class="card" aria-labelledby="review-subjects">
-        <h2 id="review-subjects" class="card__title">
-          {t("reviewProducts")} · {t("reviewRespondents")}
-        </h2>
-        <ul>
-          {detail.products.map((p) => (
-            <li key={p.id}>
-              {t("reviewProducts")}: {p.name}
-            </li>
-          ))}
-          {detail.respondents.map((r) => (
-            <li key={r.id}>
-              {/* Numbered per kind, as the items name them ("Pejabat/Petugas 2"). */}
-              {t(r.kind === "official" ? "reviewOfficial" : "reviewUser")}{" "}
-              {detail.respondents.filter((x) => x.kind === r.kind).indexOf(r) + 1}
-              {Object.entries(r.profile)
-                .filter(([, value]) => value !== null && value !== "")
-                .map(([k, value]) => ` · ${k}: ${String(value)}`)
-                .join("")}
-            </li>
-          ))}
-        </ul>
-        {detail.notes.general && (
-          <p class="review-note">
-            <strong>{t("reviewGeneralNote")}:</strong> {detail.notes.general}
-          </p>
-        )}
-      </section>
+          <ReviewDecision
+            detail={detail}
+            status={current.status}
+            revision={current.revision}
+            itemComments={itemComments}
+            onDecided={(status, revision) => setCurrent({ status, revision })}
+            reload={reload}
+          />
+        </div>
 
-      <ConflictList detail={detail} />
-
-      <ReviewAnswers
-        instrument={instrument}
-        detail={detail}
-        comments={comments}
-        onComment={decidable ? (key, text) => setComments((c) => ({ ...c, [key]: text })) : null}
-        onPhoto={setPhoto}
-      />
-
-      <section class="card review-decision" aria-labelledby="review-decision">
-        <h2 id="review-decision" class="card__title">
-          {t("reviewDecisionTitle")}
-        </h2>
-        {outcome.kind === "done" ? (
-          <div
-            class="notice notice--info"
-            role="status"
-            data-testid="review-outcome"
-            data-decision={outcome.decision}
-          >
-            <p>{t(outcome.decision === "approve" ? "reviewDecidedApprove" : "reviewDecidedReturn")}</p>
-            <button type="button" class="button" onClick={reload}>
-              {t("reviewReload")}
-            </button>
-          </div>
-        ) : detail.status !== "submitted" ? (
-          <p class="review-muted">
-            {t("reviewNotDecidable", { status: t(STATUS_KEYS[detail.status]).toLowerCase() })}
-          </p>
-        ) : (
-          <>
-            <p class="review-muted">{t("reviewDecisionIntro")}</p>
-            <div class="field">
-              <label for="review-general-comment">{t("reviewGeneralComment")}</label>
-              <textarea
-                id="review-general-comment"
-                rows={3}
-                value={general}
-                data-testid="general-comment"
-                onInput={(e) => setGeneral(e.currentTarget.value)}
-              />
-            </div>
-            {itemComments.length > 0 && (
-              <p class="review-muted">{t("reviewCommentCount", { count: String(itemComments.length) })}</p>
-            )}
-            {outcome.kind === "error" && (
-              <div
-                class="notice notice--error"
-                role="alert"
-                data-testid="review-error"
-                data-code={outcome.code}
-              >
-                <p>
-                  {outcome.code === "stale_revision"
-                    ? t("reviewStale")
-                    : outcome.code === "not_submitted"
-                      ? t("reviewNotSubmitted")
-                      : outcome.code === "needs_comment"
-                        ? t("reviewReturnNeedsComment")
-                        : t("reviewDecisionFailed", { code: outcome.code })}
-                </p>
-                {(outcome.code === "stale_revision" || outcome.code === "not_submitted") && (
-                  <button type="button" class="button" onClick={reload}>
-                    {t("reviewReload")}
-                  </button>
-                )}
-              </div>
-            )}
-            <div class="button-row">
-              <button
-                type="button"
-                class="button button--primary"
-                disabled={outcome.kind === "sending"}
-                onClick={() => void decide("approve")}
-              >
-                {outcome.kind === "sending" ? t("reviewSending") : t("reviewApprove")}
-              </button>
-              <button
-                type="button"
-                class="button button--danger"
-                disabled={outcome.kind === "sending"}
-                onClick={() => void decide("return")}
-              >
-                {t("reviewReturn")}
-              </button>
-            </div>
-          </>
-        )}
-      </section>
-
-      <ReviewTrail detail={detail} />
-      <HistoryTable detail={detail} />
-
-      <section class="card" aria-labelledby="review-exports">
-        <h2 id="review-exports" class="card__title">
-          {t("reviewExports")}
-        </h2>
-        <a class="button" href={evidenceZipUrl(detail.id)} download>
-          {t("reviewEvidenceZip")}
-        </a>
-      </section>
-      <PhotoViewer photo={photo} onClose={() => setPhoto(null)} />
+        <aside class="review-desk__side" aria-label={t("reviewAudit")}>
+          <SinceReturnCard detail={detail} instrument={instrument} />
+          <ConflictList detail={detail} />
+          <ReviewTrail detail={detail} />
+          <HistoryTable detail={detail} instrument={instrument} />
+          <section class="card" aria-labelledby="review-exports">
+            <h2 id="review-exports" class="card__title">
+              {t("reviewExports")}
+            </h2>
+            <a class="button" href={evidenceZipUrl(detail.id)} download>
+              {t("reviewEvidenceZip")}
+            </a>
+          </section>
+        </aside>
+      </div>
+      <PhotoViewer photos={photos} index={photoIndex} onIndex={setPhotoIndex} />
     </div>
   );
 }

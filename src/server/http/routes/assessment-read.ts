@@ -1,7 +1,8 @@
 /**
  * GET /assessments (list with scores) and GET /assessments/{id}: one assessment as pull gives it,
  * plus its full history, the computed score and the review decisions (protocol.md "Review and
- * results"), `users` (names of everyone the assessment mentions) and its instrument definition.
+ * results"), `users` (names of everyone the assessment mentions), `sinceReturn` (what changed after
+ * the last return, issue #20) and its instrument definition.
  * Read-only; review actions live in review.ts. Owns nothing; visibility is
  * sync/permissions.ts canSeeAssignment (not visible → 404).
  */
@@ -12,9 +13,10 @@ import { assessmentHistory } from "../../db/assessments";
 import { loadAssessmentWithScope } from "../../db/sync-scope";
 import { periodForListing, queryEnum, queryUuid } from "../../results/access";
 import { scoreState } from "../../results/score-cache";
-import { reviewDecisions } from "../../review/decisions";
+import { reviewTrail } from "../../review/decisions";
 import { instrumentDefinition } from "../../review/instrument-definition";
 import { listAssessments } from "../../review/list";
+import { changesSinceReturn } from "../../review/since-return";
 import { assessmentContext, mentionedUserIds, userNames } from "../../review/user-names";
 import { InstrumentCache } from "../../sync/instrument-cache";
 import { canSeeAssignment } from "../../sync/permissions";
@@ -58,7 +60,15 @@ export const assessmentReadRoutes: RouteModule = {
       ]);
       c.header("Cache-Control", "no-store");
       return c.json(
-        { ...state, history, score, reviews: reviewDecisions(state.reviewComments), users, context },
+        {
+          ...state,
+          history,
+          score,
+          reviews: reviewTrail(state.reviewComments, history),
+          sinceReturn: changesSinceReturn(state.reviewComments, history),
+          users,
+          context,
+        },
         200,
       );
     });

@@ -7,12 +7,15 @@ import { adminSchemeRoutes } from "./admin-schemes";
 import { adminUserRoutes } from "./admin-users";
 import { assessmentReadRoutes } from "./assessment-read";
 import { evidenceRoutes } from "./evidence";
+import { evidenceThumbnailRoutes } from "./evidence-thumbnail";
 import { exportRoutes } from "./exports";
+import { peopleExportRoutes } from "./exports-people";
 import { periodRoutes } from "./periods";
 import { planningRoutes } from "./planning";
 import { progressRoutes } from "./progress";
 import { resultsRoutes } from "./results";
 import { reviewRoutes } from "./review";
+import { reviewQueueRoutes } from "./review-queue";
 import { sessionRoutes } from "./session";
 import { syncRoutes } from "./sync";
 
@@ -32,4 +35,7 @@ export const ROUTE_MODULES: RouteModule[] = [
   periodRoutes,
   progressRoutes,
   planningRoutes,
+  reviewQueueRoutes,
+  evidenceThumbnailRoutes,
+  peopleExportRoutes,
 ];

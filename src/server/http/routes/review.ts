@@ -12,7 +12,7 @@ import { ASSESSMENT_PATH } from "./assessment-read";
 const TEXT = v.pipe(v.string(), v.maxLength(4000));
 
 const ReviewBody = v.strictObject({
-  decision: v.picklist(["approve", "return"]),
+  decision: v.picklist(["approve", "return", "undo_approval"]),
   comment: v.optional(TEXT),
   itemComments: v.optional(
     v.pipe(

@@ -1,0 +1,301 @@
+// The supervisor's desk in the browser (issue #20): at 1366 × 768 no table or card is clipped or
+// scrolls sideways on progress, queue, review, results, rapor and every admin screen (scrollWidth
+// against clientWidth of every table container and card), axe finds no serious violation there nor
+// at 360 × 740; the review page of a checklist with 25 distinct photos downloads at most 1 MB of
+// images before one is opened (summed from the browser's network events, after scrolling the whole
+// page so every lazy thumbnail loads); the viewer shows a caption and steps to the next photo; an
+// approval is confirmed, shows at once, and is undone. Screenshots of review, results and rapor are
+// kept in test-results/.
+import { createHash, randomUUID } from "node:crypto";
+import jpeg from "jpeg-js";
+import type { BrowserContext, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Mutation } from "../../src/domain/sync/protocol";
+import { completeChecklist } from "../integration/sync/complete";
+import { FieldApi } from "./pages/field-api";
+import { LoginPage } from "./pages/login-page";
+import { firstPage, launchProfile, seriousAxeViolations } from "./support/browser";
+import { explainFailures } from "./support/explain-failures";
+import { type E2eFixture, setUpE2e } from "./support/fixture";
+import { resultPath } from "./support/paths";
+import { DEMO_PASSWORD } from "./support/server";
+
+const LAPTOP = { width: 1366, height: 768 };
+const PHONE = { width: 360, height: 740 };
+const IMAGE_BUDGET_BYTES = 1_000_000;
+const PHOTOS = 25;
+const ITEM = "IN.SP.05"; // unit level, photo_required
+const PONTIANAK = "Kota Pontianak";
+
+/** A smooth, distinct 1000 × 750 JPEG (gradients and blocks, like a photo of a notice board). */
+function makePhoto(seed: number): Uint8Array<ArrayBuffer> {
+  const width = 1000;
+  const height = 750;
+  const data = Buffer.alloc(width * height * 4);
+  for (let y = 0; y < height; y++) {
+    for (let x = 0; x < width; x++) {
+      const i = (y * width + x) * 4;
+      const block = ((Math.floor(x / 125) + Math.floor(y / 125) + seed) % 5) * 40;
+      data[i] = (x * 255) / width;
+      data[i + 1] = (y * 255) / height;
+      data[i + 2] = (block + seed * 9 + ((x * y) % 7)) % 256;
+      data[i + 3] = 255;
+    }
+  }
+  return new Uint8Array(jpeg.encode({ width, height, data }, 90).data);
+}
+
+/** Tables' scroll regions and cards that are wider inside than they show (clipped or scrolling). */
+async function overflowing(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const out: string[] = [];
+    const root = document.documentElement;
+    if (root.scrollWidth > root.clientWidth + 1) out.push(`page ${root.scrollWidth} > ${root.clientWidth}`);
+    for (const el of document.querySelectorAll<HTMLElement>(".review-scroll, .card, table")) {
+      if (el.getClientRects().length === 0) continue;
+      if (el.scrollWidth > el.clientWidth + 1)
+        out.push(
+          `${el.className || el.tagName} "${(el.getAttribute("aria-label") ?? el.textContent ?? "").slice(0, 40)}" ${el.scrollWidth} > ${el.clientWidth}`,
+        );
+    }
+    return out;
+  });
+}
+
+async function settle(page: Page): Promise<void> {
+  await page.waitForLoadState("networkidle");
+  await page
+    .locator(".loading")
+    .first()
+    .waitFor({ state: "detached", timeout: 10_000 })
+    .catch(() => undefined);
+}
+
+describe("the supervisor's desk", () => {
+  let fx: E2eFixture;
+  let staff: BrowserContext;
+  let sup: Page;
+  let assessmentId = "";
+  let pemdaId = "";
+
+  beforeAll(async () => {
+    fx = await setUpE2e("desk");
+    staff = await launchProfile(fx.profileDir("desk"), { bypassCSP: true });
+    sup = await firstPage(staff);
+    await sup.setViewportSize(LAPTOP);
+    const base = fx.server.url;
+    const field = await FieldApi.logIn(base, "penilai1", DEMO_PASSWORD);
+    const office = await FieldApi.logIn(base, "supervisor", DEMO_PASSWORD);
+    const { periods } = await office.get<{
+      periods: { id: string; instrumentId: string; instrumentVersion: number }[];
+    }>("/periods");
+    const period = periods[0];
+    if (!period) throw new Error("no period");
+    const progress = await office.get<{
+      pemda: { pemdaId: string; name: string; units: { assignmentId: string; unitId: string }[] }[];
+    }>(`/progress?periodId=${period.id}`);
+    const pontianak = progress.pemda.find((p) => p.name === PONTIANAK);
+    const unit = pontianak?.units[0];
+    if (!pontianak || !unit) throw new Error("no Pontianak unit");
+    pemdaId = pontianak.pemdaId;
+    const uploaded: { sha256: string; bytes: number }[] = [];
+    for (let i = 0; i < PHOTOS; i++) {
+      const bytes = makePhoto(i);
+      const sha256 = createHash("sha256").update(bytes).digest("hex");
+      const res = await fetch(`${base}/api/v1/evidence/${sha256}`, {
+        method: "PUT",
+        headers: { cookie: await fieldCookie(base), "content-type": "image/jpeg" },
+        body: bytes,
+      });
+      expect([200, 201]).toContain(res.status);
+      uploaded.push({ sha256, bytes: bytes.length });
+    }
+    const [firstPhoto, ...extra] = uploaded;
+    if (!firstPhoto) throw new Error("no photo");
+    expect(uploaded.reduce((n, p) => n + p.bytes, 0)).toBeGreaterThan(2 * IMAGE_BUDGET_BYTES);
+    assessmentId = randomUUID();
+    const at = new Date().toISOString();
+    const mutations: Mutation[] = [
+      {
+        id: 0,
+        name: "assessment.create",
+        at,
+        args: {
+          assessmentId,
+          assignmentId: unit.assignmentId,
+          unitId: unit.unitId,
+          instrumentId: period.instrumentId,
+          instrumentVersion: period.instrumentVersion,
+          visit: { date: at.slice(0, 10), startedAt: at, mode: "scheduled" },
+        },
+      },
+      ...completeChecklist(assessmentId, 0, firstPhoto),
+      ...extra.map(
+        (p): Mutation => ({
+          id: 0,
+          name: "assessment.attachEvidence",
+          at,
+          args: {
+            assessmentId,
+            key: ITEM,
+            evidence: { sha256: p.sha256, mime: "image/jpeg", bytes: p.bytes, takenAt: at },
+          },
+        }),
+      ),
+      { id: 0, name: "assessment.submit", at, args: { assessmentId } },
+    ];
+    await field.push(mutations);
+
+    // penilai1's session cookie for the uploads (FieldApi keeps its own private).
+    async function fieldCookie(url: string): Promise<string> {
+      const r = await fetch(`${url}/api/v1/session`, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({ username: "penilai1", password: DEMO_PASSWORD }),
+      });
+      return (r.headers.getSetCookie()[0] ?? "").split(";")[0] ?? "";
+    }
+  }, 240_000);
+
+  explainFailures(
+    "desk",
+    () => sup,
+    () => fx,
+  );
+
+  afterAll(async () => {
+    await staff?.close();
+    await fx?.cleanup();
+  });
+
+  it("review of a 25-photo checklist downloads at most 1 MB of images before a photo is opened", async () => {
+    const login = new LoginPage(sup);
+    await login.goto(fx.server.url);
+    await login.logIn("supervisor", DEMO_PASSWORD);
+    await sup.getByTestId("progress-screen").waitFor();
+    let imageBytes = 0;
+    const counted: Promise<void>[] = [];
+    sup.on("response", (response) => {
+      if (response.request().resourceType() !== "image") return;
+      counted.push(
+        response.body().then(
+          (body) => {
+            imageBytes += body.length;
+          },
+          () => undefined,
+        ),
+      );
+    });
+    await sup.goto(`${fx.server.url}/tinjauan/${assessmentId}`);
+    await sup.getByTestId("review-screen").waitFor();
+    // Scroll the whole page so every lazy thumbnail is requested, then wait for them.
+    const height = await sup.evaluate(() => document.documentElement.scrollHeight);
+    for (let y = 0; y < height; y += 600) {
+      await sup.evaluate((top) => window.scrollTo(0, top), y);
+      await sup.waitForTimeout(50);
+    }
+    await sup.waitForLoadState("networkidle", { timeout: 120_000 });
+    await Promise.all(counted);
+    const thumbs = await sup
+      .locator(`[data-testid="review-instance"][data-key="${ITEM}"] .review-photo img`)
+      .count();
+    expect(thumbs).toBe(PHOTOS);
+    const loaded = await sup.evaluate(() =>
+      [...document.querySelectorAll<HTMLImageElement>(".review-photo img")].every(
+        (img) => img.naturalWidth > 0,
+      ),
+    );
+    expect(loaded).toBe(true);
+    console.info(`desk: review page image bytes before opening a photo: ${imageBytes} (${PHOTOS} photos)`);
+    expect(imageBytes).toBeGreaterThan(0);
+    expect(imageBytes).toBeLessThanOrEqual(IMAGE_BUDGET_BYTES);
+  }, 240_000);
+
+  it("opens a photo full size with its caption, steps to the next, and zooms", async () => {
+    await sup.evaluate(() => window.scrollTo(0, 0));
+    const button = sup.locator(`[data-testid="review-instance"][data-key="${ITEM}"] .review-photo`).first();
+    await button.click();
+    const viewer = sup.getByTestId("photo-viewer");
+    await viewer.locator("img").waitFor();
+    const caption = viewer.getByTestId("photo-caption");
+    const firstText = await caption.textContent();
+    expect(firstText).toContain(ITEM);
+    expect(firstText).toContain("Andi Pratama"); // the uploader, by name
+    expect(firstText).toMatch(/[0-9a-f]{64}/);
+    await viewer.getByRole("button", { name: "Berikutnya" }).click();
+    await sup.waitForFunction((previous) => {
+      const c = document.querySelector('[data-testid="photo-caption"]');
+      return c !== null && c.textContent !== previous;
+    }, firstText);
+    await viewer.getByRole("button", { name: "Perbesar" }).click();
+    await viewer.locator(".review-viewer__stage--zoomed").waitFor();
+    await viewer.getByRole("button", { name: "Tutup" }).click();
+    await viewer.waitFor({ state: "hidden" });
+  });
+
+  it("approves after a confirmation, shows it at once, and undoes it while the period is open", async () => {
+    await sup.getByRole("button", { name: "Setujui" }).click();
+    const dialog = sup.getByTestId("confirm-dialog");
+    await dialog.getByRole("button", { name: "Batal" }).click();
+    expect(await sup.getByTestId("review-status").getAttribute("data-status")).toBe("submitted");
+    await sup.getByRole("button", { name: "Setujui" }).click();
+    await dialog.getByRole("button", { name: "Ya, lanjutkan" }).click();
+    await sup.locator('[data-testid="review-status"][data-status="approved"]').waitFor();
+    await sup.getByRole("button", { name: "Batalkan persetujuan" }).click();
+    await dialog.getByRole("button", { name: "Ya, lanjutkan" }).click();
+    await sup.locator('[data-testid="review-status"][data-status="submitted"]').waitFor();
+    await sup.getByRole("button", { name: "Muat ulang" }).click();
+    await sup.locator('[data-testid="review-decision"][data-decision="approve"]').waitFor();
+  });
+
+  it("fits every desk and admin screen at 1366 × 768 without sideways scrolling, and passes axe there and at 360", async () => {
+    const screens = [
+      ["progress", "/progres"],
+      ["queue", "/tinjauan"],
+      ["review", `/tinjauan/${assessmentId}`],
+      ["results", "/hasil"],
+      ["rapor", `/hasil/rapor/${pemdaId}`],
+    ] as const;
+    const problems: string[] = [];
+    for (const size of [LAPTOP, PHONE]) {
+      await sup.setViewportSize(size);
+      for (const [name, path] of screens) {
+        await sup.goto(`${fx.server.url}${path}`);
+        await sup.locator("main h1").first().waitFor();
+        await settle(sup);
+        if (size === LAPTOP) {
+          problems.push(...(await overflowing(sup)).map((p) => `${name}: ${p}`));
+          if (name === "review" || name === "results" || name === "rapor")
+            await sup.screenshot({ path: resultPath(`e2e-desk-${name}-1366x768.png`), fullPage: true });
+        }
+        const axe = await seriousAxeViolations(sup);
+        problems.push(...axe.map((v) => `${name} @${size.width}: axe ${v.id}`));
+      }
+    }
+    // The admin screens, as the admin.
+    await sup.setViewportSize(LAPTOP);
+    await sup.context().clearCookies();
+    const login = new LoginPage(sup);
+    await login.goto(fx.server.url);
+    await login.logIn("admin", DEMO_PASSWORD);
+    await sup.locator("main h1").first().waitFor();
+    for (const size of [LAPTOP, PHONE]) {
+      await sup.setViewportSize(size);
+      for (const path of [
+        "/admin/kantor",
+        "/admin/pengguna",
+        "/admin/instrumen",
+        "/admin/skema",
+        "/admin/periode",
+      ]) {
+        await sup.goto(`${fx.server.url}${path}`);
+        await sup.locator("main h1").first().waitFor();
+        await settle(sup);
+        if (size === LAPTOP) problems.push(...(await overflowing(sup)).map((p) => `${path}: ${p}`));
+        const axe = await seriousAxeViolations(sup);
+        problems.push(...axe.map((v) => `${path} @${size.width}: axe ${v.id}`));
+      }
+    }
+    expect(problems).toEqual([]);
+  }, 240_000);
+});
