@@ -1,0 +1,120 @@
+// The core field journey in every engine an assessor's phone may carry (issue 15): log in, get
+// ready offline, open with no network, start a visit, answer by clicking, attach a photo, reload,
+// and sync back: the server holds the same answers and the photo's very bytes.
+// Engines come from PATUH_E2E_ENGINES (`npm test` runs chromium in `e2e`, firefox in
+// `e2e-firefox`, webkit-disk and webkit-memory in `e2e-webkit`).
+// WebKit's two storage modes each broke a step before the fix: on disk the first sync never
+// completed (key cursor on an empty index), in memory the photo was refused (Blob in IndexedDB).
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import {
+  answerSome,
+  attachPhoto,
+  logIn,
+  PHOTO_ITEM,
+  serverAssessment,
+  serverEvidence,
+  startFirstVisit,
+  waitReadyOffline,
+  waitSaved,
+} from "./pages/field-journey";
+import {
+  type EngineDriver,
+  enginesFromEnv,
+  launchEngine,
+  waitForSelector,
+  waitUntil,
+} from "./support/drivers/engine";
+import { type E2eFixture, setUpE2e } from "./support/fixture";
+import { DIST_CLIENT, resultPath } from "./support/paths";
+import { DEMO_PASSWORD, startServer } from "./support/server";
+
+const SYNC_TIMEOUT_MS = 60_000;
+
+/** True when the device's outbox (every patuh-<user> database) is empty; runs in the page. */
+async function deviceOutboxEmpty(): Promise<boolean> {
+  const names = (await indexedDB.databases()).map((d) => d.name ?? "").filter((n) => n.startsWith("patuh-"));
+  let total = 0;
+  for (const name of names) {
+    total += await new Promise<number>((resolve, reject) => {
+      const open = indexedDB.open(name);
+      open.onerror = () => reject(open.error);
+      open.onsuccess = () => {
+        const db = open.result;
+        const count = db.transaction("outbox").objectStore("outbox").count();
+        count.onsuccess = () => {
+          db.close();
+          resolve(count.result);
+        };
+        count.onerror = () => reject(count.error);
+      };
+    });
+  }
+  return names.length > 0 && total === 0;
+}
+
+for (const engine of enginesFromEnv()) {
+  describe(`field journey in ${engine}`, () => {
+    let fx: E2eFixture;
+    let driver: EngineDriver | undefined;
+
+    beforeAll(async () => {
+      fx = await setUpE2e(`journey-${engine}`);
+    });
+
+    afterAll(async () => {
+      await driver?.close();
+      await fx?.cleanup();
+    });
+
+    it("logs in, works with no network, keeps answers and a photo over a reload, and syncs them back", async () => {
+      const base = fx.server.url;
+      driver = await launchEngine(engine, fx.profileDir(engine));
+      try {
+        await logIn(driver, base, "penilai1", DEMO_PASSWORD);
+        // The first sync completed and the shell is cached: "Siap luring".
+        await waitReadyOffline(driver);
+
+        // No network: the server is gone; the app opens from the service worker and IndexedDB.
+        await fx.server.stop();
+        await driver.goto(`${base}/`);
+        await waitForSelector(driver, '[data-testid="user-name"]', "Andi Pratama");
+        const assessmentId = await startFirstVisit(driver);
+        const answers = await answerSome(driver, 3);
+        await attachPhoto(driver, PHOTO_ITEM);
+        await waitSaved(driver);
+
+        // A reload with no network keeps every answer and the photo.
+        await driver.goto(`${base}/penilaian/${assessmentId}`);
+        await waitForSelector(driver, '[data-testid="checklist"]');
+        for (const [key, value] of Object.entries(answers)) {
+          await waitForSelector(driver, `fieldset.answer[data-key="${key}"][data-stored="${value}"]`);
+        }
+        await waitForSelector(driver, `.instance[data-anchor="${PHOTO_ITEM}"] .photos__item img`);
+
+        // The network is back: "Sinkronkan sekarang" sends it all.
+        fx.server = await startServer({ dataDir: fx.dataDir, staticDir: DIST_CLIENT, port: fx.server.port });
+        await driver.goto(`${base}/`);
+        await waitForSelector(driver, '[data-testid="sync-now"]');
+        await driver.click('[data-testid="sync-now"]');
+        let server = await serverAssessment(base, "penilai1", DEMO_PASSWORD, assessmentId);
+        const deadline = Date.now() + SYNC_TIMEOUT_MS;
+        while (Date.now() < deadline && (server?.evidence.length ?? 0) === 0) {
+          await new Promise((r) => setTimeout(r, 500));
+          server = await serverAssessment(base, "penilai1", DEMO_PASSWORD, assessmentId);
+        }
+        expect(server, "the server has the assessment").toBeDefined();
+        for (const [key, value] of Object.entries(answers)) expect(String(server?.answers[key])).toBe(value);
+        expect(server?.evidence.map((e) => e.key)).toEqual([PHOTO_ITEM]);
+        const photo = server?.evidence[0];
+        const served = await serverEvidence(base, "penilai1", DEMO_PASSWORD, photo?.sha256 ?? "");
+        expect(served).toEqual({ status: 200, sha256: photo?.sha256, bytes: photo?.bytes });
+        // And the device knows it: the pull after the push emptied its outbox (the WebKit key-cursor
+        // path) and the home says nothing is waiting.
+        await waitUntil(driver, deviceOutboxEmpty, null, "an empty outbox", SYNC_TIMEOUT_MS);
+      } catch (error) {
+        await driver.screenshot(resultPath(`journey-${engine}-failure.png`)).catch(() => undefined);
+        throw error;
+      }
+    }, 240_000);
+  });
+}
