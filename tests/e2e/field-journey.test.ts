@@ -25,13 +25,15 @@ import {
   waitUntil,
 } from "./support/drivers/engine";
 import { type E2eFixture, setUpE2e } from "./support/fixture";
-import { DIST_CLIENT, resultPath } from "./support/paths";
-import { DEMO_PASSWORD, startServer } from "./support/server";
+import { type NetworkSwitch, networkSwitch } from "./support/network-switch";
+import { resultPath } from "./support/paths";
+import { DEMO_PASSWORD } from "./support/server";
 
 const SYNC_TIMEOUT_MS = 60_000;
 
 /** True when the device's outbox (every patuh-<user> database) is empty; runs in the page. */
 async function deviceOutboxEmpty(): Promise<boolean> {
+  // The device database is patuh-<user id>; other patuh-* stores (settings) have no outbox.
   const names = (await indexedDB.databases()).map((d) => d.name ?? "").filter((n) => n.startsWith("patuh-"));
   let total = 0;
   for (const name of names) {
@@ -40,6 +42,11 @@ async function deviceOutboxEmpty(): Promise<boolean> {
       open.onerror = () => reject(open.error);
       open.onsuccess = () => {
         const db = open.result;
+        if (!db.objectStoreNames.contains("outbox")) {
+          db.close();
+          resolve(0);
+          return;
+        }
         const count = db.transaction("outbox").objectStore("outbox").count();
         count.onsuccess = () => {
           db.close();
@@ -56,6 +63,7 @@ for (const engine of enginesFromEnv()) {
   describe(`field journey in ${engine}`, () => {
     let fx: E2eFixture;
     let driver: EngineDriver | undefined;
+    let net: NetworkSwitch | undefined;
 
     beforeAll(async () => {
       fx = await setUpE2e(`journey-${engine}`);
@@ -63,26 +71,39 @@ for (const engine of enginesFromEnv()) {
 
     afterAll(async () => {
       await driver?.close();
+      await net?.close();
       await fx?.cleanup();
     });
 
     it("logs in, works with no network, keeps answers and a photo over a reload, and syncs them back", async () => {
-      const base = fx.server.url;
+      net = await networkSwitch(fx.server);
+      const base = net.url;
+      const started = Date.now();
+      // Each step's time in the log: what a slow or stuck engine was doing.
+      const step = (what: string) =>
+        console.log(`[${engine}] ${((Date.now() - started) / 1000).toFixed(1)} s ${what}`);
       driver = await launchEngine(engine, fx.profileDir(engine));
       try {
+        step("log in");
         await logIn(driver, base, "penilai1", DEMO_PASSWORD);
         // The first sync completed and the shell is cached: "Siap luring".
+        step("wait ready offline");
         await waitReadyOffline(driver);
 
-        // No network: the server is gone; the app opens from the service worker and IndexedDB.
-        await fx.server.stop();
+        // No network (connections refused); the app opens from the service worker and IndexedDB.
+        step("server stopped");
+        await net.offline();
         await driver.goto(`${base}/`);
         await waitForSelector(driver, '[data-testid="user-name"]', "Andi Pratama");
+        step("start visit");
         const assessmentId = await startFirstVisit(driver);
+        step("answer");
         const answers = await answerSome(driver, 3);
+        step("photo");
         await attachPhoto(driver, PHOTO_ITEM);
         await waitSaved(driver);
 
+        step("reload");
         // A reload with no network keeps every answer and the photo.
         await driver.goto(`${base}/penilaian/${assessmentId}`);
         await waitForSelector(driver, '[data-testid="checklist"]');
@@ -92,16 +113,21 @@ for (const engine of enginesFromEnv()) {
         await waitForSelector(driver, `.instance[data-anchor="${PHOTO_ITEM}"] .photos__item img`);
 
         // The network is back: "Sinkronkan sekarang" sends it all.
-        fx.server = await startServer({ dataDir: fx.dataDir, staticDir: DIST_CLIENT, port: fx.server.port });
+        step("server back");
+        await net.online();
         await driver.goto(`${base}/`);
-        await waitForSelector(driver, '[data-testid="sync-now"]');
+        step("home again");
+        await waitForSelector(driver, '[data-testid="sync-now"]:not([disabled])');
+        step("sync now");
         await driver.click('[data-testid="sync-now"]');
+        step("sync started");
         let server = await serverAssessment(base, "penilai1", DEMO_PASSWORD, assessmentId);
         const deadline = Date.now() + SYNC_TIMEOUT_MS;
         while (Date.now() < deadline && (server?.evidence.length ?? 0) === 0) {
           await new Promise((r) => setTimeout(r, 500));
           server = await serverAssessment(base, "penilai1", DEMO_PASSWORD, assessmentId);
         }
+        step("server checked");
         expect(server, "the server has the assessment").toBeDefined();
         for (const [key, value] of Object.entries(answers)) expect(String(server?.answers[key])).toBe(value);
         expect(server?.evidence.map((e) => e.key)).toEqual([PHOTO_ITEM]);
@@ -115,6 +141,6 @@ for (const engine of enginesFromEnv()) {
         await driver.screenshot(resultPath(`journey-${engine}-failure.png`)).catch(() => undefined);
         throw error;
       }
-    }, 240_000);
+    }, 120_000);
   });
 }

@@ -5,7 +5,7 @@
 // navigation, script evaluation, a native click, native typing and closing; everything else
 // (waiting, reading) is built here on evaluate, so a journey reads the same in every engine.
 //
-// "No network" is the server being stopped (connection refused), the one offline that every
+// "No network" is support/network-switch.ts (connections refused), the one offline that every
 // driver can produce: WebKitWebDriver has no offline switch.
 export type EngineName = "chromium" | "firefox" | "webkit-disk" | "webkit-memory";
 
@@ -64,7 +64,16 @@ export async function waitUntil<A, T>(
   let last: unknown;
   for (;;) {
     try {
-      const value = await driver.evaluate(fn, arg);
+      // One evaluate must not outlive the deadline (a page that never answers is a failure too).
+      const value = await Promise.race([
+        driver.evaluate(fn, arg),
+        new Promise<never>((_, reject) =>
+          setTimeout(
+            () => reject(new Error("the page did not answer")),
+            Math.max(1000, deadline - Date.now()),
+          ),
+        ),
+      ]);
       if (value) return value;
     } catch (e) {
       last = e; // a navigation in progress: try again
