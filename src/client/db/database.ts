@@ -122,7 +122,15 @@ export interface UserMeta {
   key: "user";
   userId: string;
 }
-export type MetaRow = DeviceMeta | CounterMeta | SyncMeta | UserMeta;
+/**
+ * Which exported mutations (exporting clientId:mutation id) this device has already taken in from
+ * a work file (carry-over.ts): importing the same file twice records nothing twice.
+ */
+export interface ImportLedgerMeta {
+  key: "imported";
+  entries: string[];
+}
+export type MetaRow = DeviceMeta | CounterMeta | SyncMeta | UserMeta | ImportLedgerMeta;
 
 export type ReferenceTableName = "periods" | "instruments" | "pemda" | "units" | "assignments" | "users";
 
