@@ -59,20 +59,23 @@ async function deviceOutboxEmpty(): Promise<boolean> {
   return names.length > 0 && total === 0;
 }
 
+// One server for every engine of the run (each engine starts the next assignment not yet visited).
+let fx: E2eFixture;
+beforeAll(async () => {
+  fx = await setUpE2e("journey");
+}, 200_000);
+afterAll(async () => {
+  await fx?.cleanup();
+});
+
 for (const engine of enginesFromEnv()) {
   describe(`field journey in ${engine}`, () => {
-    let fx: E2eFixture;
     let driver: EngineDriver | undefined;
     let net: NetworkSwitch | undefined;
-
-    beforeAll(async () => {
-      fx = await setUpE2e(`journey-${engine}`);
-    });
 
     afterAll(async () => {
       await driver?.close();
       await net?.close();
-      await fx?.cleanup();
     });
 
     it("logs in, works with no network, keeps answers and a photo over a reload, and syncs them back", async () => {
