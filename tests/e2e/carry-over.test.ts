@@ -46,12 +46,13 @@ afterAll(async () => {
 });
 
 async function importFile(driver: EngineDriver, text: string): Promise<string> {
+  const run = Number((await attribute(driver, '[data-testid="work-import-result"]', "data-run")) ?? 0);
   await pickFile(driver, '[data-testid="work-import"]', {
     name: "patuh-belum-terkirim.json",
     type: "application/json",
     base64: Buffer.from(text).toString("base64"),
   });
-  await waitForSelector(driver, '[data-testid="work-import-result"]');
+  await waitForSelector(driver, `[data-testid="work-import-result"][data-run="${run + 1}"]`);
   const state = await attribute(driver, '[data-testid="work-import-result"]', "data-state");
   const words = await driver.evaluate(
     () => document.querySelector('[data-testid="work-import-result"]')?.textContent ?? "",

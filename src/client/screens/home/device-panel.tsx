@@ -14,7 +14,11 @@ const FILE_ERRORS: Record<WorkFileError["code"], MessageKey> = {
   photo_damaged: "deviceImportPhotoDamaged",
 };
 
-type ImportState = { kind: "idle" } | { kind: "done"; text: string } | { kind: "failed"; text: string };
+/** `run` counts finished imports: a second import of the same file shows as a new result. */
+type ImportState =
+  | { kind: "idle"; run: number }
+  | { kind: "done"; text: string; run: number }
+  | { kind: "failed"; text: string; run: number };
 
 export function DevicePanel() {
   const { t } = useI18n();
@@ -22,7 +26,7 @@ export function DevicePanel() {
   const status = useSyncStatus();
   const [privateSession, setPrivateSession] = useState(false);
   const [download, setDownload] = useState<{ url: string; name: string } | null>(null);
-  const [imported, setImported] = useState<ImportState>({ kind: "idle" });
+  const [imported, setImported] = useState<ImportState>({ kind: "idle", run: 0 });
   const linkRef = useRef<HTMLAnchorElement>(null);
   const platform = platformOf(navigator);
   const installed = isStandalone(navigator, (q) => window.matchMedia(q));
@@ -51,18 +55,23 @@ export function DevicePanel() {
     if (!chosen) return;
     try {
       const outcome = await importUnsyncedWork(db, await readWorkFile(await chosen.text()));
-      setImported({
+      setImported((before) => ({
+        run: before.run + 1,
         kind: "done",
         text: t("deviceImportDone", {
           recorded: String(outcome.recorded),
           photos: String(outcome.photos),
           skipped: String(outcome.alreadyImported + outcome.refused),
         }),
-      });
+      }));
       void engine.syncNow();
     } catch (error) {
       const reason = error instanceof WorkFileError ? t(FILE_ERRORS[error.code]) : String(error);
-      setImported({ kind: "failed", text: t("deviceImportFailed", { reason }) });
+      setImported((before) => ({
+        kind: "failed",
+        text: t("deviceImportFailed", { reason }),
+        run: before.run + 1,
+      }));
     }
   };
 
@@ -128,6 +137,7 @@ export function DevicePanel() {
           role={imported.kind === "failed" ? "alert" : "status"}
           data-testid="work-import-result"
           data-state={imported.kind}
+          data-run={imported.run}
         >
           {imported.text}
         </p>
