@@ -41,11 +41,17 @@ export function DevicePanel() {
   useEffect(() => () => download && URL.revokeObjectURL(download.url), [download]);
   useEffect(() => linkRef.current?.focus(), [download]);
 
+  const [exportError, setExportError] = useState<string | null>(null);
   const exportWork = async () => {
-    const now = new Date().toISOString();
-    const file = await exportUnsyncedWork(db, now);
-    const blob = new Blob([JSON.stringify(file)], { type: "application/json" });
-    setDownload({ url: URL.createObjectURL(blob), name: workFileName(now) });
+    setExportError(null);
+    try {
+      const now = new Date().toISOString();
+      const file = await exportUnsyncedWork(db, now);
+      const blob = new Blob([JSON.stringify(file)], { type: "application/json" });
+      setDownload({ url: URL.createObjectURL(blob), name: workFileName(now) });
+    } catch (error) {
+      setExportError(String(error));
+    }
   };
 
   const importWork = async (event: Event) => {
@@ -123,6 +129,11 @@ export function DevicePanel() {
           {t("deviceImport")}
         </label>
       </div>
+      {exportError && (
+        <p class="notice notice--error" role="alert" data-testid="work-export-error">
+          {exportError}
+        </p>
+      )}
       {download && (
         <p role="status">
           {t("deviceExportReady", { name: download.name })}{" "}
