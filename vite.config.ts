@@ -14,7 +14,7 @@ const CSP = [
   "script-src 'self'",
   "style-src 'self'",
   "img-src 'self' data: blob:",
-  "connect-src 'self'",
+  "connect-src 'self' blob:", // reads back the unsent-work file the page itself made
   "worker-src 'self'",
   "manifest-src 'self'",
   "font-src 'self'",

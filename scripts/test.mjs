@@ -3,7 +3,8 @@
 // (npm packages, Debian's Chromium, PostgreSQL binaries), then runs, in order: format+lint (Biome),
 // typecheck (every tsconfig project), unit tests, the production build, integration tests on PGlite
 // and again on a private throwaway PostgreSQL cluster, and e2e tests in Chromium against the built
-// app served by the real server. Ends with the plain line `N passed, N failed` and a non-zero exit
+// app served by the real server, then the core field journey (+ export/import of unsent work) in
+// Firefox ESR (`e2e-firefox`) and WebKitGTK with on-disk and in-memory storage (`e2e-webkit`). Ends with the plain line `N passed, N failed` and a non-zero exit
 // when anything failed. `--only=unit,integration` runs a subset, and `-- <files>` narrows the
 // test runs to those files (for quick local loops).
 import { spawnSync } from "node:child_process";
@@ -49,7 +50,7 @@ function check(step, cmd, args, env) {
 }
 
 const vitestBin = join(root, "node_modules", "vitest", "vitest.mjs");
-function vitest(step, project, env = {}) {
+function vitest(step, project, env = {}, files = filters) {
   const out = join(resultsDir, `${step}.json`);
   rmSync(out, { force: true });
   const ok = run(
@@ -62,7 +63,7 @@ function vitest(step, project, env = {}) {
       "--reporter=default",
       "--reporter=json",
       `--outputFile.json=${out}`,
-      ...filters,
+      ...files,
     ],
     env,
   );
@@ -83,7 +84,12 @@ function vitest(step, project, env = {}) {
 if (!existsSync(join(root, "node_modules", ".package-lock.json"))) {
   if (!run("npm", ["ci", "--no-audit", "--no-fund"])) process.exit(1);
 }
-ensureSystemDeps({ chromium: wants("e2e"), postgres: wants("integration") });
+ensureSystemDeps({
+  chromium: wants("e2e"),
+  postgres: wants("integration"),
+  firefox: wants("e2e-firefox"),
+  webkit: wants("e2e-webkit"),
+});
 
 if (wants("lint"))
   check("lint+format (biome)", process.execPath, [
@@ -93,7 +99,8 @@ if (wants("lint"))
   ]);
 if (wants("typecheck")) check("typecheck (tsc)", process.execPath, ["scripts/typecheck.mjs"]);
 if (wants("unit")) vitest("unit", "unit");
-if (wants("e2e") || wants("build")) check("build", "npm", ["run", "--silent", "build"]);
+if (wants("e2e") || wants("e2e-firefox") || wants("e2e-webkit") || wants("build"))
+  check("build", "npm", ["run", "--silent", "build"]);
 if (wants("integration")) {
   vitest("integration-pglite", "integration", { PATUH_TEST_DB: "pglite" });
   let cluster = null;
@@ -112,6 +119,13 @@ if (wants("integration")) {
   }
 }
 if (wants("e2e")) vitest("e2e", "e2e");
+// The other engines run the core journey and the export/import of unsent work only (not the whole
+// Chromium suite): each engine's own quirks live there, and CI stays short.
+const ENGINE_FILES = ["tests/e2e/field-journey.test.ts", "tests/e2e/carry-over.test.ts"];
+const engineFiles = filters.length > 0 ? filters : ENGINE_FILES;
+if (wants("e2e-firefox")) vitest("e2e-firefox", "e2e", { PATUH_E2E_ENGINES: "firefox" }, engineFiles);
+if (wants("e2e-webkit"))
+  vitest("e2e-webkit", "e2e", { PATUH_E2E_ENGINES: "webkit-disk,webkit-memory" }, engineFiles);
 
 console.log("\nSummary");
 for (const line of lines) console.log(`  ${line}`);

@@ -7,6 +7,7 @@
 
 import type { Conflict } from "../../domain/sync";
 import type { AssessmentSummaryRow, PatuhDb } from "./database";
+import { pendingAssessmentIds } from "./outbox";
 import type { AssessmentState } from "./protocol-types";
 import { listSummaries, listSummariesWithConflicts } from "./summaries";
 
@@ -105,12 +106,12 @@ export async function listAssessmentSyncInfo(
     "r",
     [db.assessmentSummaries, db.serverAssessments, db.outbox, db.assessmentSync, db.rejections],
     async () => {
-      // Summaries and index keys only: no full state is read (this runs on every change the home sees).
+      // Summaries, keys and outbox rows only: no full state is read (this runs on every change the home sees).
       const [locals, serverIds, synced, pendingIds, rejected] = await Promise.all([
         summaries ?? listSummaries(db),
         db.serverAssessments.toCollection().primaryKeys(),
         db.assessmentSync.toArray(),
-        db.outbox.orderBy("assessmentId").keys(),
+        pendingAssessmentIds(db),
         db.rejections.where("dismissed").equals(0).toArray(),
       ]);
       const onServer = new Set(serverIds);

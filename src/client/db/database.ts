@@ -18,6 +18,7 @@
 //    every Dexie write, and by edit-transaction.ts for local edits, which bypass Dexie — so lists and
 //    counters read a few hundred bytes per assessment instead of whole states.
 import Dexie, { type Table } from "dexie";
+import { evidenceFromStored, type StoredEvidenceRow } from "./evidence-storage";
 import type {
   AssessmentState,
   Assignment,
@@ -121,7 +122,15 @@ export interface UserMeta {
   key: "user";
   userId: string;
 }
-export type MetaRow = DeviceMeta | CounterMeta | SyncMeta | UserMeta;
+/**
+ * Which exported mutations (exporting clientId:mutation id) this device has already taken in from
+ * a work file (carry-over.ts): importing the same file twice records nothing twice.
+ */
+export interface ImportLedgerMeta {
+  key: "imported";
+  entries: string[];
+}
+export type MetaRow = DeviceMeta | CounterMeta | SyncMeta | UserMeta | ImportLedgerMeta;
 
 export type ReferenceTableName = "periods" | "instruments" | "pemda" | "units" | "assignments" | "users";
 
@@ -149,7 +158,8 @@ export class PatuhDb extends Dexie {
   serverAssessments!: Table<AssessmentState, string>;
   assessments!: Table<AssessmentState, string>;
   outbox!: Table<OutboxRow, number>;
-  evidence!: Table<EvidenceRow, string>;
+  /** Inserted as a Blob or, where IndexedDB refuses Blobs, as bytes (evidence-storage.ts); always read as a Blob. */
+  evidence!: Table<EvidenceRow, string, StoredEvidenceRow>;
   meta!: Table<MetaRow, string>;
   rejections!: Table<RejectionRow, number>;
   assessmentSync!: Table<AssessmentSyncRow, string>;
@@ -188,6 +198,7 @@ export class PatuhDb extends Dexie {
         await tx.table<AssessmentSummaryRow, string>("assessmentSummaries").bulkPut(rows);
       });
     this.use(summariesMiddleware);
+    this.evidence.hook("reading", evidenceFromStored);
   }
 }
 

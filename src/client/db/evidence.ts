@@ -4,10 +4,12 @@
 // - content-addressed: the key is the SHA-256 of the bytes, so storing the same photo twice is free
 //   and an existing row is never overwritten with other bytes;
 // - one transaction per write; a quota failure surfaces as StorageFullError with nothing stored;
+// - stored as a Blob, or as bytes where IndexedDB refuses Blobs (evidence-storage.ts); read as a Blob;
 // - uploadState moves pending → uploaded (server said 200/201) or pending → failed (server refused
 //   the file: 413/415/400, with its words); a failed blob is not retried until retryEvidence().
 import type { EvidenceRow, PatuhDb, UploadState } from "./database";
-import { guardStorage } from "./errors";
+import { guardStorage, StorageFullError } from "./errors";
+import { blobsRefusedHere, noteBlobsRefused, type StoredEvidenceRow, storedShape } from "./evidence-storage";
 
 export interface EvidenceMeta {
   /** Defaults to blob.type. */
@@ -54,14 +56,32 @@ export async function storeEvidence(
     ...(meta.width === undefined ? {} : { width: meta.width }),
     ...(meta.height === undefined ? {} : { height: meta.height }),
   };
-  return guardStorage(() =>
-    db.transaction("rw", db.evidence, async () => {
-      const existing = await db.evidence.get(sha256);
-      if (existing) return { ...describe(existing), created: false };
-      await db.evidence.add(row);
-      return { ...describe(row), created: true };
-    }),
-  );
+  const write = (stored: StoredEvidenceRow) =>
+    guardStorage(() =>
+      db.transaction("rw", db.evidence, async () => {
+        const existing = await db.evidence.get(sha256);
+        if (existing) return { ...describe(existing), created: false };
+        await db.evidence.add(stored);
+        return { ...describe(row), created: true };
+      }),
+    );
+  if (blobsRefusedHere()) return write(await storedShape(row, true));
+  try {
+    return await write(row);
+  } catch (blobError) {
+    // A full disk is a full disk; anything else may be an engine refusing Blobs (WebKit's
+    // in-memory storage): if the same bytes go in as an ArrayBuffer, that was it, and every later
+    // photo of this page load goes in as bytes at once.
+    if (blobError instanceof StorageFullError) throw blobError;
+    const stored = await storedShape(row, true);
+    try {
+      const result = await write(stored);
+      noteBlobsRefused();
+      return result;
+    } catch {
+      throw blobError;
+    }
+  }
 }
 
 function describe(row: EvidenceRow): Omit<StoredEvidence, "created"> {

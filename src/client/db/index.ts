@@ -13,6 +13,14 @@ export {
   syncStateOf,
 } from "./assessments";
 export {
+  exportUnsyncedWork,
+  type ImportOutcome,
+  importUnsyncedWork,
+  readWorkFile,
+  WorkFileError,
+  workFileName,
+} from "./carry-over";
+export {
   type AssessmentSummaryRow,
   DEFAULT_DB_NAME,
   type EvidenceRow,

@@ -23,6 +23,16 @@ export function countPending(db: PatuhDb): Promise<number> {
   return db.outbox.count();
 }
 
+/**
+ * The assessment of every pending entry (one per entry, in id order). Read with the rows (getAll),
+ * never with a key-only cursor such as `orderBy("assessmentId").keys()`: WebKit's on-disk IndexedDB
+ * fails those on an empty index ("UnknownError: Unable to open cursor", WebKit bug 319640), which
+ * threw whole pulls away on Safari. Outbox rows are small (one mutation each).
+ */
+export async function pendingAssessmentIds(db: PatuhDb): Promise<string[]> {
+  return (await db.outbox.toArray()).map((row) => row.assessmentId);
+}
+
 export function countPendingFor(db: PatuhDb, assessmentId: string): Promise<number> {
   return db.outbox.where("assessmentId").equals(assessmentId).count();
 }

@@ -15,6 +15,7 @@ import { rebase } from "../../domain/sync";
 import type { OutboxRow, PatuhDb } from "./database";
 import { guardStorage } from "./errors";
 import { ensureClientId, readDeviceUser, updateSyncMeta } from "./meta";
+import { pendingAssessmentIds } from "./outbox";
 import type { AssessmentState, PullResponse } from "./protocol-types";
 import { preloadContextResolver } from "./reducer-context";
 import { recordRejections } from "./rejections";
@@ -111,7 +112,8 @@ export async function rebuildLocalView(
 
 /** lastSyncedAt := now for every server-known assessment with nothing pending. */
 async function markSynced(db: PatuhDb, nowIso: string): Promise<void> {
-  const pendingIds = new Set((await db.outbox.orderBy("assessmentId").uniqueKeys()).map(String));
+  // Not orderBy(…).uniqueKeys(): a key-only cursor, which WebKit fails on an empty index.
+  const pendingIds = new Set(await pendingAssessmentIds(db));
   const serverIds = (await db.serverAssessments.toCollection().primaryKeys()).map(String);
   const known = new Set(serverIds);
   const gone = (await db.assessmentSync.toCollection().primaryKeys()).filter((id) => !known.has(String(id)));

@@ -1,5 +1,6 @@
 import { adminMessagesEn } from "./areas/admin-en";
 import { deskMessagesEn } from "./areas/desk-en";
+import { deviceMessagesEn } from "./areas/device-en";
 import { planningMessagesEn } from "./areas/planning-en";
 import { reviewMessagesEn } from "./areas/review-en";
 import type { Messages } from "./messages-id";
@@ -262,4 +263,5 @@ export const messagesEn: Messages = {
   ...deskMessagesEn,
   ...planningMessagesEn,
   ...adminMessagesEn,
+  ...deviceMessagesEn,
 };

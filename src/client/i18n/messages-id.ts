@@ -2,6 +2,7 @@
 // Daring, Penilai, Kantor Perwakilan …). Placeholders in braces are filled by t(key, vars).
 import { adminMessagesId } from "./areas/admin-id";
 import { deskMessagesId } from "./areas/desk-id";
+import { deviceMessagesId } from "./areas/device-id";
 import { planningMessagesId } from "./areas/planning-id";
 import { reviewMessagesId } from "./areas/review-id";
 
@@ -264,6 +265,7 @@ export const messagesId = {
   ...deskMessagesId,
   ...planningMessagesId,
   ...adminMessagesId,
+  ...deviceMessagesId,
 } as const;
 
 export type MessageKey = keyof typeof messagesId;

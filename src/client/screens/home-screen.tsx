@@ -9,6 +9,7 @@ import { useI18n } from "../i18n/i18n";
 import type { User } from "../session/user";
 import { AccountSection } from "./home/account-section";
 import { AssignmentList } from "./home/assignment-list";
+import { DevicePanel } from "./home/device-panel";
 import { groupAssignments, missingForOffline } from "./home/home-model";
 import { OfflineReadiness } from "./home/offline-readiness";
 import { RejectionList } from "./home/rejection-list";
@@ -41,6 +42,7 @@ export function HomeScreen({ user }: { user: User }) {
       <RemovedAssignments />
       <AssignmentList groups={groups} pulled={data?.pulled ?? false} />
       <StoragePanel />
+      <DevicePanel />
       <AccountSection user={user} unsent={unsent} />
     </div>
   );

@@ -37,6 +37,11 @@ export class FieldApi {
     return (await response.json()) as T;
   }
 
+  /** A GET with the session, whatever its status (the caller reads it). */
+  raw(path: string): Promise<Response> {
+    return fetch(`${this.baseUrl}/api/v1${path}`, { headers: { cookie: this.cookie } });
+  }
+
   /** PUT /evidence/{sha256} of a JPEG file; answers its hash and size. */
   async uploadPhoto(file: string): Promise<{ sha256: string; bytes: number }> {
     const bytes = readFileSync(file);

@@ -34,6 +34,7 @@ export async function freePort(): Promise<number> {
   });
 }
 
+// Generous: on a busy 2-core machine a cold start from sources (tsx) has taken over a minute.
 const START_TIMEOUT_MS = 180_000;
 const STOP_TIMEOUT_MS = 10_000;
 
