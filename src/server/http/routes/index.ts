@@ -13,6 +13,7 @@ import { planningRoutes } from "./planning";
 import { progressRoutes } from "./progress";
 import { resultsRoutes } from "./results";
 import { reviewRoutes } from "./review";
+import { roundRoutes } from "./rounds";
 import { sessionRoutes } from "./session";
 import { syncRoutes } from "./sync";
 
@@ -32,4 +33,5 @@ export const ROUTE_MODULES: RouteModule[] = [
   periodRoutes,
   progressRoutes,
   planningRoutes,
+  roundRoutes,
 ];
