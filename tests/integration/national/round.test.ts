@@ -104,22 +104,13 @@ describe("the central office and its round", () => {
   });
 
   it("joins each office's period: a new one, or an existing one only when it matches the round", async () => {
-    const other = await sql<{
-      id: string;
-    }>`insert into periods (office_id, year, name, instrument_id, instrument_version, scheme_id)
-      values ('jatim', 2026, 'Lama', ${instrumentJson.id}, ${instrumentJson.version}, 'zona-2021') returning id`
-      .execute(w.db)
-      .catch(async () => {
-        await sql`insert into banding_schemes (id, definition) values ('zona-2021', '{}'::jsonb) on conflict do nothing`.execute(
-          w.db,
-        );
-        return sql<{
-          id: string;
-        }>`insert into periods (office_id, year, name, instrument_id, instrument_version, scheme_id)
-          values ('jatim', 2026, 'Lama', ${instrumentJson.id}, ${instrumentJson.version}, 'zona-2021') returning id`.execute(
-          w.db,
-        );
-      });
+    await sql`insert into banding_schemes (id, definition) values ('zona-2021', '{}'::jsonb)
+              on conflict do nothing`.execute(w.db);
+    const other = await sql<{ id: string }>`insert into periods (office_id, year, name, instrument_id,
+        instrument_version, scheme_id)
+      values ('jatim', 2026, 'Lama', ${instrumentJson.id}, ${instrumentJson.version}, 'zona-2021') returning id`.execute(
+      w.db,
+    );
     const mismatch = await w.call("adminP", "POST", `/rounds/${roundId}/offices`, {
       officeId: "jatim",
       periodId: other.rows[0]?.id,
