@@ -8,6 +8,7 @@ import { adminUserRoutes } from "./admin-users";
 import { assessmentReadRoutes } from "./assessment-read";
 import { evidenceRoutes } from "./evidence";
 import { exportRoutes } from "./exports";
+import { historyRoutes } from "./history";
 import { periodRoutes } from "./periods";
 import { planningRoutes } from "./planning";
 import { progressRoutes } from "./progress";
@@ -34,4 +35,5 @@ export const ROUTE_MODULES: RouteModule[] = [
   progressRoutes,
   planningRoutes,
   roundRoutes,
+  historyRoutes,
 ];
