@@ -257,3 +257,66 @@ describe("the central office and its round", () => {
     expect(late.body.error?.code).toBe("round_published");
   });
 });
+
+describe("a locus's years", () => {
+  it("shows imported published years, Patuh's years with units and the national rank, never comparing across schemes", async () => {
+    const csv = [
+      "tahun,kode_lokus,nama,nilai,skema,kategori_terbit,peringkat",
+      "2021,61.72,Kota Singkawang,68.34,zona-2021,Kuning,",
+      "2022,61.72,Kota Singkawang,75.78,opini-2022,C,",
+    ].join("\n");
+    const res = await w.call("adminK", "POST", "/admin/history/import?officeId=jatim", undefined);
+    expect(res.status).toBe(404);
+    const imported = await w.app.request(`/api/v1/admin/history/import`, {
+      method: "POST",
+      headers: { cookie: `patuh_session=${w.people.adminK.token}`, "content-type": "text/csv" },
+      body: csv,
+    });
+    expect(imported.status).toBe(200);
+    const singkawang = loci["Kota Singkawang"] ?? "";
+    const h = await w.call("supK", "GET", `/loci/${singkawang}/history`);
+    expect(h.status).toBe(200);
+    const entries = h.body.entries as {
+      year: number;
+      source: string;
+      schemeId: string;
+      score: number | null;
+      predicate: { category: string; zone: string } | null;
+      methodChanged: boolean;
+      delta: number | null;
+      nationalRank: { rank: number | null; published: boolean } | null;
+      units: unknown[];
+      best: { score: number } | null;
+    }[];
+    expect(entries.map((e) => [e.year, e.source, e.schemeId])).toEqual([
+      [2021, "published", "zona-2021"],
+      [2022, "published", "opini-2022"],
+      [2026, "patuh", "opini-2022"],
+    ]);
+    expect(entries[0]?.predicate).toMatchObject({ category: "Kuning", zone: "Kuning" });
+    expect(entries[1]).toMatchObject({ predicate: { category: "C" }, methodChanged: true, delta: null });
+    const current = entries[2];
+    const national = (await results("supK")).loci.find((l) => l.name === "Kota Singkawang");
+    expect(current?.score).toBe(national?.score);
+    expect(current?.nationalRank).toMatchObject({ rank: national?.rank, published: true });
+    expect(current?.delta).toBe(Math.round(((current?.score ?? 0) - 75.78) * 100) / 100);
+    expect(current?.units).toHaveLength(2);
+    expect(current?.best).not.toBeNull();
+    // Another office's supervisor cannot read it; an assessor of the office is refused.
+    expect((await w.call("supJ", "GET", `/loci/${singkawang}/history`)).status).toBe(404);
+    expect((await w.call("assK", "GET", `/loci/${singkawang}/history`)).status).toBe(403);
+    // The rapor carries the trend and the (published) national rank.
+    const rapor = await w.call(
+      "supK",
+      "GET",
+      `/results/rapor?periodId=${periods.kalbar}&pemdaId=${singkawang}`,
+    );
+    expect(rapor.status).toBe(200);
+    expect((rapor.body.trend as unknown[]).length).toBe(3);
+    expect(rapor.body.nationalRank).toMatchObject({
+      rank: national?.rank,
+      category: "kota",
+      published: true,
+    });
+  });
+});

@@ -35,6 +35,7 @@ export interface Reply {
 
 export interface NationalWorld {
   db: Db;
+  app: ReturnType<typeof createApp>;
   instrument: Instrument;
   people: Record<Who, { id: string; token: string }>;
   call(who: Who, method: string, path: string, json?: unknown): Promise<Reply>;
@@ -105,6 +106,7 @@ export async function createNationalWorld(): Promise<NationalWorld> {
   };
   return {
     db,
+    app,
     instrument: parsed.instrument,
     people,
     call,
