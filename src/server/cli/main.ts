@@ -5,6 +5,7 @@
 import { pathToFileURL } from "node:url";
 import { EXIT_USAGE } from "./cli-io";
 import { migrateCommand, seedCommand, userCommand } from "./db-commands";
+import { exportHistoryCommand, importHistoryCommand } from "./history";
 import { instrumentCheckCommand } from "./instrument-check";
 import { scoreCommand } from "./score";
 import { serveCommand } from "./serve";
@@ -22,6 +23,14 @@ export const COMMANDS: Record<string, { run: Command; summary: string }> = {
   "instrument check": {
     run: instrumentCheckCommand,
     summary: "instrument check FILE     validate an instrument",
+  },
+  "import history": {
+    run: importHistoryCommand,
+    summary: "import history FILE [--office O] [--dry-run]  import published results of earlier rounds",
+  },
+  "export history": {
+    run: exportHistoryCommand,
+    summary: "export history FILE|- [--office O]  write them back with the derived predicate",
   },
   score: {
     run: scoreCommand,

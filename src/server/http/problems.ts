@@ -58,6 +58,18 @@ export const PROBLEMS = {
     status: 409,
     message: "You were removed from this assignment; the server no longer accepts your edits to it.",
   },
+  // National rounds and history (issue #19).
+  round_not_final: {
+    status: 409,
+    message: "The round is not final: every joined period must be closed before publication.",
+  },
+  round_published: { status: 409, message: "The round is published; no period can join it any more." },
+  period_in_round: { status: 409, message: "The office or period already belongs to a round." },
+  round_mismatch: {
+    status: 409,
+    message: "The period's year, instrument version or banding scheme differs from the round's.",
+  },
+  invalid_history_file: { status: 400, message: "The history file cannot be read as a table." },
 } as const satisfies Record<string, { status: number; message: string }>;
 
 export type ProblemCode = keyof typeof PROBLEMS;

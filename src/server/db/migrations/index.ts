@@ -7,6 +7,7 @@ import { migration002 } from "./002-sync";
 import { migration003 } from "./003-scores";
 import { migration004 } from "./004-planning";
 import { migration005 } from "./005-desk";
+import { migration006 } from "./006-national";
 import type { Migration } from "./types";
 
 export type { Migration } from "./types";
@@ -17,4 +18,5 @@ export const MIGRATIONS: readonly Migration[] = [
   migration003,
   migration004,
   migration005,
+  migration006,
 ];

@@ -10,12 +10,14 @@ import { evidenceRoutes } from "./evidence";
 import { evidenceThumbnailRoutes } from "./evidence-thumbnail";
 import { exportRoutes } from "./exports";
 import { peopleExportRoutes } from "./exports-people";
+import { historyRoutes } from "./history";
 import { periodRoutes } from "./periods";
 import { planningRoutes } from "./planning";
 import { progressRoutes } from "./progress";
 import { resultsRoutes } from "./results";
 import { reviewRoutes } from "./review";
 import { reviewQueueRoutes } from "./review-queue";
+import { roundRoutes } from "./rounds";
 import { sessionRoutes } from "./session";
 import { syncRoutes } from "./sync";
 
@@ -38,4 +40,6 @@ export const ROUTE_MODULES: RouteModule[] = [
   reviewQueueRoutes,
   evidenceThumbnailRoutes,
   peopleExportRoutes,
+  roundRoutes,
+  historyRoutes,
 ];

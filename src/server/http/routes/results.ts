@@ -4,6 +4,7 @@
  * and admins (assessors 403, other offices 404).
  */
 import { requireUser } from "../../auth/middleware";
+import { raporHistory } from "../../history/rapor-trend";
 import { periodForReview, queryUuid } from "../../results/access";
 import { periodResults } from "../../results/period-results";
 import { pemdaRapor } from "../../results/rapor";
@@ -26,8 +27,10 @@ export const resultsRoutes: RouteModule = {
       const period = await periodForReview(deps.db, c.get("user"), queryUuid(c, "periodId", true));
       const pemdaId = queryUuid(c, "pemdaId", true);
       const rapor = await pemdaRapor(deps.db, instruments, period, pemdaId);
+      // The locus's trend and national rank (issue #19), beside the rapor's own fields.
+      const history = await raporHistory(deps.db, instruments, c.get("user"), period.id, pemdaId);
       c.header("Cache-Control", "no-store");
-      return c.json(rapor, 200);
+      return c.json({ ...rapor, ...history }, 200);
     });
   },
 };
