@@ -47,11 +47,15 @@ export interface TransportOptions {
 }
 
 export const REQUEST_TIMEOUT_MS = 30_000;
+/** The protocol step this device speaks when pulling (1.1: incremental assessment deltas). */
+export const PROTOCOL_HEADER = "X-Patuh-Protocol";
+export const PULL_PROTOCOL = "1.1";
 const UPLOAD_TIMEOUT_PER_MIB_MS = 30_000;
 const PUSH_TIMEOUT_PER_MUTATION_MS = 100;
 
 export interface Transport {
   push(clientId: string, mutations: Mutation[]): Promise<PushResponse>;
+  /** The patch may hold `delta` ops (protocol 1.1); db/pull-delta.ts resolves them. */
   pull(clientId: string, cursor: string | null): Promise<PullResponse>;
   /** true when the server already holds the blob. */
   headEvidence(sha256: string): Promise<boolean>;
@@ -126,7 +130,12 @@ export function createTransport(options: TransportOptions): Transport {
     async pull(clientId, cursor) {
       const q = new URLSearchParams({ clientId });
       if (cursor !== null) q.set("cursor", cursor);
-      const res = await request(`/sync/pull?${q.toString()}`, { method: "GET" }, timeoutMs);
+      // Protocol step 1.1: this device applies `delta` ops (db/pull-delta.ts).
+      const res = await request(
+        `/sync/pull?${q.toString()}`,
+        { method: "GET", headers: { [PROTOCOL_HEADER]: PULL_PROTOCOL } },
+        timeoutMs,
+      );
       if (!res.ok) return fail(res);
       return (await readJson(res)) as PullResponse;
     },
