@@ -1,6 +1,7 @@
 import { adminMessagesEn } from "./areas/admin-en";
 import { planningMessagesEn } from "./areas/planning-en";
 import { reviewMessagesEn } from "./areas/review-en";
+import { syncMessagesEn } from "./areas/sync-en";
 import type { Messages } from "./messages-id";
 
 // English. Typed against the Indonesian dictionary, so a missing or extra key fails the build.
@@ -245,6 +246,7 @@ export const messagesEn: Messages = {
   storageUnsupported: "This browser does not report its storage; sync regularly to keep your work safe.",
   // ─── end of home block ───
   ...reviewMessagesEn,
+  ...syncMessagesEn,
   ...planningMessagesEn,
   ...adminMessagesEn,
 };

@@ -3,6 +3,7 @@
 import { adminMessagesId } from "./areas/admin-id";
 import { planningMessagesId } from "./areas/planning-id";
 import { reviewMessagesId } from "./areas/review-id";
+import { syncMessagesId } from "./areas/sync-id";
 
 export const messagesId = {
   appName: "Patuh",
@@ -247,6 +248,7 @@ export const messagesId = {
   // ─── end of home block ───
   // The staff areas (supervisor and admin screens) keep their texts in areas/*.
   ...reviewMessagesId,
+  ...syncMessagesId,
   ...planningMessagesId,
   ...adminMessagesId,
 } as const;
