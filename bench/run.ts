@@ -14,6 +14,7 @@ import { benchClientEdit } from "./client-edit";
 import { benchDeviceField } from "./device-field";
 import { benchDomain } from "./domain";
 import { benchLoad } from "./load";
+import { benchPoorLink } from "./poor-link";
 import { benchReview } from "./review";
 import { benchSyncServer } from "./sync-server";
 
@@ -34,7 +35,7 @@ function targetText(target: string | number | undefined, unit: string): string {
   return `${unit.endsWith("/s") ? "≥" : "≤"} ${target} ${unit}`;
 }
 
-const AREAS = ["bundle", "domain", "device", "field", "server", "load", "review"] as const;
+const AREAS = ["bundle", "domain", "device", "field", "server", "poor-link", "load", "review"] as const;
 
 /** The areas named by --only (all when absent); exits on an unknown name. */
 function selectedAreas(argv: readonly string[]): Set<string> {
@@ -133,7 +134,8 @@ async function main(): Promise<void> {
       (await benchDeviceField()).map((r) => ({ area: "field", ...r, target: targetText(r.target, r.unit) })),
     rows,
   );
-  const needsPg = selected.has("server") || selected.has("load") || selected.has("review");
+  const needsPg =
+    selected.has("server") || selected.has("poor-link") || selected.has("load") || selected.has("review");
   const cluster = needsPg ? await startPgCluster() : null;
   try {
     await section(
@@ -141,6 +143,16 @@ async function main(): Promise<void> {
       async () =>
         (await benchSyncServer(pgUrl(cluster))).map((r) => ({
           area: "server",
+          ...r,
+          target: targetText(r.target, r.unit),
+        })),
+      rows,
+    );
+    await section(
+      "poor-link",
+      async () =>
+        (await benchPoorLink(pgUrl(cluster))).map((r) => ({
+          area: "poor-link",
           ...r,
           target: targetText(r.target, r.unit),
         })),
