@@ -15,6 +15,7 @@ import { benchDeviceField } from "./device-field";
 import { benchDomain } from "./domain";
 import { benchLoad } from "./load";
 import { benchNational } from "./national";
+import { benchPoorLink } from "./poor-link";
 import { benchReview } from "./review";
 import { benchSyncServer } from "./sync-server";
 
@@ -35,7 +36,17 @@ function targetText(target: string | number | undefined, unit: string): string {
   return `${unit.endsWith("/s") ? "≥" : "≤"} ${target} ${unit}`;
 }
 
-const AREAS = ["bundle", "domain", "device", "field", "server", "load", "review", "national"] as const;
+const AREAS = [
+  "bundle",
+  "domain",
+  "device",
+  "field",
+  "server",
+  "poor-link",
+  "load",
+  "review",
+  "national",
+] as const;
 
 /** The areas named by --only (all when absent); exits on an unknown name. */
 function selectedAreas(argv: readonly string[]): Set<string> {
@@ -135,7 +146,11 @@ async function main(): Promise<void> {
     rows,
   );
   const needsPg =
-    selected.has("server") || selected.has("load") || selected.has("review") || selected.has("national");
+    selected.has("server") ||
+    selected.has("poor-link") ||
+    selected.has("load") ||
+    selected.has("review") ||
+    selected.has("national");
   const cluster = needsPg ? await startPgCluster() : null;
   try {
     await section(
@@ -143,6 +158,16 @@ async function main(): Promise<void> {
       async () =>
         (await benchSyncServer(pgUrl(cluster))).map((r) => ({
           area: "server",
+          ...r,
+          target: targetText(r.target, r.unit),
+        })),
+      rows,
+    );
+    await section(
+      "poor-link",
+      async () =>
+        (await benchPoorLink(pgUrl(cluster))).map((r) => ({
+          area: "poor-link",
           ...r,
           target: targetText(r.target, r.unit),
         })),

@@ -17,6 +17,7 @@ import { guardStorage } from "./errors";
 import { ensureClientId, readDeviceUser, updateSyncMeta } from "./meta";
 import { pendingAssessmentIds } from "./outbox";
 import type { AssessmentState, PullResponse } from "./protocol-types";
+import { type PulledOp, resolveDeltas } from "./pull-delta";
 import { preloadContextResolver } from "./reducer-context";
 import { recordRejections } from "./rejections";
 import { keepRemovedWork } from "./removed-work";
@@ -35,9 +36,15 @@ export function pullTables(db: PatuhDb) {
   return [...syncedTables(db), db.assessments, db.outbox, db.meta, db.rejections, db.assessmentSync];
 }
 
-export async function applyPull(db: PatuhDb, pull: PullResponse, nowIso: string): Promise<PullApplied> {
+export async function applyPull(
+  db: PatuhDb,
+  received: PullResponse | (Omit<PullResponse, "patch"> & { patch: PulledOp[] }),
+  nowIso: string,
+): Promise<PullApplied> {
   return guardStorage(() =>
     db.transaction("rw", pullTables(db), async () => {
+      // Protocol 1.1: deltas become whole states here (pull-delta.ts), inside this transaction.
+      const pull: PullResponse = { ...received, patch: await resolveDeltas(db, received.patch) };
       // Before the patch: an assignment it removes must not take unsynced work with it.
       await keepRemovedWork(db, pull, nowIso);
       const touched = await applyPatch(db, pull.patch, pull.reset);

@@ -3,6 +3,7 @@ import { deskMessagesEn } from "./areas/desk-en";
 import { deviceMessagesEn } from "./areas/device-en";
 import { planningMessagesEn } from "./areas/planning-en";
 import { reviewMessagesEn } from "./areas/review-en";
+import { syncMessagesEn } from "./areas/sync-en";
 import type { Messages } from "./messages-id";
 
 // English. Typed against the Indonesian dictionary, so a missing or extra key fails the build.
@@ -261,6 +262,7 @@ export const messagesEn: Messages = {
   // ─── end of home block ───
   ...reviewMessagesEn,
   ...deskMessagesEn,
+  ...syncMessagesEn,
   ...planningMessagesEn,
   ...adminMessagesEn,
   ...deviceMessagesEn,

@@ -5,6 +5,7 @@ import { deskMessagesId } from "./areas/desk-id";
 import { deviceMessagesId } from "./areas/device-id";
 import { planningMessagesId } from "./areas/planning-id";
 import { reviewMessagesId } from "./areas/review-id";
+import { syncMessagesId } from "./areas/sync-id";
 
 export const messagesId = {
   appName: "Patuh",
@@ -263,6 +264,7 @@ export const messagesId = {
   // The staff areas (supervisor and admin screens) keep their texts in areas/*.
   ...reviewMessagesId,
   ...deskMessagesId,
+  ...syncMessagesId,
   ...planningMessagesId,
   ...adminMessagesId,
   ...deviceMessagesId,

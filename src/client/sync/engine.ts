@@ -162,7 +162,13 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
     const result: SyncRunResult = { ok: false, ...empty, problem: null };
     try {
       const clientId = await ensureClientId(db, iso());
-      result.uploaded = await uploadPendingEvidence(db, transport, warn);
+      try {
+        result.uploaded = await uploadPendingEvidence(db, transport, warn, (upload) =>
+          status.set({ upload }),
+        );
+      } finally {
+        status.set({ upload: null });
+      }
       result.pushed = await pushOutbox(db, transport, clientId, {
         nowIso: iso,
         warn,

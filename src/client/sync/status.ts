@@ -27,12 +27,18 @@ export interface SyncStatus {
   /** ISO time of the next automatic retry after a failure, if one is scheduled. */
   nextRetryAt: string | null;
   clientId: string | null;
+  /**
+   * While evidence uploads in a run: bytes left, measured rate and estimated seconds (null rate and
+   * estimate until the first file of the run went through); null when nothing is uploading.
+   */
+  upload: { bytesLeft: number; bytesPerSecond: number | null; etaSeconds: number | null } | null;
 }
 
 export type StatusListener = (status: SyncStatus) => void;
 
 export const INITIAL_STATUS: SyncStatus = Object.freeze({
   state: "idle",
+  upload: null,
   lastSuccessAt: null,
   lastAttemptAt: null,
   lastError: null,

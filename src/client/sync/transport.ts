@@ -47,16 +47,26 @@ export interface TransportOptions {
 }
 
 export const REQUEST_TIMEOUT_MS = 30_000;
+/** The protocol step this device speaks when pulling (1.1: incremental assessment deltas). */
+export const PROTOCOL_HEADER = "X-Patuh-Protocol";
+export const PULL_PROTOCOL = "1.1";
 const UPLOAD_TIMEOUT_PER_MIB_MS = 30_000;
 const PUSH_TIMEOUT_PER_MUTATION_MS = 100;
 
 export interface Transport {
   push(clientId: string, mutations: Mutation[]): Promise<PushResponse>;
+  /** The patch may hold `delta` ops (protocol 1.1); db/pull-delta.ts resolves them. */
   pull(clientId: string, cursor: string | null): Promise<PullResponse>;
   /** true when the server already holds the blob. */
   headEvidence(sha256: string): Promise<boolean>;
-  /** "created" (201) or "exists" (200). Throws HttpError for 400/413/415. */
-  putEvidence(sha256: string, blob: Blob, mime: string): Promise<"created" | "exists">;
+  /**
+   * "created" (201) or "exists" (200). Sends the bytes from `offset` as a ranged, resumable PUT
+   * (`Content-Range`); a server without resumable uploads takes offset 0 as a plain PUT. Throws
+   * HttpError for 400/409/413/415 (409 upload_offset_mismatch: details.offset says where to resume).
+   */
+  putEvidence(sha256: string, blob: Blob, mime: string, offset?: number): Promise<"created" | "exists">;
+  /** How many bytes of an interrupted resumable upload the server holds (0 when none or unknown). */
+  uploadOffset(sha256: string): Promise<number | "stored">;
 }
 
 export function createTransport(options: TransportOptions): Transport {
@@ -126,7 +136,12 @@ export function createTransport(options: TransportOptions): Transport {
     async pull(clientId, cursor) {
       const q = new URLSearchParams({ clientId });
       if (cursor !== null) q.set("cursor", cursor);
-      const res = await request(`/sync/pull?${q.toString()}`, { method: "GET" }, timeoutMs);
+      // Protocol step 1.1: this device applies `delta` ops (db/pull-delta.ts).
+      const res = await request(
+        `/sync/pull?${q.toString()}`,
+        { method: "GET", headers: { [PROTOCOL_HEADER]: PULL_PROTOCOL } },
+        timeoutMs,
+      );
       if (!res.ok) return fail(res);
       return (await readJson(res)) as PullResponse;
     },
@@ -138,17 +153,28 @@ export function createTransport(options: TransportOptions): Transport {
       return fail(res);
     },
 
-    async putEvidence(sha256, blob, mime) {
-      const ms = timeoutMs + Math.ceil(blob.size / 1_048_576) * UPLOAD_TIMEOUT_PER_MIB_MS;
-      const res = await request(
-        `/evidence/${sha256}`,
-        { method: "PUT", headers: { "Content-Type": mime }, body: blob },
-        ms,
-      );
+    async putEvidence(sha256, blob, mime, offset = 0) {
+      const body = offset > 0 ? blob.slice(offset) : blob;
+      const ms = timeoutMs + Math.ceil(body.size / 1_048_576) * UPLOAD_TIMEOUT_PER_MIB_MS;
+      const headers: Record<string, string> = { "Content-Type": mime };
+      if (blob.size > 0) headers["Content-Range"] = `bytes ${offset}-${blob.size - 1}/${blob.size}`;
+      const res = await request(`/evidence/${sha256}`, { method: "PUT", headers, body }, ms);
       // Drain the body so the connection can be reused; its content does not matter on success.
       if (res.status === 201 || res.status === 200) {
         await res.arrayBuffer().catch(() => undefined);
         return res.status === 201 ? "created" : "exists";
+      }
+      // 202: the server holds part of the file only (the rest did not arrive): resume later.
+      if (res.status === 202) throw new NetworkError("evidence upload incomplete");
+      return fail(res);
+    },
+
+    async uploadOffset(sha256) {
+      const res = await request(`/evidence/${sha256}`, { method: "HEAD" }, timeoutMs);
+      if (res.status === 200) return "stored";
+      if (res.status === 404) {
+        const offset = Number(res.headers.get("Upload-Offset") ?? "0");
+        return Number.isSafeInteger(offset) && offset > 0 ? offset : 0;
       }
       return fail(res);
     },

@@ -10,6 +10,7 @@
  * so nothing changes without a trace and without moving the pull cursor.
  */
 import { type QueryExecutorProvider, type RawBuilder, sql } from "kysely";
+import { changedDeltaKeys } from "../../domain/sync/delta";
 import type { AssessmentState } from "../../domain/sync/protocol";
 import { diffStates } from "../sync/history-diff";
 import type { AssignmentScopeRow } from "./sync-scope";
@@ -166,22 +167,32 @@ export function assessmentWriteCtes(
   const next = last.state;
   const json = JSON.stringify(next);
   const history: HistoryJson[] = [];
+  // Incremental pull (migration 005): the revision that last changed each delta key.
+  const deltaKeys: Record<string, number> = {};
   let before = previous;
   for (const step of steps) {
     pushHistory(history, step.state, diffStates(before, step.state), step.meta);
+    if (previous !== undefined) {
+      for (const k of changedDeltaKeys(before, step.state)) deltaKeys[k] = step.state.revision;
+    }
     before = step.state;
   }
   const write =
     previous === undefined
-      ? sql`insert into assessments (id, assignment_id, period_id, unit_id, pemda_id, office_id, status, revision, state,
-                                     created_by, updated_at)
+      ? // No device can hold a revision before the inserted one: tracking starts there.
+        sql`insert into assessments (id, assignment_id, period_id, unit_id, pemda_id, office_id, status, revision, state,
+                                     created_by, updated_at, delta_keys, delta_since)
             select ${next.id}::uuid, ${next.assignmentId}::uuid, ${next.periodId}::uuid, ${next.unitId}::uuid,
                    ${next.pemdaId}::uuid, ${officeId}::text, ${next.status}::text, ${next.revision}::integer,
-                   ${json}::jsonb, ${next.createdBy}::uuid, ${next.updatedAt}::timestamptz
+                   ${json}::jsonb, ${next.createdBy}::uuid, ${next.updatedAt}::timestamptz, '{}'::jsonb,
+                   ${next.revision}::integer
             where ${guard}
             on conflict (id) do nothing returning id`
-      : sql`update assessments set status = ${next.status}, revision = ${next.revision}, state = ${json}::jsonb,
-              updated_at = ${next.updatedAt} where id = ${next.id} and ${guard} returning id`;
+      : // On the right of SET, `revision` is the row's old value: tracking of an older row starts there.
+        sql`update assessments set status = ${next.status}, revision = ${next.revision}, state = ${json}::jsonb,
+              updated_at = ${next.updatedAt}, delta_keys = coalesce(delta_keys, '{}'::jsonb) || ${JSON.stringify(deltaKeys)}::jsonb,
+              delta_since = coalesce(delta_since, revision)
+            where id = ${next.id} and ${guard} returning id`;
   // History travels as one jsonb parameter: one bind value whatever the batch size.
   const ctes = [
     sql`${aw} as (${write})`,

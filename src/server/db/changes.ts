@@ -15,6 +15,8 @@ export interface ChangeRow {
   op: "put" | "del" | "revoke";
   officeId: string | null;
   userId: string | null;
+  /** Assessments: the revision before the logged write (null for the insert, or logged before 005). */
+  fromRevision: number | null;
 }
 
 const SNAPSHOT = /^(\d{1,20}):(\d{1,20}):((\d{1,20})(,\d{1,20}){0,2000})?$/;
@@ -47,8 +49,9 @@ export async function changesSince(db: QueryExecutorProvider, snapshot: string):
     op: ChangeRow["op"];
     office_id: string | null;
     user_id: string | null;
+    from_revision: number | null;
   }>`
-    select distinct entity_type, entity_id, op, office_id, user_id from changes
+    select distinct entity_type, entity_id, op, office_id, user_id, from_revision from changes
     where xid >= pg_snapshot_xmin(${snapshot}::pg_snapshot)
       and not pg_visible_in_snapshot(xid, ${snapshot}::pg_snapshot)`.execute(db);
   return r.rows.map((x) => ({
@@ -57,5 +60,6 @@ export async function changesSince(db: QueryExecutorProvider, snapshot: string):
     op: x.op,
     officeId: x.office_id,
     userId: x.user_id,
+    fromRevision: x.from_revision,
   }));
 }

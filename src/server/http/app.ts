@@ -9,6 +9,7 @@ import { HTTPException } from "hono/http-exception";
 import { type Clock, systemClock } from "../clock";
 import type { Config } from "../config";
 import type { Db } from "../db/connection";
+import { compression } from "./compression";
 import { type AppDeps, type AppEnv, consoleLogger, type Logger, type RouteModule } from "./context";
 import { withCommonHeaders } from "./headers";
 import { Problem, problem, problemResponse } from "./problems";
@@ -52,6 +53,8 @@ export function createApp(opts: CreateAppOptions): Hono<AppEnv> {
     await next();
     c.res = withCommonHeaders(c.res);
   });
+  // Inside the common headers: compresses every answer, errors included (onError runs inside).
+  app.use("*", compression());
 
   const api = new Hono<AppEnv>();
   for (const m of opts.routes ?? ROUTE_MODULES) m.mount(api, deps);
@@ -80,7 +83,12 @@ export function createApp(opts: CreateAppOptions): Hono<AppEnv> {
   });
 
   app.on(["GET", "HEAD"], "*", (c) =>
-    serveStatic(opts.config.staticDir, new URL(c.req.url).pathname, c.req.method === "HEAD"),
+    serveStatic(
+      opts.config.staticDir,
+      new URL(c.req.url).pathname,
+      c.req.method === "HEAD",
+      c.req.header("Accept-Encoding"),
+    ),
   );
   app.all("*", () => {
     throw problem("method_not_allowed", undefined, { headers: { Allow: "GET, HEAD" } });

@@ -22,6 +22,10 @@ export const PROBLEMS = {
   stale_revision: { status: 409, message: "The assessment has changed since you loaded it." },
   not_submitted: { status: 409, message: "Only a submitted assessment can be reviewed." },
   conflict: { status: 409, message: "The request conflicts with the current state." },
+  upload_offset_mismatch: {
+    status: 409,
+    message: "The upload does not continue where the server's copy ends; resume from details.offset.",
+  },
   payload_too_large: { status: 413, message: "The request body is too large." },
   unsupported_media_type: { status: 415, message: "Unsupported content type." },
   rate_limited: { status: 429, message: "Too many attempts. Try again later." },

@@ -3,9 +3,13 @@
  * everything else (index.html, sw.js, manifest, icons) is `no-cache` so a deploy is picked up on
  * the next visit (the service worker does the offline caching). Unknown non-API paths fall back to
  * index.html (client-side routes). Invariant: a resolved file must stay inside STATIC_DIR.
+ * Precompressed siblings written at build (`file.br`, `file.gz`, scripts/precompress.mjs) are sent
+ * instead of the file when the client accepts their encoding, with `Content-Encoding` and
+ * `Vary: Accept-Encoding`; the compression middleware then leaves them alone.
  */
 import { readFile, stat } from "node:fs/promises";
 import { extname, join, normalize, sep } from "node:path";
+import { acceptedEncodings, isCompressibleType } from "./compression";
 
 const MIME: Record<string, string> = {
   ".html": "text/html; charset=utf-8",
@@ -55,16 +59,32 @@ export function resolveInside(root: string, urlPath: string): string | null {
   return full;
 }
 
-async function fileResponse(path: string, cacheControl: string, head: boolean): Promise<Response> {
-  const body = await readFile(path);
-  return new Response(head ? null : body, {
-    status: 200,
-    headers: {
-      "Content-Type": MIME[extname(path).toLowerCase()] ?? "application/octet-stream",
-      "Content-Length": String(body.byteLength),
-      "Cache-Control": cacheControl,
-    },
-  });
+/** The precompressed sibling to send for this Accept-Encoding, if the build wrote one. */
+async function precompressed(
+  path: string,
+  acceptEncoding: string | undefined,
+): Promise<{ path: string; encoding: string } | null> {
+  for (const encoding of acceptedEncodings(acceptEncoding)) {
+    const candidate = `${path}.${encoding === "br" ? "br" : "gz"}`;
+    if (await isFile(candidate)) return { path: candidate, encoding };
+  }
+  return null;
+}
+
+async function fileResponse(
+  path: string,
+  cacheControl: string,
+  head: boolean,
+  acceptEncoding?: string,
+): Promise<Response> {
+  const type = MIME[extname(path).toLowerCase()] ?? "application/octet-stream";
+  const headers: Record<string, string> = { "Content-Type": type, "Cache-Control": cacheControl };
+  if (isCompressibleType(type)) headers.Vary = "Accept-Encoding";
+  const sibling = isCompressibleType(type) ? await precompressed(path, acceptEncoding) : null;
+  if (sibling !== null) headers["Content-Encoding"] = sibling.encoding;
+  const body = await readFile(sibling?.path ?? path);
+  headers["Content-Length"] = String(body.byteLength);
+  return new Response(head ? null : body, { status: 200, headers });
 }
 
 function notBuilt(): Response {
@@ -81,15 +101,20 @@ function notFound(): Response {
   });
 }
 
-export async function serveStatic(root: string, urlPath: string, head: boolean): Promise<Response> {
+export async function serveStatic(
+  root: string,
+  urlPath: string,
+  head: boolean,
+  acceptEncoding?: string,
+): Promise<Response> {
   const index = join(root, "index.html");
   const target = resolveInside(root, urlPath);
   if (target !== null && urlPath !== "/" && (await isFile(target))) {
     const hashed = urlPath.startsWith("/assets/");
-    return fileResponse(target, hashed ? IMMUTABLE : NO_CACHE, head);
+    return fileResponse(target, hashed ? IMMUTABLE : NO_CACHE, head, acceptEncoding);
   }
   // A missing hashed asset must not be answered with HTML (the browser would try to run it).
   if (urlPath.startsWith("/assets/")) return notFound();
   if (!(await isFile(index))) return notBuilt();
-  return fileResponse(index, NO_CACHE, head);
+  return fileResponse(index, NO_CACHE, head, acceptEncoding);
 }

@@ -15,7 +15,7 @@ import {
   type PatchOp,
   type PullResponse,
 } from "../../domain/sync/protocol";
-import { changesSince, currentSnapshot, horizonFloor, parseSnapshot } from "../db/changes";
+import { type ChangeRow, changesSince, currentSnapshot, horizonFloor, parseSnapshot } from "../db/changes";
 import { findClient, recentRejections } from "../db/mutation-clients";
 import {
   assessmentIdsOfAssignments,
@@ -29,14 +29,23 @@ import {
 } from "../db/sync-entities";
 import { decodeCursor, encodeCursor } from "./cursor";
 import type { SyncUser } from "./permissions";
+import { heldRevisions, type PullPatchOp, withDeltas } from "./pull-delta";
 
-export type PullOutcome = { kind: "ok"; response: PullResponse } | { kind: "client_mismatch" };
+/** A pull answer; `patch` holds `delta` ops only when the device asked for them (protocol 1.1). */
+export type PullAnswer = Omit<PullResponse, "patch"> & { patch: PullPatchOp[] };
+export type PullOutcome = { kind: "ok"; response: PullAnswer } | { kind: "client_mismatch" };
+
+export interface PullOptions {
+  /** The device applies `delta` ops for assessments it holds (X-Patuh-Protocol ≥ 1.1). */
+  deltas?: boolean;
+}
 
 export async function pullChanges<DB>(
   db: Kysely<DB>,
   user: SyncUser,
   clientId: string,
   cursor: string | undefined,
+  options: PullOptions = {},
 ): Promise<PullOutcome> {
   const client = await findClient(db, clientId);
   if (client !== undefined && client.userId !== user.id) return { kind: "client_mismatch" };
@@ -52,11 +61,14 @@ export async function pullChanges<DB>(
       // A cursor from the future (another database, a restored backup) or from before the pruned
       // part of the log cannot be answered incrementally.
       let reset = since === null || now === null || since.xmax > now.xmax || since.xmin < floor;
-      let patch: PatchOp[] = [];
+      let patch: PullPatchOp[] = [];
       if (!reset && since !== null) {
         const incremental = await incrementalPatch(trx, user, since.snapshot);
         if (incremental === "reset") reset = true;
-        else patch = incremental;
+        else
+          patch = options.deltas
+            ? await withDeltas(trx, incremental.patch, heldRevisions(incremental.changes))
+            : incremental.patch;
       }
       if (reset) patch = await snapshotPatch(trx, user);
       // The mutation log position is read inside the snapshot: the patch already contains the
@@ -117,9 +129,9 @@ async function incrementalPatch(
   db: QueryExecutorProvider,
   user: SyncUser,
   since: string,
-): Promise<PatchOp[] | "reset"> {
+): Promise<{ patch: PatchOp[]; changes: ChangeRow[] } | "reset"> {
   const changes = await changesSince(db, since);
-  if (changes.length === 0) return [];
+  if (changes.length === 0) return { patch: [], changes };
   if (changes.some((c) => c.entityType === "user" && c.entityId === user.id)) return "reset";
   const visible = new Map((await visibleAssignments(db, user)).map((a) => [a.id, a]));
   const w = emptyWanted();
@@ -156,7 +168,7 @@ async function incrementalPatch(
   for (const id of byType.get("unit") ?? []) if (referenced.unit.has(id)) w.units.add(id);
   for (const id of byType.get("user") ?? []) if (referenced.user.has(id)) w.users.add(id);
   const instrumentChanges = byType.get("instrument") ?? new Set<string>();
-  return materialise(db, w, dels, visible, instrumentChanges, referenced.period);
+  return { patch: await materialise(db, w, dels, visible, instrumentChanges, referenced.period), changes };
 }
 
 /** Loads the wanted entities (filtered by visibility once more) and orders the patch. */

@@ -4,6 +4,14 @@ import { useI18n } from "../../i18n/i18n";
 import { logout } from "../../session/session";
 import { formatWhen, problemWords, SYNC_STATE_KEYS } from "./home-words";
 
+function formatBytes(n: number): string {
+  return n >= 1_048_576 ? `${(n / 1_048_576).toFixed(1)} MB` : `${Math.max(1, Math.round(n / 1024))} KB`;
+}
+
+function formatSeconds(s: number): string {
+  return s >= 90 ? `${Math.round(s / 60)} min` : `${s} s`;
+}
+
 /** Last sync, state and problems in words, pending work, and the "Sinkronkan sekarang" button. */
 export function SyncPanel() {
   const { t, language } = useI18n();
@@ -38,6 +46,15 @@ export function SyncPanel() {
           ? t("syncPending", { count: String(status.pendingCount) })
           : t("syncPendingNone")}
       </p>
+      {status.upload !== null && status.upload.bytesLeft > 0 && (
+        <p data-testid="upload-progress">
+          {t("syncUploadLeft", { size: formatBytes(status.upload.bytesLeft) })}
+          {" · "}
+          {status.upload.etaSeconds === null
+            ? t("syncUploadEtaUnknown")
+            : t("syncUploadEta", { time: formatSeconds(status.upload.etaSeconds) })}
+        </p>
+      )}
       {status.failedUploads > 0 && (
         <p class="notice notice--warning">
           {t("syncFailedUploads", { count: String(status.failedUploads) })}

@@ -8,6 +8,7 @@ import { migration003 } from "./003-scores";
 import { migration004 } from "./004-planning";
 import { migration005 } from "./005-desk";
 import { migration006 } from "./006-national";
+import { migration007 } from "./007-incremental-pull";
 import type { Migration } from "./types";
 
 export type { Migration } from "./types";
@@ -19,4 +20,5 @@ export const MIGRATIONS: readonly Migration[] = [
   migration004,
   migration005,
   migration006,
+  migration007,
 ];

@@ -17,8 +17,10 @@ import { evidenceVisibleTo, findEvidence, recordEvidence, uploadedBy } from "../
 import { BlobHashMismatchError, BlobTooLargeError } from "../../evidence/blob-store";
 import { FsBlobStore } from "../../evidence/fs-blob-store";
 import { baseMime, EVIDENCE_MIME_TYPES, isEvidenceMime, magicMatches } from "../../evidence/magic";
+import { UploadStaging } from "../../evidence/upload-staging";
 import type { AppEnv, RouteModule } from "../context";
 import { problem } from "../problems";
+import { resumablePut } from "./evidence-resumable";
 
 const PATH = "/evidence/:sha256{[0-9a-f]{64}}";
 
@@ -54,6 +56,8 @@ export const evidenceRoutes: RouteModule = {
       return ready;
     };
     const limit = deps.config.limits.evidenceBytes;
+    // Resumable uploads (Content-Range): evidence-resumable.ts.
+    const staging = new UploadStaging(join(deps.config.dataDir, "evidence-staging"));
 
     api.put(PATH, requireUser(deps), async (c) => {
       const sha256 = sha256Of(c);
@@ -64,6 +68,9 @@ export const evidenceRoutes: RouteModule = {
         throw problem("payload_too_large", { limitBytes: limit });
       }
       await init();
+      const range = c.req.header("content-range");
+      if (range !== undefined)
+        return resumablePut(c, sha256, mime, range, { deps, store, staging, limitBytes: limit });
       let stored: { created: boolean; bytes: number };
       try {
         stored = await store.put(sha256, chunks(c.req.raw.body), {
@@ -97,7 +104,11 @@ export const evidenceRoutes: RouteModule = {
       const user = c.get("user");
       const row = await findEvidence(deps.db, sha256);
       if (c.req.method === "HEAD") {
-        if (row === undefined) throw problem("not_found");
+        if (row === undefined) {
+          // A resumable upload in progress: how far it got (Upload-Offset), so the device resumes.
+          const offset = await staging.offset(sha256, user.id);
+          throw problem("not_found", undefined, { headers: { "Upload-Offset": String(offset) } });
+        }
         return c.body(null, 200, { "Content-Length": String(row.bytes), "Content-Type": row.mime });
       }
       if (row === undefined) throw problem("not_found");

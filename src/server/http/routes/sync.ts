@@ -24,6 +24,15 @@ function parseJson(bytes: Uint8Array): unknown {
 
 const PULL_PARAMS = new Set(["clientId", "cursor"]);
 
+/** "1.1", "1.2", "2" … announce delta support; "1", absent or garbage do not. */
+export function acceptsDeltas(header: string | undefined): boolean {
+  const m = /^\s*(\d+)(?:\.(\d+))?\s*$/.exec(header ?? "");
+  if (m === null) return false;
+  const major = Number(m[1]);
+  const minor = Number(m[2] ?? 0);
+  return major > 1 || (major === 1 && minor >= 1);
+}
+
 export const syncRoutes: RouteModule = {
   name: "sync",
   mount(api, deps) {
@@ -67,9 +76,13 @@ export const syncRoutes: RouteModule = {
       if (!v.is(uuidSchema, clientId))
         throw problem("invalid_query", { path: "clientId", message: "must be a UUID" });
       // A malformed cursor is not an error: it is an unknown cursor, answered with a reset.
-      const outcome = await pullChanges(deps.db, c.get("user"), clientId, c.req.query("cursor"));
+      // Protocol step 1.1: a device announcing it (X-Patuh-Protocol: 1.1 or later) may receive
+      // `delta` ops for the assessments it holds; older devices keep getting whole states.
+      const deltas = acceptsDeltas(c.req.header("X-Patuh-Protocol"));
+      const outcome = await pullChanges(deps.db, c.get("user"), clientId, c.req.query("cursor"), { deltas });
       if (outcome.kind === "client_mismatch") throw problem("client_mismatch");
       c.header("Cache-Control", "no-store");
+      c.header("Vary", "X-Patuh-Protocol");
       return c.json(outcome.response, 200);
     });
   },
