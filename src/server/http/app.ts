@@ -9,6 +9,8 @@ import { HTTPException } from "hono/http-exception";
 import { type Clock, systemClock } from "../clock";
 import type { Config } from "../config";
 import type { Db } from "../db/connection";
+import type { BlobStore } from "../evidence/blob-store";
+import { openBlobStore } from "../evidence/open-store";
 import { type AppDeps, type AppEnv, consoleLogger, type Logger, type RouteModule } from "./context";
 import { withCommonHeaders } from "./headers";
 import { Problem, problem, problemResponse } from "./problems";
@@ -22,6 +24,8 @@ export interface CreateAppOptions {
   config: Config;
   clock?: Clock;
   log?: Logger;
+  /** Defaults to the store the config names (openBlobStore). */
+  evidence?: BlobStore;
   /** Defaults to ROUTE_MODULES. */
   routes?: readonly RouteModule[];
 }
@@ -45,6 +49,7 @@ export function createApp(opts: CreateAppOptions): Hono<AppEnv> {
     config: opts.config,
     clock: opts.clock ?? systemClock,
     log: opts.log ?? consoleLogger,
+    evidence: opts.evidence ?? openBlobStore(opts.config),
   };
   const app = new Hono<AppEnv>();
 

@@ -104,6 +104,9 @@ export async function createWorld(): Promise<World> {
     dataDir,
     staticDir: join(dataDir, "static"),
     demoPassword: null,
+    evidence: { kind: "fs" },
+    metricsToken: null,
+    trustProxy: false,
     limits: { ...DEFAULT_LIMITS },
   };
   const quiet = { error: () => undefined, info: () => undefined };
