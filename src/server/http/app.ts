@@ -11,6 +11,8 @@ import type { Config } from "../config";
 import type { Db } from "../db/connection";
 import type { BlobStore } from "../evidence/blob-store";
 import { openBlobStore } from "../evidence/open-store";
+import { observability, type RequestLogLine } from "../ops/observability";
+import { mountOps } from "../ops/ops-routes";
 import { type AppDeps, type AppEnv, consoleLogger, type Logger, type RouteModule } from "./context";
 import { withCommonHeaders } from "./headers";
 import { Problem, problem, problemResponse } from "./problems";
@@ -26,6 +28,8 @@ export interface CreateAppOptions {
   log?: Logger;
   /** Defaults to the store the config names (openBlobStore). */
   evidence?: BlobStore;
+  /** One JSON line per request (serve: stdout); default none. */
+  requestLog?: (line: RequestLogLine) => void;
   /** Defaults to ROUTE_MODULES. */
   routes?: readonly RouteModule[];
 }
@@ -52,6 +56,7 @@ export function createApp(opts: CreateAppOptions): Hono<AppEnv> {
     evidence: opts.evidence ?? openBlobStore(opts.config),
   };
   const app = new Hono<AppEnv>();
+  app.use("*", observability({ write: opts.requestLog ?? null }));
 
   app.use("*", async (c, next) => {
     await next();
@@ -84,6 +89,7 @@ export function createApp(opts: CreateAppOptions): Hono<AppEnv> {
     throw problem("not_found");
   });
 
+  mountOps(app, deps);
   app.on(["GET", "HEAD"], "*", (c) =>
     serveStatic(opts.config.staticDir, new URL(c.req.url).pathname, c.req.method === "HEAD"),
   );

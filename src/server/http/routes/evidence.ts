@@ -23,6 +23,7 @@ import {
   type ByteRange,
 } from "../../evidence/blob-store";
 import { baseMime, EVIDENCE_MIME_TYPES, isEvidenceMime, magicMatches } from "../../evidence/magic";
+import { metrics } from "../../ops/metrics";
 import type { AppEnv, RouteModule } from "../context";
 import { problem } from "../problems";
 
@@ -54,6 +55,7 @@ function sha256Of(c: Context<AppEnv>): string {
 function storeProblem(error: unknown, log: { error(m: string, e?: unknown): void }): unknown {
   if (!(error instanceof BlobStoreUnavailableError)) return error;
   log.error("evidence store unavailable", error.message);
+  metrics.evidenceUnavailable.inc({});
   return problem("evidence_store_unavailable", undefined, { headers: { "Retry-After": "30" } });
 }
 
@@ -110,6 +112,7 @@ export const evidenceRoutes: RouteModule = {
         throw storeProblem(error, deps.log);
       }
       if (stored.bytes === 0) throw problem("unsupported_media_type", { reason: "empty body" });
+      metrics.evidenceBytes.inc({ direction: "in" }, stored.bytes);
       // The row is written only now, after the bytes are durably in place: row ⇒ bytes.
       const created = await recordEvidence(deps.db, {
         sha256,
@@ -158,6 +161,7 @@ export const evidenceRoutes: RouteModule = {
         "Accept-Ranges": "bytes",
         "Content-Disposition": "inline",
       };
+      metrics.evidenceBytes.inc({ direction: "out" }, part ? part.end - part.start + 1 : file.bytes);
       if (part) headers["Content-Range"] = `bytes ${part.start}-${part.end}/${file.bytes}`;
       return new Response(Readable.toWeb(file.stream) as ReadableStream<Uint8Array>, {
         status: part ? 206 : 200,
