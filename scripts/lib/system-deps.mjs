@@ -1,5 +1,5 @@
 // Installs what the tests need from Debian when it is missing: Chromium (never a test tool's own
-// browser download) and the PostgreSQL server binaries. Idempotent and quiet when all is present.
+// browser download), the PostgreSQL server binaries and HAProxy. Idempotent and quiet when all is present.
 import { spawnSync } from "node:child_process";
 import { existsSync, readdirSync } from "node:fs";
 
@@ -29,8 +29,14 @@ function aptInstall(packages) {
   if (r.status !== 0) throw new Error(`apt-get install ${packages.join(" ")} failed`);
 }
 
-export function ensureSystemDeps({ chromium = true, postgres = true } = {}) {
+function onPath(cmd) {
+  return spawnSync("sh", ["-c", `command -v ${cmd}`], { stdio: "ignore" }).status === 0;
+}
+
+export function ensureSystemDeps({ chromium = true, postgres = true, haproxy = postgres } = {}) {
   const wanted = [];
+  // The two-server integration test runs deploy/haproxy.cfg with Debian's HAProxy.
+  if (haproxy && !onPath("haproxy")) wanted.push("haproxy");
   if (chromium && !existsSync(CHROMIUM_PATH)) wanted.push("chromium");
   if (postgres && !findPgBin()) wanted.push("postgresql");
   if (wanted.length > 0) {
