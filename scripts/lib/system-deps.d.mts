@@ -1,3 +1,7 @@
 export const CHROMIUM_PATH: string;
 export function findPgBin(): string | null;
-export function ensureSystemDeps(options?: { chromium?: boolean; postgres?: boolean; haproxy?: boolean }): void;
+export function ensureSystemDeps(options?: {
+  chromium?: boolean;
+  postgres?: boolean;
+  haproxy?: boolean;
+}): void;

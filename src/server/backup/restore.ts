@@ -20,7 +20,6 @@ import { join } from "node:path";
 import { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import { PGlite } from "@electric-sql/pglite";
-import { sql } from "kysely";
 import type { Config } from "../config";
 import { openPostgres } from "../db/connection";
 import { pgliteDir } from "../db/open";
