@@ -93,6 +93,9 @@ export async function runPoorLink(db: Db, dataDir: string): Promise<PoorLinkFigu
       staticDir: dataDir,
       demoPassword: null,
       limits: DEFAULT_LIMITS,
+      evidence: { kind: "fs" },
+      metricsToken: null,
+      trustProxy: false,
     },
     log: { error: (m, e) => console.error(m, e), info: () => undefined },
   });

@@ -6,4 +6,5 @@ export function ensureSystemDeps(options?: {
   postgres?: boolean;
   firefox?: boolean;
   webkit?: boolean;
+  haproxy?: boolean;
 }): void;

@@ -1,7 +1,7 @@
 // Installs what the tests need from Debian when it is missing: Chromium (never a test tool's own
-// browser download), the PostgreSQL server binaries, Firefox ESR, and WebKitGTK's WebDriver with
-// Xvfb and the GObject bindings of the on-disk WebKit browser (tests/e2e/support/drivers).
-// Idempotent and quiet when all is present.
+// browser download), the PostgreSQL server binaries, HAProxy (the two-server test), Firefox ESR, and
+// WebKitGTK's WebDriver with Xvfb and the GObject bindings of the on-disk WebKit browser
+// (tests/e2e/support/drivers). Idempotent and quiet when all is present.
 import { spawnSync } from "node:child_process";
 import { existsSync, readdirSync } from "node:fs";
 
@@ -42,8 +42,20 @@ const WEBKIT_PACKAGES = {
   "gir1.2-webkit2-4.1": "/usr/lib/x86_64-linux-gnu/girepository-1.0/WebKit2-4.1.typelib",
 };
 
-export function ensureSystemDeps({ chromium = true, postgres = true, firefox = false, webkit = false } = {}) {
+function onPath(cmd) {
+  return spawnSync("sh", ["-c", `command -v ${cmd}`], { stdio: "ignore" }).status === 0;
+}
+
+export function ensureSystemDeps({
+  chromium = true,
+  postgres = true,
+  firefox = false,
+  webkit = false,
+  haproxy = postgres,
+} = {}) {
   const wanted = [];
+  // The two-server integration test runs deploy/haproxy.cfg with Debian's HAProxy.
+  if (haproxy && !onPath("haproxy")) wanted.push("haproxy");
   if (chromium && !existsSync(CHROMIUM_PATH)) wanted.push("chromium");
   if (postgres && !findPgBin()) wanted.push("postgresql");
   // The other engines without their recommends (fonts, desktop integration: minutes in CI).

@@ -12,6 +12,9 @@ describe("loadConfig", () => {
       staticDir: "/srv/patuh/dist/client",
       demoPassword: null,
       limits: DEFAULT_LIMITS,
+      evidence: { kind: "fs" },
+      metricsToken: null,
+      trustProxy: false,
     });
     expect(DEFAULT_LIMITS).toEqual({
       jsonBodyBytes: 1048576,
@@ -44,6 +47,32 @@ describe("loadConfig", () => {
     expect(c.limits).toEqual({ jsonBodyBytes: 2048, mutationsPerPush: 10, evidenceBytes: 4096 });
   });
 
+  it("reads the S3 evidence store, the metrics token and TRUST_PROXY", () => {
+    const c = loadConfig(
+      {
+        EVIDENCE_STORE: "s3",
+        S3_ENDPOINT: "http://minio.internal:9000",
+        S3_BUCKET: "patuh-evidence",
+        METRICS_TOKEN: "0123456789abcdef0123",
+        TRUST_PROXY: "true",
+      },
+      "/x",
+    );
+    expect(c.evidence).toEqual({
+      kind: "s3",
+      endpoint: "http://minio.internal:9000",
+      bucket: "patuh-evidence",
+      region: "us-east-1",
+      forcePathStyle: true,
+    });
+    expect(c.metricsToken).toBe("0123456789abcdef0123");
+    expect(c.trustProxy).toBe(true);
+    // AWS itself: no endpoint, virtual-hosted style by default.
+    expect(
+      loadConfig({ EVIDENCE_STORE: "s3", S3_BUCKET: "b", S3_REGION: "ap-southeast-3" }, "/x").evidence,
+    ).toMatchObject({ endpoint: null, region: "ap-southeast-3", forcePathStyle: false });
+  });
+
   it("treats empty values as unset", () => {
     expect(loadConfig({ PORT: "", DATABASE_URL: " " }, "/x")).toMatchObject({
       port: 8080,
@@ -59,6 +88,11 @@ describe("loadConfig", () => {
     [{ PATUH_DEMO_PASSWORD: "short" }, /at least 8/],
     [{ PATUH_MAX_JSON_BYTES: "1.5" }, /PATUH_MAX_JSON_BYTES/],
     [{ PATUH_MAX_MUTATIONS_PER_PUSH: "0" }, /PATUH_MAX_MUTATIONS_PER_PUSH/],
+    [{ EVIDENCE_STORE: "gcs" }, /EVIDENCE_STORE must be fs or s3/],
+    [{ EVIDENCE_STORE: "s3" }, /needs S3_BUCKET/],
+    [{ EVIDENCE_STORE: "s3", S3_BUCKET: "b", S3_ENDPOINT: "minio:9000" }, /S3_ENDPOINT/],
+    [{ METRICS_TOKEN: "short" }, /METRICS_TOKEN/],
+    [{ TRUST_PROXY: "yes" }, /TRUST_PROXY/],
   ])("rejects %o with a clear message", (env, message) => {
     expect(() => loadConfig(env, "/x")).toThrow(ConfigError);
     expect(() => loadConfig(env, "/x")).toThrow(message);

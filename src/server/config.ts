@@ -13,6 +13,19 @@ export interface Limits {
   evidenceBytes: number;
 }
 
+/** Where evidence bytes live (docs/deploy.md: MinIO, Ceph RGW, AWS). */
+export type EvidenceStoreConfig =
+  | { kind: "fs" }
+  | {
+      kind: "s3";
+      /** null → the SDK's default AWS endpoint for the region. */
+      endpoint: string | null;
+      bucket: string;
+      region: string;
+      /** Path-style URLs (http://host/bucket/key): what MinIO, Ceph RGW and s3rver want. */
+      forcePathStyle: boolean;
+    };
+
 export interface Config {
   port: number;
   host: string;
@@ -22,6 +35,11 @@ export interface Config {
   staticDir: string;
   demoPassword: string | null;
   limits: Limits;
+  evidence: EvidenceStoreConfig;
+  /** Bearer token that opens /metrics; null → /metrics answers 404 (not exposed). */
+  metricsToken: string | null;
+  /** Trust X-Forwarded-For/-Proto from the reverse proxy in front (TRUST_PROXY=1|true). */
+  trustProxy: boolean;
 }
 
 export class ConfigError extends Error {
@@ -48,6 +66,33 @@ function nonEmpty(env: NodeJS.ProcessEnv, name: string): string | null {
   return raw === undefined || raw.trim() === "" ? null : raw;
 }
 
+function boolFrom(env: NodeJS.ProcessEnv, name: string, fallback: boolean): boolean {
+  const raw = nonEmpty(env, name)?.trim().toLowerCase();
+  if (raw === undefined) return fallback;
+  if (raw === "1" || raw === "true") return true;
+  if (raw === "0" || raw === "false") return false;
+  throw new ConfigError(`${name} must be 1, true, 0 or false, got "${raw}"`);
+}
+
+function evidenceFrom(env: NodeJS.ProcessEnv): EvidenceStoreConfig {
+  const kind = nonEmpty(env, "EVIDENCE_STORE")?.trim() ?? "fs";
+  if (kind === "fs") return { kind: "fs" };
+  if (kind !== "s3") throw new ConfigError(`EVIDENCE_STORE must be fs or s3, got "${kind}"`);
+  const bucket = nonEmpty(env, "S3_BUCKET")?.trim();
+  if (bucket === undefined) throw new ConfigError("EVIDENCE_STORE=s3 needs S3_BUCKET");
+  const endpoint = nonEmpty(env, "S3_ENDPOINT")?.trim() ?? null;
+  if (endpoint !== null && !/^https?:\/\/[^/\s]+/.test(endpoint)) {
+    throw new ConfigError(`S3_ENDPOINT must be an http(s) URL, got "${endpoint}"`);
+  }
+  return {
+    kind: "s3",
+    endpoint,
+    bucket,
+    region: nonEmpty(env, "S3_REGION")?.trim() ?? "us-east-1",
+    forcePathStyle: boolFrom(env, "S3_FORCE_PATH_STYLE", endpoint !== null),
+  };
+}
+
 export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd: string = process.cwd()): Config {
   const databaseUrl = nonEmpty(env, "DATABASE_URL");
   if (databaseUrl !== null && !/^postgres(ql)?:\/\//.test(databaseUrl)) {
@@ -65,6 +110,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd: string = p
     dataDir: resolve(cwd, nonEmpty(env, "DATA_DIR") ?? "data"),
     staticDir: resolve(cwd, nonEmpty(env, "STATIC_DIR") ?? "dist/client"),
     demoPassword,
+    evidence: evidenceFrom(env),
+    metricsToken: metricsTokenFrom(env),
+    trustProxy: boolFrom(env, "TRUST_PROXY", false),
     limits: {
       jsonBodyBytes: intFrom(env, "PATUH_MAX_JSON_BYTES", DEFAULT_LIMITS.jsonBodyBytes, 1024, 2 ** 30),
       mutationsPerPush: intFrom(
@@ -77,4 +125,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd: string = p
       evidenceBytes: intFrom(env, "PATUH_MAX_EVIDENCE_BYTES", DEFAULT_LIMITS.evidenceBytes, 1024, 2 ** 31),
     },
   };
+}
+
+function metricsTokenFrom(env: NodeJS.ProcessEnv): string | null {
+  const token = nonEmpty(env, "METRICS_TOKEN")?.trim() ?? null;
+  if (token !== null && token.length < 16)
+    throw new ConfigError("METRICS_TOKEN must be at least 16 characters");
+  return token;
 }

@@ -3,6 +3,7 @@ import { generatePassword, hashPassword } from "../auth/password";
 import type { DbHandle } from "../db/connection";
 import { migrate } from "../db/migrate";
 import { openConfiguredDatabase } from "../db/open";
+import { DataDirLockedError } from "../db/pglite-lock";
 import { findOffice, insertOffice } from "../db/queries/offices";
 import { findUserByUsername, insertUser } from "../db/queries/users";
 import type { Role } from "../db/types";
@@ -13,7 +14,14 @@ import { loadConfigOrReport, type ServerCliIo } from "./server-io";
 async function withDb(io: ServerCliIo, fn: (h: DbHandle) => Promise<number>): Promise<number> {
   const config = loadConfigOrReport(io);
   if (config === null) return EXIT_USAGE;
-  const handle = await openConfiguredDatabase(config);
+  let handle: DbHandle;
+  try {
+    handle = await openConfiguredDatabase(config);
+  } catch (e) {
+    if (!(e instanceof DataDirLockedError)) throw e;
+    io.err(`patuh: ${e.message}`);
+    return EXIT_INVALID;
+  }
   try {
     await migrate(handle.db);
     return await fn(handle);

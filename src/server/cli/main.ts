@@ -3,6 +3,7 @@
  * server bundle (dist/server/main.js) and of `node bin/patuh.js` in development.
  */
 import { pathToFileURL } from "node:url";
+import { backupCommand, restoreCommand } from "./backup-commands";
 import { EXIT_USAGE } from "./cli-io";
 import { migrateCommand, seedCommand, userCommand } from "./db-commands";
 import { exportHistoryCommand, importHistoryCommand } from "./history";
@@ -31,6 +32,14 @@ export const COMMANDS: Record<string, { run: Command; summary: string }> = {
   "export history": {
     run: exportHistoryCommand,
     summary: "export history FILE|- [--office O]  write them back with the derived predicate",
+  },
+  backup: {
+    run: backupCommand,
+    summary: "backup FILE               database + evidence manifest (+ blobs of the file store)",
+  },
+  restore: {
+    run: restoreCommand,
+    summary: "restore FILE [--replace]  restore a backup (refuses a database with data without --replace)",
   },
   score: {
     run: scoreCommand,

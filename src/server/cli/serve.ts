@@ -1,15 +1,24 @@
 /**
  * `serve [--demo]`: migrate, optionally load the demo into an EMPTY database (printing the
- * credentials once), listen, and shut down cleanly on SIGINT/SIGTERM. Plain `serve` never loads
- * demo data.
+ * credentials once), listen, and shut down cleanly on SIGINT/SIGTERM (readiness off, requests in
+ * flight drained, then the database closed). Plain `serve` never loads demo data. On PGlite the
+ * data directory is locked: a second process on it is refused with a clear message.
  */
+import type { DbHandle } from "../db/connection";
 import { migrate } from "../db/migrate";
 import { openConfiguredDatabase } from "../db/open";
+import { DataDirLockedError } from "../db/pglite-lock";
 import { isDatabaseEmpty } from "../db/queries/database-state";
 import { DatabaseNotEmptyError, formatDemoCredentials, seedDemo } from "../demo/seed-demo";
+import { startDraining } from "../ops/lifecycle";
+import { metrics } from "../ops/metrics";
+import { jsonLogger } from "../ops/observability";
 import { startHttpServer } from "../server";
 import { EXIT_INVALID, EXIT_OK, EXIT_USAGE, parseArgs } from "./cli-io";
 import { loadConfigOrReport, type ServerCliIo } from "./server-io";
+
+/** Within systemd's default TimeoutStopSec (90 s) and the unit's 30 s; uploads get this long to end. */
+export const SHUTDOWN_GRACE_MS = 25_000;
 
 export async function serveCommand(args: string[], io: ServerCliIo): Promise<number> {
   const parsed = parseArgs(args, [], ["demo"]);
@@ -22,7 +31,15 @@ export async function serveCommand(args: string[], io: ServerCliIo): Promise<num
   // Listen for SIGINT/SIGTERM from the start: a signal during migration or seeding then stops the
   // server right after startup instead of killing the process mid-write.
   const stopped = io.untilStopped();
-  const handle = await openConfiguredDatabase(config);
+  let handle: DbHandle;
+  try {
+    handle = await openConfiguredDatabase(config);
+  } catch (e) {
+    if (!(e instanceof DataDirLockedError)) throw e;
+    io.err(`patuh: ${e.message}`);
+    return EXIT_INVALID;
+  }
+  metrics.watchPool(() => handle.poolStats());
   try {
     const { applied } = await migrate(handle.db);
     for (const m of applied) io.out(`patuh: applied migration ${m.version} ${m.name}`);
@@ -36,7 +53,13 @@ export async function serveCommand(args: string[], io: ServerCliIo): Promise<num
     }
     let server: Awaited<ReturnType<typeof startHttpServer>>;
     try {
-      server = await startHttpServer({ db: handle.db, config });
+      // JSON lines on stdout (journald/Loki-friendly); every line of a request carries its id.
+      server = await startHttpServer({
+        db: handle.db,
+        config,
+        log: jsonLogger(),
+        requestLog: (line) => process.stdout.write(`${JSON.stringify(line)}\n`),
+      });
     } catch (e) {
       const code = e instanceof Error && "code" in e ? String(e.code) : "";
       if (code !== "EADDRINUSE" && code !== "EACCES" && code !== "EADDRNOTAVAIL") throw e;
@@ -45,8 +68,10 @@ export async function serveCommand(args: string[], io: ServerCliIo): Promise<num
     }
     io.out(`Patuh listening on http://${config.host}:${server.port}`);
     const signal = await stopped;
-    io.out(`patuh: ${signal} received, shutting down`);
-    await server.close();
+    io.out(`patuh: ${signal} received, draining requests in flight (at most ${SHUTDOWN_GRACE_MS / 1000} s)`);
+    // /readyz answers 503 from now on, so the proxy sends new requests to the other servers.
+    startDraining();
+    await server.close(SHUTDOWN_GRACE_MS);
     return EXIT_OK;
   } finally {
     await handle.close();

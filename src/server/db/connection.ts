@@ -19,7 +19,13 @@ export interface DbHandle {
   kind: "postgres" | "pglite";
   /** Present for PGlite (tests clone it via dumpDataDir). */
   pglite: PGlite | null;
+  /** Connections of the pool now (for /metrics). */
+  poolStats(): { total: number; idle: number; waiting: number };
   close(): Promise<void>;
+}
+
+function statsOf(pool: pg.Pool): () => { total: number; idle: number; waiting: number } {
+  return () => ({ total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount });
 }
 
 const INT8_OID = 20;
@@ -41,6 +47,7 @@ export async function openPostgres(url: string): Promise<DbHandle> {
     db,
     kind: "postgres",
     pglite: null,
+    poolStats: statsOf(pool),
     close: () => db.destroy(),
   };
 }
@@ -59,6 +66,7 @@ export function wrapPglite(pglite: PGlite): DbHandle {
     db,
     kind: "pglite",
     pglite,
+    poolStats: statsOf(pool),
     async close() {
       if (closed) return;
       closed = true;

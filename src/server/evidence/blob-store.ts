@@ -29,7 +29,27 @@ export class BlobTooLargeError extends Error {
   }
 }
 
+/**
+ * The store cannot be reached (network, credentials, bucket missing, 5xx). Callers answer 503 with
+ * Retry-After: the device keeps the photo and uploads it again later; nothing is lost.
+ */
+export class BlobStoreUnavailableError extends Error {
+  override name = "BlobStoreUnavailableError";
+}
+
+/** Inclusive byte range, as in HTTP `Range: bytes=start-end`. */
+export interface ByteRange {
+  start: number;
+  end: number;
+}
+
 export interface BlobStore {
+  /** Human-readable location for logs and /readyz (never contains credentials). */
+  readonly description: string;
+  /** Prepares the store (directories; temp-file sweep). Idempotent. */
+  init(): Promise<void>;
+  /** Resolves when the store can serve reads and writes now; throws BlobStoreUnavailableError. */
+  ready(): Promise<void>;
   /**
    * Streams `body` into the store under `sha256`, verifying the hash and the size limit while
    * writing. Throws BlobHashMismatchError / BlobTooLargeError; nothing is stored then.
@@ -44,6 +64,11 @@ export interface BlobStore {
   has(sha256: string): Promise<boolean>;
   /** The whole blob, or null when not stored. */
   get(sha256: string): Promise<Uint8Array | null>;
-  /** A stream of the blob with its size, or null when not stored. */
-  stream(sha256: string): Promise<{ stream: Readable; bytes: number } | null>;
+  /**
+   * A stream of the blob (or of `range` of it) with the blob's total size, or null when not stored.
+   * The range must lie inside the blob (the caller checks it against the recorded size).
+   */
+  stream(sha256: string, range?: ByteRange): Promise<{ stream: Readable; bytes: number } | null>;
+  /** Removes the blob; no error when it is absent. */
+  delete(sha256: string): Promise<void>;
 }

@@ -1,10 +1,11 @@
 import { createHash } from "node:crypto";
-import { mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readdirSync, rmSync, utimesSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { BlobHashMismatchError, BlobTooLargeError } from "./blob-store";
 import { FsBlobStore } from "./fs-blob-store";
+import { STALE_SPOOL_MS } from "./spool";
 
 let root: string;
 let store: FsBlobStore;
@@ -60,12 +61,17 @@ describe("FsBlobStore", () => {
     expect(readdirSync(join(root, "tmp"))).toEqual([]);
   });
 
-  it("leftovers of a crashed upload never count as stored and are swept on start", async () => {
+  it("leftovers of a crashed upload never count as stored and are swept on start once old", async () => {
     const h = "a".repeat(64);
-    writeFileSync(join(root, "tmp", `${h}.crashed`), "half a photo");
+    const old = join(root, "tmp", `${h}.crashed`);
+    writeFileSync(old, "half a photo");
+    const past = new Date(Date.now() - STALE_SPOOL_MS - 60_000);
+    utimesSync(old, past, past);
+    // Another server process sharing the directory has an upload in flight: left alone.
+    writeFileSync(join(root, "tmp", `${h}.inflight`), "a photo arriving");
     expect(await store.has(h)).toBe(false);
     await new FsBlobStore(root).init();
-    expect(readdirSync(join(root, "tmp"))).toEqual([]);
+    expect(readdirSync(join(root, "tmp"))).toEqual([`${h}.inflight`]);
   });
 
   it("refuses anything but a sha256 as a name (no path tricks)", async () => {

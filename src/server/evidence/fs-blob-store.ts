@@ -2,32 +2,53 @@
  * Filesystem BlobStore under DATA_DIR/evidence: `ab/abcdef…` (two-level fan-out).
  *
  * Owns: the evidence directory.
- * Invariant (atomic store): bytes go to a unique temp file in the same directory tree, are fsynced,
- * hash-checked, then renamed into place (and the directory fsynced). rename is atomic on POSIX, so
+ * Invariant (atomic store): bytes go to a unique temp file in the same directory tree (spool.ts),
+ * are fsynced, hash-checked, then renamed into place (and the directory fsynced). rename is atomic on POSIX, so
  * a final path either holds the complete verified blob or does not exist. Temp files left by a
- * crash are never read and are swept on start.
+ * crash are never read and are swept on start once they are an hour old (other processes sharing
+ * the directory may have uploads in flight).
  */
-import { createHash, randomUUID } from "node:crypto";
-import { createReadStream } from "node:fs";
-import { mkdir, open, readdir, readFile, rename, rm, stat } from "node:fs/promises";
+import { constants, createReadStream } from "node:fs";
+import { access, mkdir, open, readFile, rename, rm, stat } from "node:fs/promises";
 import { join } from "node:path";
 import type { Readable } from "node:stream";
-import { BlobHashMismatchError, type BlobStore, BlobTooLargeError, type PutResult } from "./blob-store";
+import { type BlobStore, BlobStoreUnavailableError, type ByteRange, type PutResult } from "./blob-store";
+import { spoolVerified, sweepStaleSpool } from "./spool";
 
 const SHA256 = /^[0-9a-f]{64}$/;
-const HEAD_BYTES = 16;
 
 export class FsBlobStore implements BlobStore {
   private readonly tmpDir: string;
 
+  readonly description: string;
+
   constructor(private readonly root: string) {
     this.tmpDir = join(root, "tmp");
+    this.description = `file store ${root}`;
   }
 
-  /** Creates the directories and removes temp files of uploads a crash interrupted. */
-  async init(): Promise<void> {
-    await mkdir(this.tmpDir, { recursive: true });
-    for (const name of await readdir(this.tmpDir)) await rm(join(this.tmpDir, name), { force: true });
+  /** The directory exists and is writable (a full or read-only disk shows here). */
+  async ready(): Promise<void> {
+    try {
+      await mkdir(this.tmpDir, { recursive: true });
+      await access(this.tmpDir, constants.W_OK);
+    } catch (e) {
+      throw new BlobStoreUnavailableError(
+        `evidence directory ${this.root} is not writable: ${e instanceof Error ? e.message : String(e)}`,
+      );
+    }
+  }
+
+  async delete(sha256: string): Promise<void> {
+    await rm(this.pathOf(sha256), { force: true });
+  }
+
+  private initialised: Promise<void> | null = null;
+
+  /** Creates the directories and removes temp files of uploads a crash interrupted (once). */
+  init(): Promise<void> {
+    this.initialised ??= sweepStaleSpool(this.tmpDir);
+    return this.initialised;
   }
 
   private pathOf(sha256: string): string {
@@ -52,11 +73,11 @@ export class FsBlobStore implements BlobStore {
     }
   }
 
-  async stream(sha256: string): Promise<{ stream: Readable; bytes: number } | null> {
+  async stream(sha256: string, range?: ByteRange): Promise<{ stream: Readable; bytes: number } | null> {
     const path = this.pathOf(sha256);
     try {
       const info = await stat(path);
-      return { stream: createReadStream(path), bytes: info.size };
+      return { stream: createReadStream(path, range), bytes: info.size };
     } catch {
       return null;
     }
@@ -68,51 +89,20 @@ export class FsBlobStore implements BlobStore {
     options: { limitBytes: number; inspect?: (head: Uint8Array) => void },
   ): Promise<PutResult> {
     const finalPath = this.pathOf(sha256);
-    await mkdir(this.tmpDir, { recursive: true });
-    const tmpPath = join(this.tmpDir, `${sha256}.${randomUUID()}`);
-    const file = await open(tmpPath, "wx");
-    const hash = createHash("sha256");
-    let bytes = 0;
-    let head: Uint8Array = new Uint8Array(0);
-    let inspected = false;
+    const spooled = await spoolVerified(this.tmpDir, sha256, body, options);
+    const { bytes } = spooled;
     let committed = false;
     try {
-      for await (const chunk of body) {
-        bytes += chunk.byteLength;
-        if (bytes > options.limitBytes) throw new BlobTooLargeError(options.limitBytes);
-        if (!inspected) {
-          head = concat(head, chunk).subarray(0, HEAD_BYTES);
-          if (head.byteLength >= HEAD_BYTES) {
-            options.inspect?.(head);
-            inspected = true;
-          }
-        }
-        hash.update(chunk);
-        await file.write(chunk);
-      }
-      if (!inspected) options.inspect?.(head);
-      const actual = hash.digest("hex");
-      if (actual !== sha256) throw new BlobHashMismatchError(sha256, actual);
-      await file.sync();
-      await file.close();
       if (await this.has(sha256)) return { created: false, sha256, bytes };
       await mkdir(join(this.root, sha256.slice(0, 2)), { recursive: true });
-      await rename(tmpPath, finalPath);
+      await rename(spooled.path, finalPath);
       committed = true;
       await syncDir(join(this.root, sha256.slice(0, 2)));
       return { created: true, sha256, bytes };
     } finally {
-      await file.close().catch(() => undefined);
-      if (!committed) await rm(tmpPath, { force: true });
+      if (!committed) await spooled.discard();
     }
   }
-}
-
-function concat(a: Uint8Array, b: Uint8Array): Uint8Array {
-  const out = new Uint8Array(a.byteLength + b.byteLength);
-  out.set(a, 0);
-  out.set(b, a.byteLength);
-  return out;
 }
 
 /** Makes the rename itself durable (the directory entry), not only the file's bytes. */

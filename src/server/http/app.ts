@@ -9,6 +9,10 @@ import { HTTPException } from "hono/http-exception";
 import { type Clock, systemClock } from "../clock";
 import type { Config } from "../config";
 import type { Db } from "../db/connection";
+import type { BlobStore } from "../evidence/blob-store";
+import { openBlobStore } from "../evidence/open-store";
+import { observability, type RequestLogLine } from "../ops/observability";
+import { mountOps } from "../ops/ops-routes";
 import { compression } from "./compression";
 import { type AppDeps, type AppEnv, consoleLogger, type Logger, type RouteModule } from "./context";
 import { withCommonHeaders } from "./headers";
@@ -23,6 +27,10 @@ export interface CreateAppOptions {
   config: Config;
   clock?: Clock;
   log?: Logger;
+  /** Defaults to the store the config names (openBlobStore). */
+  evidence?: BlobStore;
+  /** One JSON line per request (serve: stdout); default none. */
+  requestLog?: (line: RequestLogLine) => void;
   /** Defaults to ROUTE_MODULES. */
   routes?: readonly RouteModule[];
 }
@@ -46,8 +54,10 @@ export function createApp(opts: CreateAppOptions): Hono<AppEnv> {
     config: opts.config,
     clock: opts.clock ?? systemClock,
     log: opts.log ?? consoleLogger,
+    evidence: opts.evidence ?? openBlobStore(opts.config),
   };
   const app = new Hono<AppEnv>();
+  app.use("*", observability({ write: opts.requestLog ?? null }));
 
   app.use("*", async (c, next) => {
     await next();
@@ -82,6 +92,7 @@ export function createApp(opts: CreateAppOptions): Hono<AppEnv> {
     throw problem("not_found");
   });
 
+  mountOps(app, deps);
   app.on(["GET", "HEAD"], "*", (c) =>
     serveStatic(
       opts.config.staticDir,

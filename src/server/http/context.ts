@@ -4,6 +4,7 @@ import type { Clock } from "../clock";
 import type { Config } from "../config";
 import type { Db } from "../db/connection";
 import type { PublicUser } from "../db/queries/users";
+import type { BlobStore } from "../evidence/blob-store";
 
 export interface Logger {
   error(message: string, err?: unknown): void;
@@ -15,6 +16,8 @@ export interface AppDeps {
   config: Config;
   clock: Clock;
   log: Logger;
+  /** The one evidence store of this process (fs or S3, from config). */
+  evidence: BlobStore;
 }
 
 export interface AppEnv {

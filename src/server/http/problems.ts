@@ -30,6 +30,12 @@ export const PROBLEMS = {
   unsupported_media_type: { status: 415, message: "Unsupported content type." },
   rate_limited: { status: 429, message: "Too many attempts. Try again later." },
   internal_error: { status: 500, message: "Internal server error." },
+  range_not_satisfiable: { status: 416, message: "The requested byte range is outside the file." },
+  evidence_store_unavailable: {
+    status: 503,
+    message: "The evidence store cannot be reached; the photo stays on the device and is sent again later.",
+  },
+  not_ready: { status: 503, message: "The server is not ready: a dependency cannot be reached." },
   // Administration (src/server/admin).
   invalid_instrument: { status: 400, message: "The instrument file is not valid." },
   invalid_scheme: { status: 400, message: "The banding scheme is not valid." },

@@ -85,6 +85,9 @@ export async function createNationalWorld(): Promise<NationalWorld> {
     staticDir: join(dataDir, "static"),
     demoPassword: null,
     limits: { ...DEFAULT_LIMITS },
+    evidence: { kind: "fs" },
+    metricsToken: null,
+    trustProxy: false,
   };
   const app = createApp({ db, config, log: { error: (m, e) => console.error(m, e), info: () => undefined } });
   const call: NationalWorld["call"] = async (who, method, path, json) => {

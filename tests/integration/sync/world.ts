@@ -11,6 +11,7 @@ import { createSession } from "../../../src/server/auth/sessions";
 import { systemClock } from "../../../src/server/clock";
 import { type Config, DEFAULT_LIMITS } from "../../../src/server/config";
 import type { Db } from "../../../src/server/db/connection";
+import type { BlobStore } from "../../../src/server/evidence/blob-store";
 import { createApp } from "../../../src/server/http/app";
 import { createTestDb } from "../../helpers/test-db";
 
@@ -34,7 +35,9 @@ export interface World {
   close(): Promise<void>;
 }
 
-export async function createWorld(): Promise<World> {
+export async function createWorld(
+  opts: { config?: Partial<Config>; evidence?: BlobStore } = {},
+): Promise<World> {
   const testDb = await createTestDb();
   const db = testDb.db;
   const dataDir = mkdtempSync(join(tmpdir(), "patuh-sync-"));
@@ -105,10 +108,19 @@ export async function createWorld(): Promise<World> {
     dataDir,
     staticDir: join(dataDir, "static"),
     demoPassword: null,
+    evidence: { kind: "fs" },
+    metricsToken: null,
+    trustProxy: false,
     limits: { ...DEFAULT_LIMITS },
+    ...opts.config,
   };
   const quiet = { error: () => undefined, info: () => undefined };
-  const app = createApp({ db, config, log: process.env.PATUH_TEST_LOG ? undefined : quiet });
+  const app = createApp({
+    db,
+    config,
+    log: process.env.PATUH_TEST_LOG ? undefined : quiet,
+    ...(opts.evidence ? { evidence: opts.evidence } : {}),
+  });
   return {
     db,
     app,

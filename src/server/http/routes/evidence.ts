@@ -6,7 +6,10 @@
  * size limit on Content-Length and on the streamed count (413); server hash = path (else 400
  * hash_mismatch). The bytes are verified on every PUT, also for a blob already stored, because a
  * PUT also registers the caller as an uploader (who may then GET it).
- * GET answers 404 unless the user uploaded the blob or can see an assessment referencing it.
+ * GET answers 404 unless the user uploaded the blob or can see an assessment referencing it, and
+ * honours one `Range: bytes=…` (206, for the viewer and resumed downloads). When the evidence
+ * store cannot be reached, PUT and GET answer 503 evidence_store_unavailable with Retry-After: the
+ * device keeps the photo and retries; answers sync meanwhile (push never touches the store).
  */
 
 import { join } from "node:path";
@@ -14,10 +17,15 @@ import { Readable } from "node:stream";
 import type { Context } from "hono";
 import { requireUser } from "../../auth/middleware";
 import { evidenceVisibleTo, findEvidence, recordEvidence, uploadedBy } from "../../db/evidence";
-import { BlobHashMismatchError, BlobTooLargeError } from "../../evidence/blob-store";
-import { FsBlobStore } from "../../evidence/fs-blob-store";
+import {
+  BlobHashMismatchError,
+  BlobStoreUnavailableError,
+  BlobTooLargeError,
+  type ByteRange,
+} from "../../evidence/blob-store";
 import { baseMime, EVIDENCE_MIME_TYPES, isEvidenceMime, magicMatches } from "../../evidence/magic";
 import { UploadStaging } from "../../evidence/upload-staging";
+import { metrics } from "../../ops/metrics";
 import type { AppEnv, RouteModule } from "../context";
 import { problem } from "../problems";
 import { resumablePut } from "./evidence-resumable";
@@ -46,15 +54,39 @@ function sha256Of(c: Context<AppEnv>): string {
   return sha;
 }
 
+/** A store outage is the server's condition, not the client's: 503, retry later. */
+function storeProblem(error: unknown, log: { error(m: string, e?: unknown): void }): unknown {
+  if (!(error instanceof BlobStoreUnavailableError)) return error;
+  log.error("evidence store unavailable", error.message);
+  metrics.evidenceUnavailable.inc({});
+  return problem("evidence_store_unavailable", undefined, { headers: { "Retry-After": "30" } });
+}
+
+/**
+ * One `bytes=` range of a file of `size` bytes: null when absent or not a single byte range
+ * (served whole, as RFC 9110 allows), "unsatisfiable" when it starts past the end.
+ */
+export function parseRange(header: string | undefined, size: number): ByteRange | null | "unsatisfiable" {
+  if (header === undefined) return null;
+  const m = /^bytes=(\d*)-(\d*)$/.exec(header.trim());
+  if (!m || (m[1] === "" && m[2] === "")) return null;
+  if (m[1] === "") {
+    const suffix = Number(m[2]);
+    if (suffix === 0) return "unsatisfiable";
+    return { start: Math.max(0, size - suffix), end: size - 1 };
+  }
+  const start = Number(m[1]);
+  const end = m[2] === "" ? size - 1 : Math.min(Number(m[2]), size - 1);
+  if (start >= size) return "unsatisfiable";
+  if (end < start) return null;
+  return { start, end };
+}
+
 export const evidenceRoutes: RouteModule = {
   name: "evidence",
   mount(api, deps) {
-    const store = new FsBlobStore(join(deps.config.dataDir, "evidence"));
-    let ready: Promise<void> | null = null;
-    const init = () => {
-      ready ??= store.init();
-      return ready;
-    };
+    const store = deps.evidence;
+    const init = () => store.init();
     const limit = deps.config.limits.evidenceBytes;
     // Resumable uploads (Content-Range): evidence-resumable.ts.
     const staging = new UploadStaging(join(deps.config.dataDir, "evidence-staging"));
@@ -85,9 +117,10 @@ export const evidenceRoutes: RouteModule = {
           throw problem("unsupported_media_type", { reason: `the bytes are not ${mime}` });
         if (error instanceof BlobHashMismatchError)
           throw problem("hash_mismatch", { expected: sha256, actual: error.actual });
-        throw error;
+        throw storeProblem(error, deps.log);
       }
       if (stored.bytes === 0) throw problem("unsupported_media_type", { reason: "empty body" });
+      metrics.evidenceBytes.inc({ direction: "in" }, stored.bytes);
       // The row is written only now, after the bytes are durably in place: row ⇒ bytes.
       const created = await recordEvidence(deps.db, {
         sha256,
@@ -115,18 +148,36 @@ export const evidenceRoutes: RouteModule = {
       const allowed =
         (await uploadedBy(deps.db, sha256, user.id)) || (await evidenceVisibleTo(deps.db, sha256, user));
       if (!allowed) throw problem("not_found");
-      await init();
-      const file = await store.stream(sha256);
+      const range = parseRange(c.req.header("range"), row.bytes);
+      if (range === "unsatisfiable") {
+        throw problem("range_not_satisfiable", undefined, {
+          headers: { "Content-Range": `bytes */${row.bytes}` },
+        });
+      }
+      // If-Range with another validator: the whole file (RFC 9110 §13.1.5).
+      const ifRange = c.req.header("if-range");
+      const part = range !== null && (ifRange === undefined || ifRange === `"${sha256}"`) ? range : null;
+      let file: Awaited<ReturnType<typeof store.stream>>;
+      try {
+        await init();
+        file = await store.stream(sha256, part ?? undefined);
+      } catch (error) {
+        throw storeProblem(error, deps.log);
+      }
       if (file === null) throw problem("not_found");
+      const headers: Record<string, string> = {
+        "Content-Type": row.mime,
+        "Content-Length": String(part ? part.end - part.start + 1 : file.bytes),
+        "Cache-Control": "private, max-age=31536000, immutable",
+        ETag: `"${sha256}"`,
+        "Accept-Ranges": "bytes",
+        "Content-Disposition": "inline",
+      };
+      metrics.evidenceBytes.inc({ direction: "out" }, part ? part.end - part.start + 1 : file.bytes);
+      if (part) headers["Content-Range"] = `bytes ${part.start}-${part.end}/${file.bytes}`;
       return new Response(Readable.toWeb(file.stream) as ReadableStream<Uint8Array>, {
-        status: 200,
-        headers: {
-          "Content-Type": row.mime,
-          "Content-Length": String(file.bytes),
-          "Cache-Control": "private, max-age=31536000, immutable",
-          ETag: `"${sha256}"`,
-          "Content-Disposition": "inline",
-        },
+        status: part ? 206 : 200,
+        headers,
       });
     });
   },

@@ -3,10 +3,8 @@
  * and GET /exports/evidence.zip?assessmentId= (whoever can see the assessment). The files are
  * streamed; the numbers are periodResults', the same as GET /results.
  */
-import { join } from "node:path";
 import { requireUser } from "../../auth/middleware";
 import { loadAssessmentWithScope } from "../../db/sync-scope";
-import { FsBlobStore } from "../../evidence/fs-blob-store";
 import { csvText } from "../../exports/csv";
 import { evidenceZipStream } from "../../exports/evidence-zip";
 import { exportStem, periodSheets, UNIT_COLUMNS_HEAD, unitRows } from "../../exports/period-export";
@@ -42,8 +40,7 @@ export const exportRoutes: RouteModule = {
   name: "exports",
   mount(api, deps) {
     const instruments = new InstrumentCache();
-    const store = new FsBlobStore(join(deps.config.dataDir, "evidence"));
-    let ready: Promise<void> | null = null;
+    const store = deps.evidence;
 
     api.get("/exports/results.xlsx", requireUser(deps), async (c) => {
       const period = await periodForReview(deps.db, c.get("user"), queryUuid(c, "periodId", true));
@@ -68,8 +65,7 @@ export const exportRoutes: RouteModule = {
       const id = queryUuid(c, "assessmentId", true);
       const found = await loadAssessmentWithScope(deps.db, id);
       if (found === undefined || !canSeeAssignment(c.get("user"), found)) throw problem("not_found");
-      ready ??= store.init();
-      await ready;
+      await store.init();
       return download(evidenceZipStream(found.state, store), "application/zip", `evidence-${id}.zip`);
     });
   },

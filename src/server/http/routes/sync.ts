@@ -7,6 +7,7 @@
 import * as v from "valibot";
 import { pushRequestSchema, uuidSchema } from "../../../domain/sync/schemas";
 import { requireUser } from "../../auth/middleware";
+import { metrics } from "../../ops/metrics";
 import { InstrumentCache } from "../../sync/instrument-cache";
 import { pullChanges } from "../../sync/pull";
 import { pushMutations } from "../../sync/push";
@@ -61,6 +62,7 @@ export const syncRoutes: RouteModule = {
       if (outcome.kind === "gap") {
         throw problem("mutation_gap", { lastMutationId: outcome.lastMutationId, results: outcome.results });
       }
+      for (const r of outcome.results) metrics.mutations.inc({ result: r.status });
       return c.json({ lastMutationId: outcome.lastMutationId, results: outcome.results }, 200);
     });
 
