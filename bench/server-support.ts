@@ -62,6 +62,7 @@ export function benchApp(db: Db, dataDir: string): ReturnType<typeof createApp> 
       dataDir,
       staticDir: dataDir,
       demoPassword: null,
+      trustProxy: false,
       limits: DEFAULT_LIMITS,
     },
     log: { error: (m, e) => console.error(m, e), info: () => undefined },

@@ -11,6 +11,12 @@ export interface Limits {
   mutationsPerPush: number;
   /** Largest accepted evidence blob, in bytes. */
   evidenceBytes: number;
+  /** Evidence one user may store, in bytes (blobs they were the first to upload). */
+  evidenceBytesPerUser: number;
+  /** Evidence one office may store, in bytes (blobs first uploaded by its users). */
+  evidenceBytesPerOffice: number;
+  /** Free space the data directory must keep: an upload that would leave less is refused (507). */
+  minFreeDiskBytes: number;
 }
 
 export interface Config {
@@ -21,6 +27,12 @@ export interface Config {
   dataDir: string;
   staticDir: string;
   demoPassword: string | null;
+  /**
+   * True when the server runs behind a reverse proxy that sets X-Forwarded-Proto/-For (env
+   * TRUST_PROXY). Only then are those headers believed (Secure cookies, HSTS, client address);
+   * otherwise any client could send them.
+   */
+  trustProxy: boolean;
   limits: Limits;
 }
 
@@ -32,7 +44,17 @@ export const DEFAULT_LIMITS: Limits = {
   jsonBodyBytes: 1024 * 1024,
   mutationsPerPush: 500,
   evidenceBytes: 10 * 1024 * 1024,
+  evidenceBytesPerUser: 2 * 1024 * 1024 * 1024,
+  evidenceBytesPerOffice: 50 * 1024 * 1024 * 1024,
+  minFreeDiskBytes: 512 * 1024 * 1024,
 };
+
+function boolFrom(env: NodeJS.ProcessEnv, name: string): boolean {
+  const raw = env[name]?.trim().toLowerCase();
+  if (raw === undefined || raw === "" || raw === "0" || raw === "false" || raw === "no") return false;
+  if (raw === "1" || raw === "true" || raw === "yes") return true;
+  throw new ConfigError(`${name} must be true or false (1/0, yes/no), got "${env[name]}"`);
+}
 
 function intFrom(env: NodeJS.ProcessEnv, name: string, fallback: number, min: number, max: number): number {
   const raw = env[name];
@@ -65,6 +87,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd: string = p
     dataDir: resolve(cwd, nonEmpty(env, "DATA_DIR") ?? "data"),
     staticDir: resolve(cwd, nonEmpty(env, "STATIC_DIR") ?? "dist/client"),
     demoPassword,
+    trustProxy: boolFrom(env, "TRUST_PROXY"),
     limits: {
       jsonBodyBytes: intFrom(env, "PATUH_MAX_JSON_BYTES", DEFAULT_LIMITS.jsonBodyBytes, 1024, 2 ** 30),
       mutationsPerPush: intFrom(
@@ -75,6 +98,27 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd: string = p
         100_000,
       ),
       evidenceBytes: intFrom(env, "PATUH_MAX_EVIDENCE_BYTES", DEFAULT_LIMITS.evidenceBytes, 1024, 2 ** 31),
+      evidenceBytesPerUser: intFrom(
+        env,
+        "PATUH_EVIDENCE_QUOTA_USER_BYTES",
+        DEFAULT_LIMITS.evidenceBytesPerUser,
+        1024,
+        Number.MAX_SAFE_INTEGER,
+      ),
+      evidenceBytesPerOffice: intFrom(
+        env,
+        "PATUH_EVIDENCE_QUOTA_OFFICE_BYTES",
+        DEFAULT_LIMITS.evidenceBytesPerOffice,
+        1024,
+        Number.MAX_SAFE_INTEGER,
+      ),
+      minFreeDiskBytes: intFrom(
+        env,
+        "PATUH_MIN_FREE_DISK_BYTES",
+        DEFAULT_LIMITS.minFreeDiskBytes,
+        0,
+        Number.MAX_SAFE_INTEGER,
+      ),
     },
   };
 }

@@ -33,8 +33,9 @@ export const COMMON_HEADERS: Readonly<Record<string, string>> = {
  * writes its lightweight responses from the init they were built with, so mutating `res.headers`
  * afterwards would be silently lost on the wire.
  */
-export function withCommonHeaders(res: Response): Response {
+export function withCommonHeaders(res: Response, extra: Readonly<Record<string, string>> = {}): Response {
   const headers = new Headers(res.headers);
   for (const [k, val] of Object.entries(COMMON_HEADERS)) headers.set(k, val);
+  for (const [k, val] of Object.entries(extra)) headers.set(k, val);
   return new Response(res.body, { status: res.status, statusText: res.statusText, headers });
 }

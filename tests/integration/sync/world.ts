@@ -104,6 +104,7 @@ export async function createWorld(): Promise<World> {
     dataDir,
     staticDir: join(dataDir, "static"),
     demoPassword: null,
+    trustProxy: false,
     limits: { ...DEFAULT_LIMITS },
   };
   const quiet = { error: () => undefined, info: () => undefined };
