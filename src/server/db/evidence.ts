@@ -69,29 +69,3 @@ export async function assessmentsReferencing(db: QueryExecutorProvider, sha256: 
     select assessment_id from assessment_evidence where sha256 = ${sha256}`.execute(db);
   return r.rows.map((x) => x.assessment_id);
 }
-
-export async function uploadedBy(
-  db: QueryExecutorProvider,
-  sha256: string,
-  userId: string,
-): Promise<boolean> {
-  const r = await sql<{ one: number }>`
-    select 1 as one from evidence_uploaders where sha256 = ${sha256} and user_id = ${userId}`.execute(db);
-  return r.rows.length > 0;
-}
-
-/** Can this user see an assessment that references the blob (same rules as canSeeAssignment)? */
-export async function evidenceVisibleTo(
-  db: QueryExecutorProvider,
-  sha256: string,
-  user: { id: string; role: string; officeId: string },
-): Promise<boolean> {
-  const r = await sql<{ one: number }>`
-    select 1 as one from assessment_evidence ae join assessments a on a.id = ae.assessment_id
-    where ae.sha256 = ${sha256}
-      and (${user.role} = 'admin'
-           or (${user.role} = 'supervisor' and a.office_id = ${user.officeId})
-           or exists (select 1 from assignment_members m where m.assignment_id = a.assignment_id and m.user_id = ${user.id}))
-    limit 1`.execute(db);
-  return r.rows.length > 0;
-}

@@ -30,6 +30,7 @@ import { createRefusedAsRemoved, wasRemovedFromAssignment } from "../db/queries/
 import type { AssignmentScopeRow } from "../db/sync-scope";
 import type { InstrumentCache } from "./instrument-cache";
 import { canSeeAssignment, type SyncUser } from "./permissions";
+import { checkAfterApply, checkBeforeApply } from "./push-checks";
 import { isMalformed, type PushItem } from "./push-validate";
 
 export type PushOutcome =
@@ -270,10 +271,14 @@ async function evaluate(
       details: { instrumentId, instrumentVersion },
     };
   }
+  const refused = await checkBeforeApply(trx, user, mutation, scope.officeId);
+  if (refused !== null) return refused;
   const now = (deps.now?.() ?? new Date()).toISOString();
   const ctx = { instrument, userId: user.id, clientId, now, assignment: scope.assignment };
   const result = applyMutation(existing, mutation, ctx);
   if (!result.ok) return result;
+  const tooBig = checkAfterApply(instrument, mutation, existing, result.state);
+  if (tooBig !== null) return tooBig;
   if (mutation.name === "assessment.submit") {
     const problem = await unuploadedEvidence(trx, result.state);
     if (problem !== null) return problem;

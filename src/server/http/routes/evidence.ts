@@ -6,23 +6,36 @@
  * size limit on Content-Length and on the streamed count (413); server hash = path (else 400
  * hash_mismatch). The bytes are verified on every PUT, also for a blob already stored, because a
  * PUT also registers the caller as an uploader (who may then GET it).
- * GET answers 404 unless the user uploaded the blob or can see an assessment referencing it.
+ * GET and HEAD answer 404 unless the user may read the blob (src/server/evidence/ownership.ts:
+ * they uploaded it, or can see an assessment whose reference to it is vouched for), so a known
+ * hash neither opens the bytes nor reveals that they exist; a device told 404 by HEAD uploads the
+ * bytes, which proves it holds them.
+ * Bytes are served as a download (`Content-Disposition: attachment`) under a sandboxing CSP: a
+ * JPEG look-alike or a PDF with scripts is never rendered as a page of this origin.
  */
 
 import { join } from "node:path";
 import { Readable } from "node:stream";
 import type { Context } from "hono";
 import { requireUser } from "../../auth/middleware";
-import { evidenceVisibleTo, findEvidence, recordEvidence, uploadedBy } from "../../db/evidence";
+import { findEvidence, recordEvidence } from "../../db/evidence";
 import { BlobHashMismatchError, BlobTooLargeError } from "../../evidence/blob-store";
 import { FsBlobStore } from "../../evidence/fs-blob-store";
 import { baseMime, EVIDENCE_MIME_TYPES, isEvidenceMime, magicMatches } from "../../evidence/magic";
+import { mayReadEvidence } from "../../evidence/ownership";
 import type { AppEnv, RouteModule } from "../context";
 import { problem } from "../problems";
 
 const PATH = "/evidence/:sha256{[0-9a-f]{64}}";
 
 class MagicMismatch extends Error {}
+
+const EXTENSIONS: Record<string, string> = {
+  "image/jpeg": "jpg",
+  "image/png": "png",
+  "image/webp": "webp",
+  "application/pdf": "pdf",
+};
 
 async function* chunks(body: ReadableStream<Uint8Array> | null): AsyncGenerator<Uint8Array> {
   if (body === null) return;
@@ -96,14 +109,10 @@ export const evidenceRoutes: RouteModule = {
       const sha256 = sha256Of(c);
       const user = c.get("user");
       const row = await findEvidence(deps.db, sha256);
+      if (row === undefined || !(await mayReadEvidence(deps.db, sha256, user))) throw problem("not_found");
       if (c.req.method === "HEAD") {
-        if (row === undefined) throw problem("not_found");
         return c.body(null, 200, { "Content-Length": String(row.bytes), "Content-Type": row.mime });
       }
-      if (row === undefined) throw problem("not_found");
-      const allowed =
-        (await uploadedBy(deps.db, sha256, user.id)) || (await evidenceVisibleTo(deps.db, sha256, user));
-      if (!allowed) throw problem("not_found");
       await init();
       const file = await store.stream(sha256);
       if (file === null) throw problem("not_found");
@@ -114,7 +123,9 @@ export const evidenceRoutes: RouteModule = {
           "Content-Length": String(file.bytes),
           "Cache-Control": "private, max-age=31536000, immutable",
           ETag: `"${sha256}"`,
-          "Content-Disposition": "inline",
+          "Content-Disposition": `attachment; filename="${sha256.slice(0, 16)}.${EXTENSIONS[row.mime] ?? "bin"}"`,
+          // Overrides the app's CSP for this response: no script, no plugin, a unique origin.
+          "Content-Security-Policy": "default-src 'none'; img-src 'self'; sandbox",
         },
       });
     });

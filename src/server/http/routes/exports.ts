@@ -7,6 +7,7 @@ import { join } from "node:path";
 import { requireUser } from "../../auth/middleware";
 import { loadAssessmentWithScope } from "../../db/sync-scope";
 import { FsBlobStore } from "../../evidence/fs-blob-store";
+import { readableHashesOf } from "../../evidence/ownership";
 import { csvText } from "../../exports/csv";
 import { evidenceZipStream } from "../../exports/evidence-zip";
 import { exportStem, periodSheets, UNIT_COLUMNS_HEAD, unitRows } from "../../exports/period-export";
@@ -70,7 +71,12 @@ export const exportRoutes: RouteModule = {
       if (found === undefined || !canSeeAssignment(c.get("user"), found)) throw problem("not_found");
       ready ??= store.init();
       await ready;
-      return download(evidenceZipStream(found.state, store), "application/zip", `evidence-${id}.zip`);
+      const readable = await readableHashesOf(deps.db, id);
+      return download(
+        evidenceZipStream(found.state, store, readable),
+        "application/zip",
+        `evidence-${id}.zip`,
+      );
     });
   },
 };
