@@ -21,6 +21,7 @@ describe("loadConfig", () => {
       evidenceBytesPerUser: 2 * 1024 ** 3,
       evidenceBytesPerOffice: 50 * 1024 ** 3,
       minFreeDiskBytes: 512 * 1024 ** 2,
+      assessmentBytes: 2 * 1024 ** 2,
     });
   });
 

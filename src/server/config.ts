@@ -15,6 +15,8 @@ export interface Limits {
   evidenceBytesPerUser: number;
   /** Evidence one office may store, in bytes (blobs first uploaded by its users). */
   evidenceBytesPerOffice: number;
+  /** Largest assessment state (JSON bytes); a push mutation growing it past this is rejected. */
+  assessmentBytes: number;
   /** Free space the data directory must keep: an upload that would leave less is refused (507). */
   minFreeDiskBytes: number;
 }
@@ -47,6 +49,7 @@ export const DEFAULT_LIMITS: Limits = {
   evidenceBytesPerUser: 2 * 1024 * 1024 * 1024,
   evidenceBytesPerOffice: 50 * 1024 * 1024 * 1024,
   minFreeDiskBytes: 512 * 1024 * 1024,
+  assessmentBytes: 2 * 1024 * 1024,
 };
 
 function boolFrom(env: NodeJS.ProcessEnv, name: string): boolean {
@@ -111,6 +114,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd: string = p
         DEFAULT_LIMITS.evidenceBytesPerOffice,
         1024,
         Number.MAX_SAFE_INTEGER,
+      ),
+      assessmentBytes: intFrom(
+        env,
+        "PATUH_MAX_ASSESSMENT_BYTES",
+        DEFAULT_LIMITS.assessmentBytes,
+        64 * 1024,
+        256 * 1024 * 1024,
       ),
       minFreeDiskBytes: intFrom(
         env,

@@ -10,7 +10,9 @@
  *   the visit does not end before it starts (`invalid_visit`).
  * - Limits from the instrument: products and each kind of respondent at most the instrument's
  *   required count plus COUNT_MARGIN (`too_many_products`, `too_many_respondents`); the whole
- *   state at most MAX_STATE_BYTES of JSON (`assessment_too_large`).
+ *   state at most `limits.assessmentBytes` of JSON (`assessment_too_large`; default 2 MiB: a full
+ *   checklist with long notes on every item and fifty photos is a few hundred KiB, and every applied
+ *   mutation rewrites the state, so it must stay small).
  */
 import { type QueryExecutorProvider, sql } from "kysely";
 import { type Instrument, requiredCount } from "../../domain/instrument/types";
@@ -23,11 +25,6 @@ import type { SyncUser } from "./permissions";
  * a replaced interview or an extra service, not for hundreds (480 respondents once got through).
  */
 export const COUNT_MARGIN = 10;
-/**
- * Largest assessment state, as JSON. A full checklist with long notes on every item and fifty
- * photos is a few hundred KiB; every applied mutation rewrites the state, so it must stay small.
- */
-export const MAX_STATE_BYTES = 2 * 1024 * 1024;
 
 type Rejection = { ok: false } & ProtocolError;
 
@@ -109,6 +106,7 @@ const GROWING = new Set<Mutation["name"]>([
 
 /** Checks of the state the reducer produced (pure). */
 export function checkAfterApply(
+  maxStateBytes: number,
   instrument: Instrument,
   mutation: Mutation,
   before: AssessmentState | undefined,
@@ -134,9 +132,9 @@ export function checkAfterApply(
   }
   if (GROWING.has(mutation.name)) {
     const bytes = Buffer.byteLength(JSON.stringify(after), "utf8");
-    if (bytes > MAX_STATE_BYTES && bytes > jsonBytes(before)) {
+    if (bytes > maxStateBytes && bytes > jsonBytes(before)) {
       return reject("assessment_too_large", "Lembar penilaian sudah terlalu besar; persingkat catatan.", {
-        limitBytes: MAX_STATE_BYTES,
+        limitBytes: maxStateBytes,
         bytes,
       });
     }

@@ -40,6 +40,8 @@ export type PushOutcome =
 
 export interface PushDeps {
   instruments: InstrumentCache;
+  /** Largest assessment state in JSON bytes (config limits.assessmentBytes). */
+  maxStateBytes: number;
   now?: () => Date;
 }
 
@@ -277,7 +279,7 @@ async function evaluate(
   const ctx = { instrument, userId: user.id, clientId, now, assignment: scope.assignment };
   const result = applyMutation(existing, mutation, ctx);
   if (!result.ok) return result;
-  const tooBig = checkAfterApply(instrument, mutation, existing, result.state);
+  const tooBig = checkAfterApply(deps.maxStateBytes, instrument, mutation, existing, result.state);
   if (tooBig !== null) return tooBig;
   if (mutation.name === "assessment.submit") {
     const problem = await unuploadedEvidence(trx, result.state);

@@ -12,7 +12,7 @@ import { worldConfig } from "./support";
 let w: World;
 beforeAll(async () => {
   w = await createWorld();
-});
+}, 300_000);
 afterAll(async () => {
   await w?.close();
 });

@@ -49,6 +49,7 @@ export const syncRoutes: RouteModule = {
       const { clientId, items: mutations } = parsed;
       const outcome = await pushMutations(deps.db, c.get("user"), clientId, mutations, {
         instruments,
+        maxStateBytes: limits.assessmentBytes,
         now: () => deps.clock.now(),
       });
       if (outcome.kind === "client_mismatch") throw problem("client_mismatch");
