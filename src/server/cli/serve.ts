@@ -3,10 +3,14 @@
  * credentials once), listen, and shut down cleanly on SIGINT/SIGTERM. Plain `serve` never loads
  * demo data.
  */
+import { join } from "node:path";
 import { migrate } from "../db/migrate";
 import { openConfiguredDatabase } from "../db/open";
 import { isDatabaseEmpty } from "../db/queries/database-state";
 import { DatabaseNotEmptyError, formatDemoCredentials, seedDemo } from "../demo/seed-demo";
+import { freeBytes } from "../evidence/capacity";
+import { FsBlobStore } from "../evidence/fs-blob-store";
+import { sweepUnreferencedEvidence } from "../evidence/sweep";
 import { startHttpServer } from "../server";
 import { EXIT_INVALID, EXIT_OK, EXIT_USAGE, parseArgs } from "./cli-io";
 import { loadConfigOrReport, type ServerCliIo } from "./server-io";
@@ -22,7 +26,28 @@ export async function serveCommand(args: string[], io: ServerCliIo): Promise<num
   // Listen for SIGINT/SIGTERM from the start: a signal during migration or seeding then stops the
   // server right after startup instead of killing the process mid-write.
   const stopped = io.untilStopped();
-  const handle = await openConfiguredDatabase(config);
+  // A full disk makes PGlite die with an opaque "RuntimeError: Aborted()": say so before, and
+  // name the disk if opening fails.
+  const free = await freeBytes(config.dataDir);
+  const diskNote =
+    free === null
+      ? ""
+      : `the disk holding DATA_DIR (${config.dataDir}) has ${Math.floor(free / 1024 / 1024)} MiB free`;
+  if (free !== null && free < config.limits.minFreeDiskBytes) {
+    io.err(
+      `patuh: WARNING ${diskNote}, below PATUH_MIN_FREE_DISK_BYTES; uploads answer 507 until space is freed`,
+    );
+  }
+  let handle: Awaited<ReturnType<typeof openConfiguredDatabase>>;
+  try {
+    handle = await openConfiguredDatabase(config);
+  } catch (e) {
+    if (free !== null && free < 64 * 1024 * 1024) {
+      io.err(`patuh: cannot open the database: ${diskNote} — the disk is full. Free space and start again.`);
+      return EXIT_INVALID;
+    }
+    throw e;
+  }
   try {
     const { applied } = await migrate(handle.db);
     for (const m of applied) io.out(`patuh: applied migration ${m.version} ${m.name}`);
@@ -44,11 +69,32 @@ export async function serveCommand(args: string[], io: ServerCliIo): Promise<num
       return EXIT_INVALID;
     }
     io.out(`Patuh listening on http://${config.host}:${server.port}`);
+    const sweeper = startSweeper(handle.db, config.dataDir, io);
     const signal = await stopped;
+    clearInterval(sweeper);
     io.out(`patuh: ${signal} received, shutting down`);
     await server.close();
     return EXIT_OK;
   } finally {
     await handle.close();
   }
+}
+
+const SWEEP_EVERY_MS = 6 * 60 * 60 * 1000;
+
+/** The sweep of unreferenced evidence, now and every six hours (src/server/evidence/sweep.ts). */
+function startSweeper(db: Parameters<typeof sweepUnreferencedEvidence>[0], dataDir: string, io: ServerCliIo) {
+  const store = new FsBlobStore(join(dataDir, "evidence"));
+  const run = () =>
+    sweepUnreferencedEvidence(db, store, new Date())
+      .then((r) => {
+        if (r.deleted > 0) io.out(`patuh: swept ${r.deleted} unreferenced evidence files (${r.bytes} bytes)`);
+      })
+      .catch((e: unknown) =>
+        io.err(`patuh: evidence sweep failed: ${e instanceof Error ? e.message : String(e)}`),
+      );
+  void run();
+  const timer = setInterval(run, SWEEP_EVERY_MS);
+  timer.unref();
+  return timer;
 }

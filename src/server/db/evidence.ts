@@ -17,8 +17,9 @@ export async function recordEvidence(
   const r = await sql<{ sha256: string }>`
     insert into evidence (sha256, mime, bytes, uploaded_by) values (${e.sha256}, ${e.mime}, ${e.bytes}, ${e.userId})
     on conflict (sha256) do nothing returning sha256`.execute(db);
+  // uploaded_at moves on each upload: the sweep's grace period runs from the LAST one.
   await sql`insert into evidence_uploaders (sha256, user_id) values (${e.sha256}, ${e.userId})
-            on conflict do nothing`.execute(db);
+            on conflict (sha256, user_id) do update set uploaded_at = now()`.execute(db);
   return r.rows.length > 0;
 }
 

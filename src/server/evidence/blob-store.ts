@@ -46,4 +46,10 @@ export interface BlobStore {
   get(sha256: string): Promise<Uint8Array | null>;
   /** A stream of the blob with its size, or null when not stored. */
   stream(sha256: string): Promise<{ stream: Readable; bytes: number } | null>;
+  /**
+   * Removes the blob (the sweep of unreferenced evidence, src/server/evidence/sweep.ts); removing
+   * one that is not stored is not an error. Callers delete the `evidence` row FIRST, so "row ⇒
+   * bytes" holds throughout.
+   */
+  delete(sha256: string): Promise<void>;
 }

@@ -62,6 +62,10 @@ export class FsBlobStore implements BlobStore {
     }
   }
 
+  async delete(sha256: string): Promise<void> {
+    await rm(this.pathOf(sha256), { force: true });
+  }
+
   async put(
     sha256: string,
     body: AsyncIterable<Uint8Array>,

@@ -1,6 +1,6 @@
 /**
- * Migration 005: hardening (issue #16) — the client address of login failures, when each uploader
- * sent a blob, and the audit log of admin and supervisor actions.
+ * Migration 005: hardening (issue #16) — the client address of login failures and when each
+ * uploader sent a blob.
  *
  * Design (why):
  * - login_failures.address: the per-account limit stays the guard; the address only feeds a
@@ -9,8 +9,6 @@
  * - evidence_uploaders.uploaded_at: the sweep deletes blobs that no assessment references once the
  *   grace period after their LAST upload is over (a device that uploads and then pushes the attach
  *   a little later must not lose the blob in between).
- * - audit_log is append-only and self-contained (username, role and office are copied): it must
- *   still say who did what after the user is renamed, moved or deactivated.
  * Runs on PostgreSQL 15 and on PGlite.
  */
 import { sql } from "kysely";
@@ -21,19 +19,6 @@ const statements = [
   `create index login_failures_address_at on login_failures (address, at) where address is not null`,
   `alter table evidence_uploaders add column uploaded_at timestamptz not null default now()`,
   `create index evidence_uploaders_user on evidence_uploaders (user_id)`,
-  `create table audit_log (
-     id bigint generated always as identity primary key,
-     at timestamptz not null default now(),
-     user_id uuid references users(id),
-     username text not null,
-     role text not null,
-     office_id text,
-     action text not null,
-     target text,
-     details jsonb,
-     address text not null
-   )`,
-  `create index audit_log_at on audit_log (at desc, id desc)`,
 ];
 
 export const migration005: Migration = {

@@ -20,6 +20,7 @@ import type { Context } from "hono";
 import { requireUser } from "../../auth/middleware";
 import { findEvidence, recordEvidence } from "../../db/evidence";
 import { BlobHashMismatchError, BlobTooLargeError } from "../../evidence/blob-store";
+import { checkUploadCapacity, isDiskFull } from "../../evidence/capacity";
 import { FsBlobStore } from "../../evidence/fs-blob-store";
 import { baseMime, EVIDENCE_MIME_TYPES, isEvidenceMime, magicMatches } from "../../evidence/magic";
 import { mayReadEvidence } from "../../evidence/ownership";
@@ -60,7 +61,8 @@ function sha256Of(c: Context<AppEnv>): string {
 export const evidenceRoutes: RouteModule = {
   name: "evidence",
   mount(api, deps) {
-    const store = new FsBlobStore(join(deps.config.dataDir, "evidence"));
+    const root = join(deps.config.dataDir, "evidence");
+    const store = new FsBlobStore(root);
     let ready: Promise<void> | null = null;
     const init = () => {
       ready ??= store.init();
@@ -77,6 +79,16 @@ export const evidenceRoutes: RouteModule = {
         throw problem("payload_too_large", { limitBytes: limit });
       }
       await init();
+      // Quota and disk reserve before a byte is written; a blob already stored costs nothing. An
+      // upload without Content-Length is charged at the size limit (the most it can be).
+      if ((await findEvidence(deps.db, sha256)) === undefined) {
+        const incoming = declared !== undefined && /^\d+$/.test(declared) ? Number(declared) : limit;
+        const verdict = await checkUploadCapacity(deps.db, c.get("user"), root, incoming, deps.config.limits);
+        if (!verdict.ok) {
+          const { ok: _ok, code, ...details } = verdict;
+          throw problem(code, details, { headers: { "Retry-After": "3600" } });
+        }
+      }
       let stored: { created: boolean; bytes: number };
       try {
         stored = await store.put(sha256, chunks(c.req.raw.body), {
@@ -91,6 +103,9 @@ export const evidenceRoutes: RouteModule = {
           throw problem("unsupported_media_type", { reason: `the bytes are not ${mime}` });
         if (error instanceof BlobHashMismatchError)
           throw problem("hash_mismatch", { expected: sha256, actual: error.actual });
+        // The store wrote to a temporary file and removed it: nothing half-stored, nothing recorded.
+        if (isDiskFull(error))
+          throw problem("insufficient_storage", undefined, { headers: { "Retry-After": "3600" } });
         throw error;
       }
       if (stored.bytes === 0) throw problem("unsupported_media_type", { reason: "empty body" });
