@@ -32,11 +32,18 @@ export async function checkUploadCapacity(
   db: QueryExecutorProvider,
   user: { id: string; officeId: string },
   dir: string,
-  incomingBytes: number,
-  limits: Pick<Limits, "evidenceBytesPerUser" | "evidenceBytesPerOffice" | "minFreeDiskBytes">,
+  /** The declared Content-Length, or null for a chunked upload of unknown size. */
+  declaredBytes: number | null,
+  limits: Pick<
+    Limits,
+    "evidenceBytes" | "evidenceBytesPerUser" | "evidenceBytesPerOffice" | "minFreeDiskBytes"
+  >,
 ): Promise<CapacityVerdict> {
+  // The disk reserve assumes the worst for an unknown size; a quota counts what is declared (an
+  // undeclared upload can overrun a quota by at most one photo, never the disk).
+  const incomingBytes = declaredBytes ?? 0;
   const free = await freeBytes(dir);
-  if (free !== null && free - incomingBytes < limits.minFreeDiskBytes) {
+  if (free !== null && free - (declaredBytes ?? limits.evidenceBytes) < limits.minFreeDiskBytes) {
     return { ok: false, code: "insufficient_storage", freeBytes: free };
   }
   const r = await sql<{ mine: string; office: string }>`

@@ -80,9 +80,9 @@ export const evidenceRoutes: RouteModule = {
       }
       await init();
       // Quota and disk reserve before a byte is written; a blob already stored costs nothing. An
-      // upload without Content-Length is charged at the size limit (the most it can be).
+      // upload without Content-Length counts as the size limit for the disk reserve.
       if ((await findEvidence(deps.db, sha256)) === undefined) {
-        const incoming = declared !== undefined && /^\d+$/.test(declared) ? Number(declared) : limit;
+        const incoming = declared !== undefined && /^\d+$/.test(declared) ? Number(declared) : null;
         const verdict = await checkUploadCapacity(deps.db, c.get("user"), root, incoming, deps.config.limits);
         if (!verdict.ok) {
           const { ok: _ok, code, ...details } = verdict;
