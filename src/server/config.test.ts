@@ -11,15 +11,19 @@ describe("loadConfig", () => {
       dataDir: "/srv/patuh/data",
       staticDir: "/srv/patuh/dist/client",
       demoPassword: null,
+      trustProxy: false,
       limits: DEFAULT_LIMITS,
       evidence: { kind: "fs" },
       metricsToken: null,
-      trustProxy: false,
     });
     expect(DEFAULT_LIMITS).toEqual({
       jsonBodyBytes: 1048576,
       mutationsPerPush: 500,
       evidenceBytes: 10485760,
+      evidenceBytesPerUser: 2 * 1024 ** 3,
+      evidenceBytesPerOffice: 50 * 1024 ** 3,
+      minFreeDiskBytes: 512 * 1024 ** 2,
+      assessmentBytes: 2 * 1024 ** 2,
     });
   });
 
@@ -44,7 +48,15 @@ describe("loadConfig", () => {
     expect(c.dataDir).toBe("/var/lib/patuh");
     expect(c.staticDir).toBe("/srv/patuh/web");
     expect(c.demoPassword).toBe("long enough");
-    expect(c.limits).toEqual({ jsonBodyBytes: 2048, mutationsPerPush: 10, evidenceBytes: 4096 });
+    expect(c.limits).toMatchObject({ jsonBodyBytes: 2048, mutationsPerPush: 10, evidenceBytes: 4096 });
+  });
+
+  it("believes proxy headers only when TRUST_PROXY says so", () => {
+    expect(loadConfig({}, "/x").trustProxy).toBe(false);
+    expect(loadConfig({ TRUST_PROXY: "true" }, "/x").trustProxy).toBe(true);
+    expect(loadConfig({ TRUST_PROXY: "1" }, "/x").trustProxy).toBe(true);
+    expect(loadConfig({ TRUST_PROXY: "no" }, "/x").trustProxy).toBe(false);
+    expect(() => loadConfig({ TRUST_PROXY: "maybe" }, "/x")).toThrow(/TRUST_PROXY/);
   });
 
   it("reads the S3 evidence store, the metrics token and TRUST_PROXY", () => {

@@ -11,6 +11,14 @@ export interface Limits {
   mutationsPerPush: number;
   /** Largest accepted evidence blob, in bytes. */
   evidenceBytes: number;
+  /** Evidence one user may store, in bytes (blobs they were the first to upload). */
+  evidenceBytesPerUser: number;
+  /** Evidence one office may store, in bytes (blobs first uploaded by its users). */
+  evidenceBytesPerOffice: number;
+  /** Largest assessment state (JSON bytes); a push mutation growing it past this is rejected. */
+  assessmentBytes: number;
+  /** Free space the data directory must keep: an upload that would leave less is refused (507). */
+  minFreeDiskBytes: number;
 }
 
 /** Where evidence bytes live (docs/deploy.md: MinIO, Ceph RGW, AWS). */
@@ -34,12 +42,16 @@ export interface Config {
   dataDir: string;
   staticDir: string;
   demoPassword: string | null;
+  /**
+   * True when the server runs behind a reverse proxy that sets X-Forwarded-Proto/-For (env
+   * TRUST_PROXY). Only then are those headers believed (Secure cookies, HSTS, client address);
+   * otherwise any client could send them.
+   */
+  trustProxy: boolean;
   limits: Limits;
   evidence: EvidenceStoreConfig;
   /** Bearer token that opens /metrics; null → /metrics answers 404 (not exposed). */
   metricsToken: string | null;
-  /** Trust X-Forwarded-For/-Proto from the reverse proxy in front (TRUST_PROXY=1|true). */
-  trustProxy: boolean;
 }
 
 export class ConfigError extends Error {
@@ -50,6 +62,10 @@ export const DEFAULT_LIMITS: Limits = {
   jsonBodyBytes: 1024 * 1024,
   mutationsPerPush: 500,
   evidenceBytes: 10 * 1024 * 1024,
+  evidenceBytesPerUser: 2 * 1024 * 1024 * 1024,
+  evidenceBytesPerOffice: 50 * 1024 * 1024 * 1024,
+  minFreeDiskBytes: 512 * 1024 * 1024,
+  assessmentBytes: 2 * 1024 * 1024,
 };
 
 function intFrom(env: NodeJS.ProcessEnv, name: string, fallback: number, min: number, max: number): number {
@@ -69,9 +85,9 @@ function nonEmpty(env: NodeJS.ProcessEnv, name: string): string | null {
 function boolFrom(env: NodeJS.ProcessEnv, name: string, fallback: boolean): boolean {
   const raw = nonEmpty(env, name)?.trim().toLowerCase();
   if (raw === undefined) return fallback;
-  if (raw === "1" || raw === "true") return true;
-  if (raw === "0" || raw === "false") return false;
-  throw new ConfigError(`${name} must be 1, true, 0 or false, got "${raw}"`);
+  if (raw === "1" || raw === "true" || raw === "yes") return true;
+  if (raw === "0" || raw === "false" || raw === "no") return false;
+  throw new ConfigError(`${name} must be true or false (1/0, yes/no), got "${raw}"`);
 }
 
 function evidenceFrom(env: NodeJS.ProcessEnv): EvidenceStoreConfig {
@@ -123,6 +139,34 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd: string = p
         100_000,
       ),
       evidenceBytes: intFrom(env, "PATUH_MAX_EVIDENCE_BYTES", DEFAULT_LIMITS.evidenceBytes, 1024, 2 ** 31),
+      evidenceBytesPerUser: intFrom(
+        env,
+        "PATUH_EVIDENCE_QUOTA_USER_BYTES",
+        DEFAULT_LIMITS.evidenceBytesPerUser,
+        1024,
+        Number.MAX_SAFE_INTEGER,
+      ),
+      evidenceBytesPerOffice: intFrom(
+        env,
+        "PATUH_EVIDENCE_QUOTA_OFFICE_BYTES",
+        DEFAULT_LIMITS.evidenceBytesPerOffice,
+        1024,
+        Number.MAX_SAFE_INTEGER,
+      ),
+      assessmentBytes: intFrom(
+        env,
+        "PATUH_MAX_ASSESSMENT_BYTES",
+        DEFAULT_LIMITS.assessmentBytes,
+        64 * 1024,
+        256 * 1024 * 1024,
+      ),
+      minFreeDiskBytes: intFrom(
+        env,
+        "PATUH_MIN_FREE_DISK_BYTES",
+        DEFAULT_LIMITS.minFreeDiskBytes,
+        0,
+        Number.MAX_SAFE_INTEGER,
+      ),
     },
   };
 }

@@ -105,7 +105,8 @@ export const argsSchemas = {
     assignmentId: uuidSchema,
     unitId: uuidSchema,
     instrumentId: keySchema,
-    instrumentVersion: v.pipe(v.number(), v.integer(), v.minValue(1)),
+    // An integer column on the server: a larger version could never exist, and would be a 500.
+    instrumentVersion: v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(2_147_483_647)),
     visit: v.strictObject({
       date: dateSchema,
       startedAt: v.optional(timestampSchema),

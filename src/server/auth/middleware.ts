@@ -4,27 +4,29 @@
  */
 import type { Context, MiddlewareHandler } from "hono";
 import { deleteCookie, getCookie, setCookie } from "hono/cookie";
+import { isHttpsRequest } from "../http/client-address";
 import type { AppDeps, AppEnv } from "../http/context";
 import { problem } from "../http/problems";
 import { resolveSession, SESSION_COOKIE, SESSION_LIFETIME_MS } from "./sessions";
 
-export function isHttps(c: Context): boolean {
-  const forwarded = c.req.header("x-forwarded-proto")?.split(",")[0]?.trim().toLowerCase();
-  return forwarded === "https" || new URL(c.req.url).protocol === "https:";
-}
-
-export function setSessionCookie(c: Context, token: string): void {
+/** `Secure` follows the request's scheme; X-Forwarded-Proto counts only behind TRUST_PROXY. */
+export function setSessionCookie(c: Context, token: string, trustProxy: boolean): void {
   setCookie(c, SESSION_COOKIE, token, {
     httpOnly: true,
     sameSite: "Strict",
     path: "/",
     maxAge: Math.floor(SESSION_LIFETIME_MS / 1000),
-    secure: isHttps(c),
+    secure: isHttpsRequest(c, trustProxy),
   });
 }
 
-export function clearSessionCookie(c: Context): void {
-  deleteCookie(c, SESSION_COOKIE, { path: "/", httpOnly: true, sameSite: "Strict", secure: isHttps(c) });
+export function clearSessionCookie(c: Context, trustProxy: boolean): void {
+  deleteCookie(c, SESSION_COOKIE, {
+    path: "/",
+    httpOnly: true,
+    sameSite: "Strict",
+    secure: isHttpsRequest(c, trustProxy),
+  });
 }
 
 export function requireUser(deps: AppDeps): MiddlewareHandler<AppEnv> {
@@ -32,10 +34,10 @@ export function requireUser(deps: AppDeps): MiddlewareHandler<AppEnv> {
     const token = getCookie(c, SESSION_COOKIE);
     const session = token ? await resolveSession(deps.db, deps.clock, token) : null;
     if (!session) {
-      if (token) clearSessionCookie(c);
+      if (token) clearSessionCookie(c, deps.config.trustProxy);
       throw problem("unauthenticated");
     }
-    if (session.renewed && token) setSessionCookie(c, token);
+    if (session.renewed && token) setSessionCookie(c, token, deps.config.trustProxy);
     c.set("user", session.user);
     c.set("sessionId", session.sessionId);
     await next();

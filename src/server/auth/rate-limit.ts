@@ -1,31 +1,46 @@
 /**
- * Login rate limit: more than LOGIN_MAX_FAILURES failed attempts for one username within
- * LOGIN_WINDOW_MS → 429 until old failures leave the window.
+ * Login rate limit: at most LOGIN_MAX_FAILURES password checks that fail for one username within
+ * LOGIN_WINDOW_MS, and at most ADDRESS_MAX_FAILURES for one client address; past either → 429
+ * until old failures leave the window.
  * Invariants: counted in the database (login_failures), not in process memory, so the limit holds
- * across restarts and instances; checked BEFORE the password is verified, so the right password
- * does not get through while limited. A successful login does NOT clear the failures: the owner
- * logging in must not reset an attacker's budget; failures simply age out of the window.
- * The limit is per username, not per IP (behind a proxy every device may share one address).
+ * across restarts and instances. An attempt is RESERVED (counted as a failure) atomically before
+ * the password is verified, and released only when the password was right: 200 concurrent guesses
+ * get at most LOGIN_MAX_FAILURES password checks, the rest 429. A successful login does NOT clear
+ * earlier failures: the owner logging in must not reset an attacker's budget.
+ * Per account first: a whole Kantor Perwakilan often shares one NAT address, so one attacker's
+ * burst must not lock out every colleague. The address ceiling is generous and only stops one
+ * address from sweeping many accounts.
  */
 import type { Clock } from "../clock";
 import type { Db } from "../db/connection";
-import {
-  countLoginFailuresSince,
-  pruneLoginFailures,
-  recordLoginFailure,
-} from "../db/queries/login-failures";
+import { admitAttempt, forgetAttempt, pruneLoginFailures } from "../db/queries/login-failures";
 
 export const LOGIN_MAX_FAILURES = 10;
+export const ADDRESS_MAX_FAILURES = 300;
 export const LOGIN_WINDOW_MS = 15 * 60 * 1000;
 
-export async function isLoginLimited(db: Db, clock: Clock, username: string): Promise<boolean> {
-  const since = new Date(clock.now().getTime() - LOGIN_WINDOW_MS);
-  return (await countLoginFailuresSince(db, username, since)) >= LOGIN_MAX_FAILURES;
+export type LoginAttempt = { limited: true } | { limited: false; id: string };
+
+export async function beginLoginAttempt(
+  db: Db,
+  clock: Clock,
+  username: string,
+  address: string,
+): Promise<LoginAttempt> {
+  const now = clock.now();
+  const gate = await admitAttempt(db, username, address, now, new Date(now.getTime() - LOGIN_WINDOW_MS), {
+    perAccount: LOGIN_MAX_FAILURES,
+    perAddress: ADDRESS_MAX_FAILURES,
+  });
+  return gate.kind === "limited" ? { limited: true } : { limited: false, id: gate.id };
 }
 
-export async function noteLoginFailure(db: Db, clock: Clock, username: string): Promise<void> {
-  const now = clock.now();
-  await recordLoginFailure(db, username, now);
-  // Housekeeping on the (rare) failure path keeps the table small without a background job.
-  await pruneLoginFailures(db, new Date(now.getTime() - LOGIN_WINDOW_MS));
+export async function loginSucceeded(db: Db, attemptId: string): Promise<void> {
+  await forgetAttempt(db, attemptId);
+}
+
+export async function loginFailed(db: Db, clock: Clock): Promise<void> {
+  // The reserved row already counts this failure. Housekeeping on the (rare) failure path keeps
+  // the table small without a background job.
+  await pruneLoginFailures(db, new Date(clock.now().getTime() - LOGIN_WINDOW_MS));
 }

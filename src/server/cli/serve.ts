@@ -4,12 +4,17 @@
  * flight drained, then the database closed). Plain `serve` never loads demo data. On PGlite the
  * data directory is locked: a second process on it is refused with a clear message.
  */
+
+import type { Config } from "../config";
 import type { DbHandle } from "../db/connection";
 import { migrate } from "../db/migrate";
 import { openConfiguredDatabase } from "../db/open";
 import { DataDirLockedError } from "../db/pglite-lock";
 import { isDatabaseEmpty } from "../db/queries/database-state";
 import { DatabaseNotEmptyError, formatDemoCredentials, seedDemo } from "../demo/seed-demo";
+import { freeBytes } from "../evidence/capacity";
+import { openBlobStore } from "../evidence/open-store";
+import { sweepUnreferencedEvidence } from "../evidence/sweep";
 import { startDraining } from "../ops/lifecycle";
 import { metrics } from "../ops/metrics";
 import { jsonLogger } from "../ops/observability";
@@ -31,13 +36,31 @@ export async function serveCommand(args: string[], io: ServerCliIo): Promise<num
   // Listen for SIGINT/SIGTERM from the start: a signal during migration or seeding then stops the
   // server right after startup instead of killing the process mid-write.
   const stopped = io.untilStopped();
+  // A full disk makes PGlite die with an opaque "RuntimeError: Aborted()": say so before, and
+  // name the disk if opening fails.
+  const free = await freeBytes(config.dataDir);
+  const diskNote =
+    free === null
+      ? ""
+      : `the disk holding DATA_DIR (${config.dataDir}) has ${Math.floor(free / 1024 / 1024)} MiB free`;
+  if (free !== null && free < config.limits.minFreeDiskBytes) {
+    io.err(
+      `patuh: WARNING ${diskNote}, below PATUH_MIN_FREE_DISK_BYTES; uploads answer 507 until space is freed`,
+    );
+  }
   let handle: DbHandle;
   try {
     handle = await openConfiguredDatabase(config);
   } catch (e) {
-    if (!(e instanceof DataDirLockedError)) throw e;
-    io.err(`patuh: ${e.message}`);
-    return EXIT_INVALID;
+    if (e instanceof DataDirLockedError) {
+      io.err(`patuh: ${e.message}`);
+      return EXIT_INVALID;
+    }
+    if (free !== null && free < 64 * 1024 * 1024) {
+      io.err(`patuh: cannot open the database: ${diskNote} — the disk is full. Free space and start again.`);
+      return EXIT_INVALID;
+    }
+    throw e;
   }
   metrics.watchPool(() => handle.poolStats());
   try {
@@ -67,7 +90,9 @@ export async function serveCommand(args: string[], io: ServerCliIo): Promise<num
       return EXIT_INVALID;
     }
     io.out(`Patuh listening on http://${config.host}:${server.port}`);
+    const sweeper = startSweeper(handle.db, config, io);
     const signal = await stopped;
+    clearInterval(sweeper);
     io.out(`patuh: ${signal} received, draining requests in flight (at most ${SHUTDOWN_GRACE_MS / 1000} s)`);
     // /readyz answers 503 from now on, so the proxy sends new requests to the other servers.
     startDraining();
@@ -76,4 +101,28 @@ export async function serveCommand(args: string[], io: ServerCliIo): Promise<num
   } finally {
     await handle.close();
   }
+}
+
+const SWEEP_EVERY_MS = 6 * 60 * 60 * 1000;
+
+/** The sweep of unreferenced evidence, now and every six hours (src/server/evidence/sweep.ts). */
+function startSweeper(
+  db: Parameters<typeof sweepUnreferencedEvidence>[0],
+  config: Pick<Config, "evidence" | "dataDir">,
+  io: ServerCliIo,
+) {
+  // The configured store (file system or S3): the sweep deletes where the bytes really are.
+  const store = openBlobStore(config);
+  const run = () =>
+    sweepUnreferencedEvidence(db, store, new Date())
+      .then((r) => {
+        if (r.deleted > 0) io.out(`patuh: swept ${r.deleted} unreferenced evidence files (${r.bytes} bytes)`);
+      })
+      .catch((e: unknown) =>
+        io.err(`patuh: evidence sweep failed: ${e instanceof Error ? e.message : String(e)}`),
+      );
+  void run();
+  const timer = setInterval(run, SWEEP_EVERY_MS);
+  timer.unref();
+  return timer;
 }

@@ -21,13 +21,26 @@ export interface ChangeRow {
 
 const SNAPSHOT = /^(\d{1,20}):(\d{1,20}):((\d{1,20})(,\d{1,20}){0,2000})?$/;
 
-/** Parses "xmin:xmax:xip,…"; null when malformed. */
+const XID8_MAX = 2n ** 64n - 1n;
+
+/**
+ * Parses "xmin:xmax:xip,…"; null when malformed. Accepts exactly what PostgreSQL's pg_snapshot
+ * input accepts (0 < xmin ≤ xmax < 2^64, every xip in [xmin, xmax) and in order), so a crafted
+ * cursor is an unknown cursor (a reset), never a database error.
+ */
 export function parseSnapshot(text: string): { xmin: bigint; xmax: bigint } | null {
   const m = SNAPSHOT.exec(text);
   if (m === null || m[1] === undefined || m[2] === undefined) return null;
   const xmin = BigInt(m[1]);
   const xmax = BigInt(m[2]);
-  return xmin <= xmax ? { xmin, xmax } : null;
+  if (xmin === 0n || xmin > xmax || xmax > XID8_MAX) return null;
+  let previous = xmin;
+  for (const part of m[3] === undefined ? [] : m[3].split(",")) {
+    const xip = BigInt(part);
+    if (xip < previous || xip >= xmax) return null;
+    previous = xip;
+  }
+  return { xmin, xmax };
 }
 
 /** Must run first in a REPEATABLE READ transaction so it is that transaction's snapshot. */

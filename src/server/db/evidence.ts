@@ -17,8 +17,9 @@ export async function recordEvidence(
   const r = await sql<{ sha256: string }>`
     insert into evidence (sha256, mime, bytes, uploaded_by) values (${e.sha256}, ${e.mime}, ${e.bytes}, ${e.userId})
     on conflict (sha256) do nothing returning sha256`.execute(db);
+  // uploaded_at moves on each upload: the sweep's grace period runs from the LAST one.
   await sql`insert into evidence_uploaders (sha256, user_id) values (${e.sha256}, ${e.userId})
-            on conflict do nothing`.execute(db);
+            on conflict (sha256, user_id) do update set uploaded_at = now()`.execute(db);
   return r.rows.length > 0;
 }
 
@@ -68,30 +69,4 @@ export async function assessmentsReferencing(db: QueryExecutorProvider, sha256: 
   const r = await sql<{ assessment_id: string }>`
     select assessment_id from assessment_evidence where sha256 = ${sha256}`.execute(db);
   return r.rows.map((x) => x.assessment_id);
-}
-
-export async function uploadedBy(
-  db: QueryExecutorProvider,
-  sha256: string,
-  userId: string,
-): Promise<boolean> {
-  const r = await sql<{ one: number }>`
-    select 1 as one from evidence_uploaders where sha256 = ${sha256} and user_id = ${userId}`.execute(db);
-  return r.rows.length > 0;
-}
-
-/** Can this user see an assessment that references the blob (same rules as canSeeAssignment)? */
-export async function evidenceVisibleTo(
-  db: QueryExecutorProvider,
-  sha256: string,
-  user: { id: string; role: string; officeId: string },
-): Promise<boolean> {
-  const r = await sql<{ one: number }>`
-    select 1 as one from assessment_evidence ae join assessments a on a.id = ae.assessment_id
-    where ae.sha256 = ${sha256}
-      and (${user.role} = 'admin'
-           or (${user.role} = 'supervisor' and a.office_id = ${user.officeId})
-           or exists (select 1 from assignment_members m where m.assignment_id = a.assignment_id and m.user_id = ${user.id}))
-    limit 1`.execute(db);
-  return r.rows.length > 0;
 }

@@ -48,6 +48,8 @@ export interface LoginFailuresTable {
   id: Generated<string>;
   username: string;
   at: Timestamp;
+  /** The client address (migration 005), for the per-address ceiling. */
+  address: string | null;
 }
 
 export interface InstrumentsTable {

@@ -69,6 +69,10 @@ export interface BlobStore {
    * The range must lie inside the blob (the caller checks it against the recorded size).
    */
   stream(sha256: string, range?: ByteRange): Promise<{ stream: Readable; bytes: number } | null>;
-  /** Removes the blob; no error when it is absent. */
+  /**
+   * Removes the blob (the sweep of unreferenced evidence, src/server/evidence/sweep.ts); removing
+   * one that is not stored is not an error. Callers delete the `evidence` row FIRST, so "row ⇒
+   * bytes" holds throughout.
+   */
   delete(sha256: string): Promise<void>;
 }

@@ -3,7 +3,9 @@
  * bytes are identical to the upload), named by its answer key made safe for file systems plus a
  * per-key counter and the type's extension (`PR.01@product_<id>#physical-1.jpg`), and a
  * manifest.json mapping each file back to its key, SHA-256 and metadata. Owns nothing persistent.
- * Invariant: file names are unique within the archive and contain only [A-Za-z0-9._@#-].
+ * Invariant: file names are unique within the archive and contain only [A-Za-z0-9._@#-]; only the
+ * blobs in `readable` (the assessment's vouched references, src/server/evidence/ownership.ts) are
+ * put in it, the others are listed as missing.
  */
 import { ZipPassThrough } from "fflate";
 import type { AssessmentState, EvidenceMime } from "../../domain/sync/protocol";
@@ -63,11 +65,15 @@ export function evidenceManifest(state: AssessmentState, stored: ReadonlySet<str
   });
 }
 
-export function evidenceZipStream(state: AssessmentState, store: BlobStore): ReadableStream<Uint8Array> {
+export function evidenceZipStream(
+  state: AssessmentState,
+  store: BlobStore,
+  readable: ReadonlySet<string>,
+): ReadableStream<Uint8Array> {
   return zipStream(async (zip) => {
     const blobs = new Map<string, Uint8Array>();
     for (const e of state.evidence) {
-      if (blobs.has(e.sha256)) continue;
+      if (blobs.has(e.sha256) || !readable.has(e.sha256)) continue;
       const bytes = await store.get(e.sha256);
       if (bytes !== null) blobs.set(e.sha256, bytes);
     }

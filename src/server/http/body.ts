@@ -2,11 +2,14 @@
  * JSON request bodies: media type check (415), size limit enforced on Content-Length AND on the
  * bytes actually streamed (413; a chunked or lying client cannot exceed it), UTF-8 + JSON parse
  * (400 invalid_json), then valibot validation: unknown fields → 400 unknown_field, anything else
- * → 400 invalid_body, both with details.path.
+ * → 400 invalid_body, both with details.path. Before the schema, the one text rule
+ * (src/domain/common/clean-text.ts): a NUL or an unpaired surrogate anywhere → 400 invalid_text
+ * with details.path, so no such string reaches a handler or the database.
  */
 import type { Context } from "hono";
 import * as v from "valibot";
-import { problem } from "./problems";
+import { findBadText } from "../../domain/common/clean-text";
+import { type Problem, problem } from "./problems";
 
 export function isJsonMediaType(contentType: string | undefined): boolean {
   if (!contentType) return false;
@@ -55,6 +58,21 @@ export function issuesToProblem(issues: readonly v.BaseIssue<unknown>[]) {
   });
 }
 
+/** UTF-8 + JSON parse, or 400 invalid_json. */
+export function parseJsonBytes(bytes: Uint8Array): unknown {
+  try {
+    return JSON.parse(new TextDecoder("utf-8", { fatal: true }).decode(bytes));
+  } catch {
+    throw problem("invalid_json");
+  }
+}
+
+/** The text rule as a Problem (null when the value is clean). */
+export function badTextProblem(value: unknown, basePath = ""): Problem | null {
+  const bad = findBadText(value, basePath);
+  return bad === null ? null : problem("invalid_text", { path: bad.path, reason: bad.reason });
+}
+
 export async function readJson<S extends v.GenericSchema>(
   c: Context,
   schema: S,
@@ -63,13 +81,9 @@ export async function readJson<S extends v.GenericSchema>(
   if (!isJsonMediaType(c.req.header("content-type"))) {
     throw problem("unsupported_media_type", { expected: "application/json" });
   }
-  const bytes = await readBodyBytes(c.req.raw, limit);
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(new TextDecoder("utf-8", { fatal: true }).decode(bytes));
-  } catch {
-    throw problem("invalid_json");
-  }
+  const parsed = parseJsonBytes(await readBodyBytes(c.req.raw, limit));
+  const bad = badTextProblem(parsed);
+  if (bad !== null) throw bad;
   const result = v.safeParse(schema, parsed);
   if (!result.success) throw issuesToProblem(result.issues);
   return result.output;

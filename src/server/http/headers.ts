@@ -35,8 +35,12 @@ export const COMMON_HEADERS: Readonly<Record<string, string>> = {
  * writes its lightweight responses from the init they were built with, so mutating `res.headers`
  * afterwards would be silently lost on the wire.
  */
-export function withCommonHeaders(res: Response): Response {
+export function withCommonHeaders(res: Response, extra: Readonly<Record<string, string>> = {}): Response {
   const headers = new Headers(res.headers);
+  // A route may set a stricter policy of its own (evidence downloads are sandboxed): keep it.
+  const ownPolicy = res.headers.get("Content-Security-Policy");
   for (const [k, val] of Object.entries(COMMON_HEADERS)) headers.set(k, val);
+  if (ownPolicy !== null) headers.set("Content-Security-Policy", ownPolicy);
+  for (const [k, val] of Object.entries(extra)) headers.set(k, val);
   return new Response(res.body, { status: res.status, statusText: res.statusText, headers });
 }

@@ -36,6 +36,20 @@ export const PROBLEMS = {
     message: "The evidence store cannot be reached; the photo stays on the device and is sent again later.",
   },
   not_ready: { status: 503, message: "The server is not ready: a dependency cannot be reached." },
+  // Hardening (issue #16).
+  invalid_text: {
+    status: 400,
+    message: "A text field contains a NUL character or an unpaired surrogate (details.path names it).",
+  },
+  value_out_of_range: { status: 400, message: "A value is out of the range this server can store." },
+  quota_exceeded: {
+    status: 507,
+    message: "The evidence storage quota is used up; ask an admin, or remove unused photos.",
+  },
+  insufficient_storage: {
+    status: 507,
+    message: "The server's disk is nearly full; nothing was stored. Try again later.",
+  },
   // Administration (src/server/admin).
   invalid_instrument: { status: 400, message: "The instrument file is not valid." },
   invalid_scheme: { status: 400, message: "The banding scheme is not valid." },

@@ -17,6 +17,8 @@
  * the batch; the runs before it stay committed, and the 409 says how far the server got.
  * Lock order is always assessment rows (sorted), then the client row; a create has no row to lock
  * and its insert waits for the claim (assessmentWriteCtes' guard), so pushes cannot deadlock.
+ * A malformed mutation (push-validate.ts) is a rejection like any other: it takes its id in the
+ * run, touches no assessment, and the mutations after it go on.
  */
 import { type Kysely, type QueryExecutorProvider, type RawBuilder, sql } from "kysely";
 import { applyMutation } from "../../domain/sync/apply";
@@ -28,6 +30,8 @@ import { createRefusedAsRemoved, wasRemovedFromAssignment } from "../db/queries/
 import type { AssignmentScopeRow } from "../db/sync-scope";
 import type { InstrumentCache } from "./instrument-cache";
 import { canSeeAssignment, type SyncUser } from "./permissions";
+import { checkAfterApply, checkBeforeApply } from "./push-checks";
+import { isMalformed, type PushItem } from "./push-validate";
 
 export type PushOutcome =
   | { kind: "ok"; lastMutationId: number; results: PushResult[] }
@@ -36,6 +40,8 @@ export type PushOutcome =
 
 export interface PushDeps {
   instruments: InstrumentCache;
+  /** Largest assessment state in JSON bytes (config limits.assessmentBytes). */
+  maxStateBytes: number;
   now?: () => Date;
 }
 
@@ -52,7 +58,7 @@ export async function pushMutations<DB>(
   db: Kysely<DB>,
   user: SyncUser,
   clientId: string,
-  mutations: readonly Mutation[],
+  mutations: readonly PushItem[],
   deps: PushDeps,
 ): Promise<PushOutcome> {
   // One pooled connection for the whole push: no pool round trip per run.
@@ -64,7 +70,7 @@ export async function pushMutations<DB>(
     let retries = 0;
     let i = 0;
     while (i < mutations.length) {
-      const mutation = mutations[i] as Mutation;
+      const mutation = mutations[i] as PushItem;
       if (mutation.id <= last) {
         results.push({ id: mutation.id, status: "duplicate" });
         i++;
@@ -81,7 +87,7 @@ export async function pushMutations<DB>(
       }
       retries = 0;
       results.push(...outcome.results);
-      last = (run[run.length - 1] as Mutation).id;
+      last = (run[run.length - 1] as PushItem).id;
       i += run.length;
     }
     return { kind: "ok", lastMutationId: last, results } as const;
@@ -92,14 +98,14 @@ export async function pushMutations<DB>(
  * The run of mutations from `start` with consecutive ids: at most MAX_RUN of them, on at most
  * MAX_RUN_ASSESSMENTS assessments (the write statement has a few expressions per assessment).
  */
-function runAt(mutations: readonly Mutation[], start: number): Mutation[] {
-  const first = mutations[start] as Mutation;
+function runAt(mutations: readonly PushItem[], start: number): PushItem[] {
+  const first = mutations[start] as PushItem;
   const run = [first];
-  const assessments = new Set([first.args.assessmentId]);
+  const assessments = new Set(isMalformed(first) ? [] : [first.args.assessmentId]);
   for (let j = start + 1; j < mutations.length && run.length < MAX_RUN; j++) {
-    const m = mutations[j] as Mutation;
-    if (m.id !== (run[run.length - 1] as Mutation).id + 1) break;
-    assessments.add(m.args.assessmentId);
+    const m = mutations[j] as PushItem;
+    if (m.id !== (run[run.length - 1] as PushItem).id + 1) break;
+    if (!isMalformed(m)) assessments.add(m.args.assessmentId);
     if (assessments.size > MAX_RUN_ASSESSMENTS) break;
     run.push(m);
   }
@@ -133,9 +139,10 @@ async function processRun(
   trx: QueryExecutorProvider,
   user: SyncUser,
   clientId: string,
-  run: readonly Mutation[],
+  items: readonly PushItem[],
   deps: PushDeps,
 ): Promise<RunOutcome> {
+  const run = items.filter((m): m is Mutation => !isMalformed(m));
   const creates = run.flatMap((m) => (m.name === "assessment.create" ? [m.args.assignmentId] : []));
   const targets = await lockPushTargets(
     trx,
@@ -147,7 +154,13 @@ async function processRun(
   const touched = new Map<string, Touched>();
   const rejections: (StoredRejection & { name: string; at: string })[] = [];
   const results: PushResult[] = [];
-  for (const mutation of run) {
+  for (const mutation of items) {
+    if (isMalformed(mutation)) {
+      const at = mutation.at ?? (deps.now?.() ?? new Date()).toISOString();
+      rejections.push({ mutationId: mutation.id, name: mutation.name, at, ...mutation.malformed });
+      results.push({ id: mutation.id, status: "rejected", error: mutation.malformed });
+      continue;
+    }
     const assessmentId = mutation.args.assessmentId;
     const state = current.get(assessmentId);
     // The scope loading this assessment alone would give: that of its assignment, or for a create
@@ -173,8 +186,8 @@ async function processRun(
     rejections.push({ mutationId: mutation.id, name: mutation.name, at: mutation.at, ...error });
     results.push({ id: mutation.id, status: "rejected", error });
   }
-  const first = (run[0] as Mutation).id;
-  const last = (run[run.length - 1] as Mutation).id;
+  const first = (items[0] as PushItem).id;
+  const last = (items[items.length - 1] as PushItem).id;
   const ctes = claimRangeCtes(clientId, first, last, rejections);
   const written: RawBuilder<unknown>[] = [];
   for (const [n, t] of [...touched.values()].entries()) {
@@ -260,10 +273,14 @@ async function evaluate(
       details: { instrumentId, instrumentVersion },
     };
   }
+  const refused = await checkBeforeApply(trx, user, mutation, scope.officeId);
+  if (refused !== null) return refused;
   const now = (deps.now?.() ?? new Date()).toISOString();
   const ctx = { instrument, userId: user.id, clientId, now, assignment: scope.assignment };
   const result = applyMutation(existing, mutation, ctx);
   if (!result.ok) return result;
+  const tooBig = checkAfterApply(deps.maxStateBytes, instrument, mutation, existing, result.state);
+  if (tooBig !== null) return tooBig;
   if (mutation.name === "assessment.submit") {
     const problem = await unuploadedEvidence(trx, result.state);
     if (problem !== null) return problem;

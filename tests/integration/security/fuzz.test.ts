@@ -123,7 +123,21 @@ const hostileJson: fc.Arbitrary<unknown> = fc.letrec((tie) => ({
     hostileString,
     fc.integer(),
     fc.double(),
-    fc.constantFrom(null, true, false, -1, 0, 2 ** 53, 1e308, -0),
+    // Overlong numbers (issue #16): just past int4, past int8, past the safe integers.
+    fc.constantFrom(
+      null,
+      true,
+      false,
+      -1,
+      0,
+      2 ** 53,
+      1e308,
+      -0,
+      2147483648,
+      -2147483649,
+      2 ** 63,
+      2 ** 64 + 1,
+    ),
     fc.array(tie("value"), { maxLength: 4 }),
     fc.dictionary(fc.oneof(hostileString, fc.constantFrom("__proto__", "id", "args", "name")), tie("value"), {
       maxKeys: 4,
@@ -293,6 +307,15 @@ describe("hostile input never yields a 5xx and leaves the database consistent", 
         "00000000-0000-0000-0000-000000000000",
         "ASSESSMENT",
         "ASSESSMENT%00",
+        // Issue #16: lone surrogates (UTF-8 of U+D83D, which %-decoding refuses), NUL, crafted cursors.
+        "%ED%A0%BD",
+        "a%00b",
+        "%F0%9F%98",
+        Buffer.from("v2:1:5:3").toString("base64url"),
+        Buffer.from("v2:99999999999999999999:99999999999999999999:").toString("base64url"),
+        Buffer.from("v2:0:0:").toString("base64url"),
+        Buffer.from("v2:5:10:7,6").toString("base64url"),
+        Buffer.from("v2:5:10:\u0000").toString("base64url"),
       ),
     );
     const route = fc.constantFrom(

@@ -3,6 +3,7 @@ import { request as httpRequest } from "node:http";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { DEFAULT_LIMITS } from "../../../src/server/config";
 import { startTestServer, type TestServer } from "../../helpers/test-server";
 
 let s: TestServer;
@@ -72,7 +73,10 @@ beforeAll(async () => {
   writeFileSync(join(staticDir, "assets", "app-abc123.js"), "console.log('app');");
   writeFileSync(join(tmpdir(), "patuh-secret.txt"), "secret");
   s = await startTestServer({
-    config: { staticDir, limits: { jsonBodyBytes: 4096, mutationsPerPush: 500, evidenceBytes: 1 << 20 } },
+    config: {
+      staticDir,
+      limits: { ...DEFAULT_LIMITS, jsonBodyBytes: 4096, mutationsPerPush: 500, evidenceBytes: 1 << 20 },
+    },
   });
 });
 afterAll(async () => {

@@ -44,13 +44,31 @@ describe("POST /api/v1/session", () => {
     expect(res.status).toBe(200);
   });
 
-  it("marks the cookie Secure behind an https proxy", async () => {
+  it("ignores a client-sent X-Forwarded-Proto without TRUST_PROXY (no Secure, no HSTS)", async () => {
     const res = await s.client().request("POST", "/api/v1/session", {
       json: { username: "andi", password: PASSWORD },
       headers: { "x-forwarded-proto": "https" },
     });
     expect(res.status).toBe(200);
-    expect(res.headers.getSetCookie().join("\n")).toMatch(/; Secure/);
+    expect(res.headers.getSetCookie().join("\n")).not.toMatch(/; Secure/);
+    expect(res.headers.get("strict-transport-security")).toBeNull();
+  });
+
+  it("marks the cookie Secure and sends HSTS behind a trusted https proxy", async () => {
+    const proxied = await startTestServer({ testDb: s.testDb, config: { trustProxy: true } });
+    try {
+      const res = await proxied.client().request("POST", "/api/v1/session", {
+        json: { username: "andi", password: PASSWORD },
+        headers: { "x-forwarded-proto": "https" },
+      });
+      expect(res.status).toBe(200);
+      expect(res.headers.getSetCookie().join("\n")).toMatch(/; Secure/);
+      expect(res.headers.get("strict-transport-security")).toBe("max-age=31536000");
+      const plain = await proxied.client().request("GET", "/api/v1/session");
+      expect(plain.headers.get("strict-transport-security")).toBeNull();
+    } finally {
+      await proxied.close();
+    }
   });
 
   it("answers unknown user, wrong password and deactivated user identically", async () => {

@@ -9,6 +9,7 @@ import { migration004 } from "./004-planning";
 import { migration005 } from "./005-desk";
 import { migration006 } from "./006-national";
 import { migration007 } from "./007-incremental-pull";
+import { migration008 } from "./008-hardening";
 import type { Migration } from "./types";
 
 export type { Migration } from "./types";
@@ -21,4 +22,5 @@ export const MIGRATIONS: readonly Migration[] = [
   migration005,
   migration006,
   migration007,
+  migration008,
 ];

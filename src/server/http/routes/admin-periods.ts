@@ -25,7 +25,7 @@ const REF_ID = v.pipe(
   v.minLength(1),
   v.maxLength(128),
 );
-const VERSION = v.pipe(v.number(), v.integer(), v.minValue(1));
+const VERSION = v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(2_147_483_647));
 
 const CreateBody = v.strictObject({
   officeId: OFFICE_ID,

@@ -7,8 +7,8 @@
  */
 import { join } from "node:path";
 import { requireUser } from "../../auth/middleware";
-import { evidenceVisibleTo, findEvidence, uploadedBy } from "../../db/evidence";
-import { FsBlobStore } from "../../evidence/fs-blob-store";
+import { findEvidence } from "../../db/evidence";
+import { mayReadEvidence } from "../../evidence/ownership";
 import { ThumbnailCache } from "../../evidence/thumbnails";
 import type { RouteModule } from "../context";
 import { problem } from "../problems";
@@ -16,21 +16,18 @@ import { problem } from "../problems";
 export const evidenceThumbnailRoutes: RouteModule = {
   name: "evidence-thumbnail",
   mount(api, deps) {
-    const store = new FsBlobStore(join(deps.config.dataDir, "evidence"));
+    const store = deps.evidence;
     const thumbnails = new ThumbnailCache(join(deps.config.dataDir, "thumbnails"));
-    let ready: Promise<void> | null = null;
 
     api.get("/evidence/:sha256{[0-9a-f]{64}}/thumbnail", requireUser(deps), async (c) => {
       const sha256 = c.req.param("sha256");
       const user = c.get("user");
       const row = await findEvidence(deps.db, sha256);
       if (row === undefined) throw problem("not_found");
-      const allowed =
-        (await uploadedBy(deps.db, sha256, user.id)) || (await evidenceVisibleTo(deps.db, sha256, user));
+      const allowed = await mayReadEvidence(deps.db, sha256, user);
       if (!allowed) throw problem("not_found");
       if (row.mime !== "image/jpeg") throw problem("unsupported_media_type", { expected: ["image/jpeg"] });
-      ready ??= store.init();
-      await ready;
+      await store.init();
       let thumb: Uint8Array<ArrayBuffer> | null;
       try {
         thumb = await thumbnails.get(sha256, () => store.get(sha256));

@@ -6,24 +6,31 @@
  * size limit on Content-Length and on the streamed count (413); server hash = path (else 400
  * hash_mismatch). The bytes are verified on every PUT, also for a blob already stored, because a
  * PUT also registers the caller as an uploader (who may then GET it).
- * GET answers 404 unless the user uploaded the blob or can see an assessment referencing it, and
- * honours one `Range: bytes=…` (206, for the viewer and resumed downloads). When the evidence
- * store cannot be reached, PUT and GET answer 503 evidence_store_unavailable with Retry-After: the
- * device keeps the photo and retries; answers sync meanwhile (push never touches the store).
+ * GET and HEAD answer 404 unless the user may read the blob (src/server/evidence/ownership.ts:
+ * they uploaded it, or can see an assessment whose reference to it is vouched for), so a known
+ * hash neither opens the bytes nor reveals that they exist; a device told 404 by HEAD uploads the
+ * bytes, which proves it holds them. GET honours one `Range: bytes=…` (206, for the viewer and
+ * resumed downloads). When the evidence store cannot be reached, PUT and GET answer 503
+ * evidence_store_unavailable with Retry-After: the device keeps the photo and retries; answers
+ * sync meanwhile (push never touches the store).
+ * Bytes are served as a download (`Content-Disposition: attachment`) under a sandboxing CSP: a
+ * JPEG look-alike or a PDF with scripts is never rendered as a page of this origin.
  */
 
 import { join } from "node:path";
 import { Readable } from "node:stream";
 import type { Context } from "hono";
 import { requireUser } from "../../auth/middleware";
-import { evidenceVisibleTo, findEvidence, recordEvidence, uploadedBy } from "../../db/evidence";
+import { findEvidence, recordEvidence } from "../../db/evidence";
 import {
   BlobHashMismatchError,
   BlobStoreUnavailableError,
   BlobTooLargeError,
   type ByteRange,
 } from "../../evidence/blob-store";
+import { checkUploadCapacity, isDiskFull } from "../../evidence/capacity";
 import { baseMime, EVIDENCE_MIME_TYPES, isEvidenceMime, magicMatches } from "../../evidence/magic";
+import { mayReadEvidence } from "../../evidence/ownership";
 import { UploadStaging } from "../../evidence/upload-staging";
 import { metrics } from "../../ops/metrics";
 import type { AppEnv, RouteModule } from "../context";
@@ -33,6 +40,13 @@ import { resumablePut } from "./evidence-resumable";
 const PATH = "/evidence/:sha256{[0-9a-f]{64}}";
 
 class MagicMismatch extends Error {}
+
+const EXTENSIONS: Record<string, string> = {
+  "image/jpeg": "jpg",
+  "image/png": "png",
+  "image/webp": "webp",
+  "application/pdf": "pdf",
+};
 
 async function* chunks(body: ReadableStream<Uint8Array> | null): AsyncGenerator<Uint8Array> {
   if (body === null) return;
@@ -87,6 +101,8 @@ export const evidenceRoutes: RouteModule = {
   mount(api, deps) {
     const store = deps.evidence;
     const init = () => store.init();
+    // Free space is checked where uploads are spooled and, for the file store, kept: DATA_DIR.
+    const root = deps.config.dataDir;
     const limit = deps.config.limits.evidenceBytes;
     // Resumable uploads (Content-Range): evidence-resumable.ts.
     const staging = new UploadStaging(join(deps.config.dataDir, "evidence-staging"));
@@ -100,6 +116,16 @@ export const evidenceRoutes: RouteModule = {
         throw problem("payload_too_large", { limitBytes: limit });
       }
       await init();
+      // Quota and disk reserve before a byte is written; a blob already stored costs nothing. An
+      // upload without Content-Length counts as the size limit for the disk reserve.
+      if ((await findEvidence(deps.db, sha256)) === undefined) {
+        const incoming = declared !== undefined && /^\d+$/.test(declared) ? Number(declared) : null;
+        const verdict = await checkUploadCapacity(deps.db, c.get("user"), root, incoming, deps.config.limits);
+        if (!verdict.ok) {
+          const { ok: _ok, code, ...details } = verdict;
+          throw problem(code, details, { headers: { "Retry-After": "3600" } });
+        }
+      }
       const range = c.req.header("content-range");
       if (range !== undefined)
         return resumablePut(c, sha256, mime, range, { deps, store, staging, limitBytes: limit });
@@ -117,6 +143,9 @@ export const evidenceRoutes: RouteModule = {
           throw problem("unsupported_media_type", { reason: `the bytes are not ${mime}` });
         if (error instanceof BlobHashMismatchError)
           throw problem("hash_mismatch", { expected: sha256, actual: error.actual });
+        // The store wrote to a temporary file and removed it: nothing half-stored, nothing recorded.
+        if (isDiskFull(error))
+          throw problem("insufficient_storage", undefined, { headers: { "Retry-After": "3600" } });
         throw storeProblem(error, deps.log);
       }
       if (stored.bytes === 0) throw problem("unsupported_media_type", { reason: "empty body" });
@@ -136,18 +165,15 @@ export const evidenceRoutes: RouteModule = {
       const sha256 = sha256Of(c);
       const user = c.get("user");
       const row = await findEvidence(deps.db, sha256);
+      if (row === undefined && c.req.method === "HEAD") {
+        // A resumable upload in progress: how far it got (Upload-Offset), so the device resumes.
+        const offset = await staging.offset(sha256, user.id);
+        throw problem("not_found", undefined, { headers: { "Upload-Offset": String(offset) } });
+      }
+      if (row === undefined || !(await mayReadEvidence(deps.db, sha256, user))) throw problem("not_found");
       if (c.req.method === "HEAD") {
-        if (row === undefined) {
-          // A resumable upload in progress: how far it got (Upload-Offset), so the device resumes.
-          const offset = await staging.offset(sha256, user.id);
-          throw problem("not_found", undefined, { headers: { "Upload-Offset": String(offset) } });
-        }
         return c.body(null, 200, { "Content-Length": String(row.bytes), "Content-Type": row.mime });
       }
-      if (row === undefined) throw problem("not_found");
-      const allowed =
-        (await uploadedBy(deps.db, sha256, user.id)) || (await evidenceVisibleTo(deps.db, sha256, user));
-      if (!allowed) throw problem("not_found");
       const range = parseRange(c.req.header("range"), row.bytes);
       if (range === "unsatisfiable") {
         throw problem("range_not_satisfiable", undefined, {
@@ -171,7 +197,9 @@ export const evidenceRoutes: RouteModule = {
         "Cache-Control": "private, max-age=31536000, immutable",
         ETag: `"${sha256}"`,
         "Accept-Ranges": "bytes",
-        "Content-Disposition": "inline",
+        "Content-Disposition": `attachment; filename="${sha256.slice(0, 16)}.${EXTENSIONS[row.mime] ?? "bin"}"`,
+        // Overrides the app's CSP for this response: no script, no plugin, a unique origin.
+        "Content-Security-Policy": "default-src 'none'; img-src 'self'; sandbox",
       };
       metrics.evidenceBytes.inc({ direction: "out" }, part ? part.end - part.start + 1 : file.bytes);
       if (part) headers["Content-Range"] = `bytes ${part.start}-${part.end}/${file.bytes}`;

@@ -5,6 +5,7 @@
  */
 import { requireUser } from "../../auth/middleware";
 import { loadAssessmentWithScope } from "../../db/sync-scope";
+import { readableHashesOf } from "../../evidence/ownership";
 import { csvText } from "../../exports/csv";
 import { evidenceZipStream } from "../../exports/evidence-zip";
 import { exportStem, periodSheets, UNIT_COLUMNS_HEAD, unitRows } from "../../exports/period-export";
@@ -66,7 +67,12 @@ export const exportRoutes: RouteModule = {
       const found = await loadAssessmentWithScope(deps.db, id);
       if (found === undefined || !canSeeAssignment(c.get("user"), found)) throw problem("not_found");
       await store.init();
-      return download(evidenceZipStream(found.state, store), "application/zip", `evidence-${id}.zip`);
+      const readable = await readableHashesOf(deps.db, id);
+      return download(
+        evidenceZipStream(found.state, store, readable),
+        "application/zip",
+        `evidence-${id}.zip`,
+      );
     });
   },
 };

@@ -25,7 +25,7 @@ const ReviewBody = v.strictObject({
       v.maxLength(500),
     ),
   ),
-  revision: v.pipe(v.number(), v.integer(), v.minValue(1)),
+  revision: v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(2_147_483_647)),
 });
 
 const BODY_LIMIT = 256 * 1024;

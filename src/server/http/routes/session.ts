@@ -3,10 +3,11 @@ import { getCookie } from "hono/cookie";
 import * as v from "valibot";
 import { clearSessionCookie, requireUser, setSessionCookie } from "../../auth/middleware";
 import { verifyAgainstDummy, verifyPassword } from "../../auth/password";
-import { isLoginLimited, LOGIN_WINDOW_MS, noteLoginFailure } from "../../auth/rate-limit";
+import { beginLoginAttempt, LOGIN_WINDOW_MS, loginFailed, loginSucceeded } from "../../auth/rate-limit";
 import { createSession, endSession, hashToken, SESSION_COOKIE } from "../../auth/sessions";
 import { findUserByUsername, toPublicUser } from "../../db/queries/users";
 import { readJson } from "../body";
+import { clientAddress } from "../client-address";
 import type { RouteModule } from "../context";
 import { problem } from "../problems";
 
@@ -20,7 +21,14 @@ export const sessionRoutes: RouteModule = {
   mount(api, deps) {
     api.post("/session", async (c) => {
       const body = await readJson(c, LoginBody, deps.config.limits.jsonBodyBytes);
-      if (await isLoginLimited(deps.db, deps.clock, body.username)) {
+      const trustProxy = deps.config.trustProxy;
+      const attempt = await beginLoginAttempt(
+        deps.db,
+        deps.clock,
+        body.username,
+        clientAddress(c, trustProxy),
+      );
+      if (attempt.limited) {
         throw problem("rate_limited", undefined, {
           headers: { "Retry-After": String(Math.ceil(LOGIN_WINDOW_MS / 1000)) },
         });
@@ -31,11 +39,12 @@ export const sessionRoutes: RouteModule = {
         ? await verifyPassword(body.password, user.password_hash)
         : await verifyAgainstDummy(body.password);
       if (!ok || !user) {
-        await noteLoginFailure(deps.db, deps.clock, body.username);
+        await loginFailed(deps.db, deps.clock);
         throw problem("invalid_credentials");
       }
+      await loginSucceeded(deps.db, attempt.id);
       const { token } = await createSession(deps.db, deps.clock, user.id);
-      setSessionCookie(c, token);
+      setSessionCookie(c, token, trustProxy);
       return c.json({ user: toPublicUser(user) }, 200);
     });
 
@@ -45,7 +54,7 @@ export const sessionRoutes: RouteModule = {
     api.delete("/session", async (c) => {
       const token = getCookie(c, SESSION_COOKIE);
       if (token) await endSession(deps.db, hashToken(token));
-      clearSessionCookie(c);
+      clearSessionCookie(c, deps.config.trustProxy);
       return c.body(null, 204);
     });
   },

@@ -5,23 +5,16 @@
  * applied); a clientId of another user is 403 client_mismatch on push and pull.
  */
 import * as v from "valibot";
-import { pushRequestSchema, uuidSchema } from "../../../domain/sync/schemas";
+import { uuidSchema } from "../../../domain/sync/schemas";
 import { requireUser } from "../../auth/middleware";
 import { metrics } from "../../ops/metrics";
 import { InstrumentCache } from "../../sync/instrument-cache";
 import { pullChanges } from "../../sync/pull";
 import { pushMutations } from "../../sync/push";
-import { isJsonMediaType, issuesToProblem, readBodyBytes } from "../body";
+import { parsePushBody } from "../../sync/push-validate";
+import { badTextProblem, isJsonMediaType, issuesToProblem, parseJsonBytes, readBodyBytes } from "../body";
 import type { RouteModule } from "../context";
 import { problem } from "../problems";
-
-function parseJson(bytes: Uint8Array): unknown {
-  try {
-    return JSON.parse(new TextDecoder("utf-8", { fatal: true }).decode(bytes));
-  } catch {
-    throw problem("invalid_json");
-  }
-}
 
 const PULL_PARAMS = new Set(["clientId", "cursor"]);
 
@@ -44,18 +37,29 @@ export const syncRoutes: RouteModule = {
       if (!isJsonMediaType(c.req.header("content-type"))) {
         throw problem("unsupported_media_type", { expected: "application/json" });
       }
-      const body = parseJson(await readBodyBytes(c.req.raw, limits.jsonBodyBytes));
+      const body = parseJsonBytes(await readBodyBytes(c.req.raw, limits.jsonBodyBytes));
       // The count limit is checked before validation: a too-big batch is 413 whatever its content.
       if (typeof body === "object" && body !== null && "mutations" in body && Array.isArray(body.mutations)) {
         if (body.mutations.length > limits.mutationsPerPush) {
           throw problem("payload_too_large", { limitMutations: limits.mutationsPerPush });
         }
       }
-      const parsed = v.safeParse(pushRequestSchema, body);
-      if (!parsed.success) throw issuesToProblem(parsed.issues);
-      const { clientId, mutations } = parsed.output;
+      // Only the envelope can fail the request; a malformed mutation is rejected alone (text rule
+      // included: checked per mutation in push-validate.ts, so it does not jam the device's queue).
+      const parsed = parsePushBody(body);
+      if (!parsed.ok) {
+        if ("outOfOrder" in parsed) {
+          throw problem("invalid_body", {
+            path: `mutations.${parsed.outOfOrder}.id`,
+            message: "mutation ids must be strictly increasing within a push",
+          });
+        }
+        throw badTextProblem(body) ?? issuesToProblem(parsed.issues);
+      }
+      const { clientId, items: mutations } = parsed;
       const outcome = await pushMutations(deps.db, c.get("user"), clientId, mutations, {
         instruments,
+        maxStateBytes: limits.assessmentBytes,
         now: () => deps.clock.now(),
       });
       if (outcome.kind === "client_mismatch") throw problem("client_mismatch");
