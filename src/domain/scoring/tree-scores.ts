@@ -56,7 +56,7 @@ export function computeTreeScores(
     indicatorValues.set(indicator.id, mean(values));
   }
   const groupValues = new Map<Group, GroupValue>();
-  const valueOf = (group: Group): number | null => {
+  const groupValue = (group: Group): number | null => {
     const known = groupValues.get(group);
     if (known !== undefined) return known.value;
     let weightSum = 0;
@@ -72,7 +72,7 @@ export function computeTreeScores(
       }
     } else {
       for (const child of group.groups ?? []) {
-        const v = valueOf(child);
+        const v = groupValue(child);
         if (v === null && child.ifEmpty === "skip") continue;
         if (v !== null) anyValue = true;
         weightSum += child.weight;
@@ -85,7 +85,7 @@ export function computeTreeScores(
   };
   let exactTotal = 0;
   const composite = instrument.groups.map((group): GroupScore => {
-    const value = valueOf(group);
+    const value = groupValue(group);
     const exactPoints = value === null ? 0 : group.weight * value;
     exactTotal += exactPoints;
     return {
@@ -100,7 +100,7 @@ export function computeTreeScores(
   const shares = new Map(walkGroups(instrument.groups).map((e) => [e.group.id, e]));
   const dimensions = instrument.dimensions.map((dimension): DimensionScore => {
     const entry = shares.get(dimension.id);
-    const value = entry === undefined ? null : valueOf(entry.group);
+    const value = entry === undefined ? null : groupValue(entry.group);
     // Display points: the dimension's share of the 100 × its value (its contribution whenever the
     // groups above it do not re-weight, which is the case for every shipped instrument).
     const exactPoints = value === null ? 0 : dimension.weight * value;
