@@ -41,9 +41,26 @@ export {
   type Visit,
 } from "./assessment/types";
 export { type BandSummary, bandFor, summariseBand } from "./banding/band-for";
-export { BUILTIN_SCHEMES, DEFAULT_SCHEME_ID, OPINI_2022, ZONA_2021 } from "./banding/builtin";
+export { BUILTIN_SCHEMES, DEFAULT_SCHEME_ID, OPINI_2022, OPINI_2025, ZONA_2021 } from "./banding/builtin";
 export { type ParseBandingSchemeResult, parseBandingScheme } from "./banding/parse-scheme";
-export { type Band, type BandingScheme, ZONE_COLOURS, type Zone } from "./banding/types";
+export {
+  FOLLOW_UP_STATES,
+  type FollowUpState,
+  OVERSIGHT_KINDS,
+  type OversightKind,
+  type OversightProduct,
+  qualifierGranted,
+} from "./banding/qualifier";
+export {
+  type Band,
+  type BandingScheme,
+  QUALIFIER_RULES,
+  type Qualifier,
+  type QualifierRule,
+  ZONE_COLOURS,
+  type Zone,
+  type ZonedBand,
+} from "./banding/types";
 export { ID_PATTERN, ID_RULE, type LocalText, type PathError } from "./common/validate";
 export {
   type CompletenessResult,
