@@ -8,6 +8,7 @@ import {
   childPath,
   describeType,
   ErrorSink,
+  isRecord,
   type JsonRecord,
   type PathError,
   readArray,
@@ -269,14 +270,15 @@ function parseGroups(value: unknown, path: string, ctx: V2Context, depth: number
     return null;
   }
   const out: Group[] = [];
-  let weightsKnown = true;
   list.forEach((item, i) => {
     const group = parseGroup(item, childPath(path, i), ctx, depth);
-    if (group === null) weightsKnown = false;
-    else out.push(group);
+    if (group !== null) out.push(group);
   });
-  if (depth === 1 && weightsKnown) {
-    const sum = out.reduce((n, g) => n + g.weight, 0);
+  // Judged on the raw weights, so an error deeper inside a group does not hide a wrong sum; only
+  // when every weight is a positive number (a bad weight is reported on its own).
+  const weights = list.map((item) => (isRecord(item) ? item.weight : undefined));
+  if (depth === 1 && weights.every((w) => typeof w === "number" && Number.isFinite(w) && w > 0)) {
+    const sum = weights.reduce((n: number, w) => n + Number(w), 0);
     if (Math.abs(sum - 100) > 0.001)
       ctx.sink.add(
         path,
