@@ -4,35 +4,19 @@
 // `noteRequiredWhn` silently dropping a rule would be worse than a refused file.
 import {
   checkKnownFields,
-  childPath,
   describeType,
   ErrorSink,
   ID_PATTERN,
   ID_RULE,
   isRecord,
   type PathError,
-  readArray,
-  readCount,
-  readFiniteNumber,
   readId,
   readLocalText,
-  readOptionalString,
-  readPositiveNumber,
-  readRecord,
 } from "../common/validate";
 import { parseDimensions } from "./parse-dimensions";
 import { parseLevels, parseScales } from "./parse-parts";
 import { parseRootV2 } from "./parse-v2";
-import {
-  type ChecklistScale,
-  type Instrument,
-  LEVEL_IDS,
-  type LevelId,
-  type LevelSpec,
-  type OptionScale,
-  type Scale,
-  type ScaleOption,
-} from "./types";
+import { type Instrument, LEVEL_IDS, type LevelId } from "./types";
 
 export type ParseInstrumentResult =
   | { readonly ok: true; readonly instrument: Instrument }

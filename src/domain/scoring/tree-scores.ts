@@ -9,7 +9,7 @@
 //     half-up to 2 decimals once. The 2025 method's "70 % dimensions + 30 % trust" is two top-level
 //     groups weighing 70 and 30.
 // A format-1 instrument converted to format 2 (convert-v1.ts) scores identically: tested as a property.
-import { answerAt, baseKeyOf, instanceIdsFor, instancesOf } from "../assessment/instances";
+import { baseKeyOf, instanceIdsFor, instancesOf } from "../assessment/instances";
 import type { AssessmentContent } from "../assessment/types";
 import { indexInstrument } from "../instrument/instrument-index";
 import { walkGroups } from "../instrument/project-tree";
