@@ -21,7 +21,7 @@ export {
   validateAnswer,
   validateNoteKey,
 } from "./answers/validate-answer";
-export { type InstanceSets, instancesOf } from "./assessment/instances";
+export { type InstanceSets, instancesOf, respondentRole } from "./assessment/instances";
 export {
   type AssessmentParseResult,
   parseAssessmentFile,
@@ -41,9 +41,26 @@ export {
   type Visit,
 } from "./assessment/types";
 export { type BandSummary, bandFor, summariseBand } from "./banding/band-for";
-export { BUILTIN_SCHEMES, DEFAULT_SCHEME_ID, OPINI_2022, ZONA_2021 } from "./banding/builtin";
+export { BUILTIN_SCHEMES, DEFAULT_SCHEME_ID, OPINI_2022, OPINI_2025, ZONA_2021 } from "./banding/builtin";
 export { type ParseBandingSchemeResult, parseBandingScheme } from "./banding/parse-scheme";
-export { type Band, type BandingScheme, ZONE_COLOURS, type Zone } from "./banding/types";
+export {
+  FOLLOW_UP_STATES,
+  type FollowUpState,
+  OVERSIGHT_KINDS,
+  type OversightKind,
+  type OversightProduct,
+  qualifierGranted,
+} from "./banding/qualifier";
+export {
+  type Band,
+  type BandingScheme,
+  QUALIFIER_RULES,
+  type Qualifier,
+  type QualifierRule,
+  ZONE_COLOURS,
+  type Zone,
+  type ZonedBand,
+} from "./banding/types";
 export { ID_PATTERN, ID_RULE, type LocalText, type PathError } from "./common/validate";
 export {
   type CompletenessResult,
@@ -51,6 +68,7 @@ export {
   type Problem,
   type ProblemCode,
 } from "./completeness/check-completeness";
+export { convertToV2 } from "./instrument/convert-v1";
 export {
   type IndicatorEntry,
   type InstrumentIndex,
@@ -60,26 +78,44 @@ export {
   orderedIndicators,
 } from "./instrument/instrument-index";
 export { type ParseInstrumentResult, parseInstrument } from "./instrument/parse-instrument";
+export {
+  type GroupPathEntry,
+  projectDimensions,
+  treeIndicators,
+  walkGroups,
+} from "./instrument/project-tree";
 export { type JsonValue, serialiseInstrument } from "./instrument/serialise-instrument";
 export {
   type ChecklistScale,
   type Dimension,
   EVIDENCE_RULES,
   type EvidenceRule,
+  type Group,
+  INTERVIEW_MODES,
   type Indicator,
+  type IndicatorSource,
   type Instrument,
+  type InterviewMode,
   instrumentKey,
+  isFormat2,
   LEVEL_IDS,
   type LevelId,
   type LevelSpec,
   MEDIA_PARTS,
   type MediaPart,
   type OptionScale,
+  type RespondentRole,
+  ROLE_SCOPES,
+  type RoleScope,
   requiredCount,
   type Scale,
   type ScaleOption,
+  SOURCE_KINDS,
+  type SourceKind,
   type Subitem,
   type Variable,
+  WEIGHT_PROVENANCES,
+  type WeightProvenance,
 } from "./instrument/types";
 export {
   isLocusKind,
@@ -129,6 +165,8 @@ export {
   computeDimensionScores,
   type DimensionScore,
   type DimensionScores,
+  type GroupScore,
+  type LocusInputs,
 } from "./scoring/dimension-scores";
 export { mean, pemdaScore, roundHalfUp } from "./scoring/round";
 export { type ScoreResult, scoreAssessment } from "./scoring/score-assessment";

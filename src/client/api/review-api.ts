@@ -14,7 +14,17 @@ const NUM = v.number();
 const NULL_NUM = v.nullable(v.number());
 const LOCAL_TEXT = v.object({ id: v.string(), en: v.optional(v.string()) });
 const DIMENSIONS = v.array(v.object({ id: v.string(), points: NUM }));
-const BAND = v.nullable(v.object({ category: v.string(), label: v.string(), zone: v.string() }));
+// zone is null and qualifier/predicate are present with a 2025-style scheme (no zones, qualifier).
+const BAND = v.nullable(
+  v.object({
+    category: v.string(),
+    label: v.string(),
+    zone: v.nullable(v.string()),
+    qualifier: v.optional(v.nullable(v.string())),
+    qualifierDecided: v.optional(v.boolean()),
+    predicate: v.optional(v.string()),
+  }),
+);
 
 const PeriodSchema = v.object({
   id: v.string(),

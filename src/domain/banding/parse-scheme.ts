@@ -10,10 +10,18 @@ import {
   readFiniteNumber,
   readId,
   readLocalText,
+  readOptionalString,
   readRecord,
   readString,
 } from "../common/validate";
-import { type Band, type BandingScheme, ZONE_COLOURS, type Zone } from "./types";
+import {
+  type Band,
+  type BandingScheme,
+  QUALIFIER_RULES,
+  type Qualifier,
+  ZONE_COLOURS,
+  type Zone,
+} from "./types";
 
 export type ParseBandingSchemeResult =
   | { readonly ok: true; readonly scheme: BandingScheme }
@@ -35,15 +43,32 @@ function parseScheme(json: unknown): ParseBandingSchemeResult {
     sink.add("$", `a banding scheme must be a JSON object, not ${describeType(json)}`);
     return { ok: false, errors: sink.result() };
   }
-  checkKnownFields(json, ["id", "name", "bands"], "$", sink);
+  checkKnownFields(json, ["id", "name", "bands", "qualifier", "provenance"], "$", sink);
   const id = readId(json.id, "$.id", sink, "scheme id");
   const name = readLocalText(json.name, "$.name", sink, "scheme name");
   const bands = parseBands(json.bands, "$.bands", sink);
-  if (sink.count > 0 || id === null || name === null || bands === null) {
+  const qualifier =
+    json.qualifier === undefined ? undefined : parseQualifier(json.qualifier, "$.qualifier", sink);
+  const provenance = readOptionalString(json.provenance, "$.provenance", sink, "provenance");
+  if (sink.count > 0 || id === null || name === null || bands === null || qualifier === null) {
     if (sink.count === 0) sink.add("$", "invalid banding scheme");
     return { ok: false, errors: sink.result() };
   }
-  return { ok: true, scheme: { id, name, bands } };
+  const zoned = bands.filter((b) => b.zone !== undefined).length;
+  if (zoned !== 0 && zoned !== bands.length) {
+    sink.add("$.bands", "either every band has a zone or none has");
+    return { ok: false, errors: sink.result() };
+  }
+  return {
+    ok: true,
+    scheme: {
+      id,
+      name,
+      bands,
+      ...(qualifier === undefined ? {} : { qualifier }),
+      ...(provenance === undefined ? {} : { provenance }),
+    },
+  };
 }
 
 function parseBands(value: unknown, path: string, sink: ErrorSink): Band[] | null {
@@ -89,7 +114,7 @@ function parseBands(value: unknown, path: string, sink: ErrorSink): Band[] | nul
 function parseBand(value: unknown, path: string, sink: ErrorSink): Band | null {
   const obj = readRecord(value, path, sink, "a band");
   if (obj === null) return null;
-  checkKnownFields(obj, ["category", "min", "label", "zone"], path, sink);
+  checkKnownFields(obj, ["category", "min", "label", "zone", "unitLabel", "provenance"], path, sink);
   const category = readString(obj.category, childPath(path, "category"), sink, "band category");
   let min = readFiniteNumber(obj.min, childPath(path, "min"), sink, "band min");
   if (min !== null && (min < 0 || min > 100)) {
@@ -97,9 +122,35 @@ function parseBand(value: unknown, path: string, sink: ErrorSink): Band | null {
     min = null;
   }
   const label = readLocalText(obj.label, childPath(path, "label"), sink, "band label");
-  const zone = parseZone(obj.zone, childPath(path, "zone"), sink);
-  if (category === null || min === null || label === null || zone === null) return null;
-  return { category, min, label, zone };
+  const zone = obj.zone === undefined ? undefined : parseZone(obj.zone, childPath(path, "zone"), sink);
+  const unitLabel =
+    obj.unitLabel === undefined
+      ? undefined
+      : readLocalText(obj.unitLabel, childPath(path, "unitLabel"), sink, "unit label");
+  const provenance = readOptionalString(obj.provenance, childPath(path, "provenance"), sink, "provenance");
+  if (category === null || min === null || label === null || zone === null || unitLabel === null) return null;
+  return {
+    category,
+    min,
+    label,
+    ...(zone === undefined ? {} : { zone }),
+    ...(unitLabel === undefined ? {} : { unitLabel }),
+    ...(provenance === undefined ? {} : { provenance }),
+  };
+}
+
+function parseQualifier(value: unknown, path: string, sink: ErrorSink): Qualifier | null {
+  const obj = readRecord(value, path, sink, "qualifier");
+  if (obj === null) return null;
+  checkKnownFields(obj, ["label", "rule"], path, sink);
+  const label = readLocalText(obj.label, childPath(path, "label"), sink, "qualifier label");
+  const rule = QUALIFIER_RULES.find((r) => r === obj.rule);
+  if (rule === undefined)
+    sink.add(
+      childPath(path, "rule"),
+      `qualifier rule must be one of ${QUALIFIER_RULES.join(", ")}, not ${describeType(obj.rule)}`,
+    );
+  return label === null || rule === undefined ? null : { label, rule };
 }
 
 function parseZone(value: unknown, path: string, sink: ErrorSink): Zone | null {

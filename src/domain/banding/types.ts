@@ -18,12 +18,37 @@ export interface Band {
   readonly min: number;
   /** The opini or predicate, e.g. "Kualitas Sedang" / "Kepatuhan Tinggi". */
   readonly label: LocalText;
-  readonly zone: Zone;
+  /** Absent in schemes without colour zones (the 2025 method). */
+  readonly zone?: Zone;
+  /** How a unit (not a locus) in this band is worded, e.g. "Sangat Baik" (2025). */
+  readonly unitLabel?: LocalText;
+  /** "sourced" when the cut is published, "inferred" when it is our reading (methodology §7). */
+  readonly provenance?: string;
 }
 
-export interface BandingScheme {
+/** Which recorded follow-ups of Ombudsman oversight products grant the qualifier. */
+export const QUALIFIER_RULES = ["all_full", "none_ignored"] as const;
+export type QualifierRule = (typeof QUALIFIER_RULES)[number];
+
+/** A predicate addition decided by follow-ups, never by the score ("Tanpa Maladministrasi"). */
+export interface Qualifier {
+  readonly label: LocalText;
+  /**
+   * all_full: every recorded oversight product is followed up fully (default, methodology §7);
+   * none_ignored: none is left without any follow-up (partial counts).
+   */
+  readonly rule: QualifierRule;
+}
+
+/** A band of a zoned scheme (opini-2022, zona-2021). */
+export type ZonedBand = Band & { readonly zone: Zone };
+
+export interface BandingScheme<B extends Band = Band> {
   readonly id: string;
   readonly name: LocalText;
   /** Ordered from the highest `min` to the lowest; the last one has min 0. */
-  readonly bands: readonly Band[];
+  readonly bands: readonly B[];
+  readonly qualifier?: Qualifier;
+  /** Where the scheme comes from (e.g. "inferred: 2025 cuts not published, all published scores fit"). */
+  readonly provenance?: string;
 }

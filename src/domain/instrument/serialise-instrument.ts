@@ -2,23 +2,24 @@
 // parseInstrument(serialiseInstrument(i)) gives back i; for the default file, serialising its parse
 // gives back the file itself (key order aside).
 import { copyLocalText } from "../common/validate";
-import type { Indicator, Instrument, LevelSpec, Scale } from "./types";
+import { serialiseV2 } from "./serialise-v2";
+import { type Indicator, type Instrument, isFormat2, type LevelSpec, type Scale } from "./types";
 
 export type JsonValue = null | boolean | number | string | JsonValue[] | { [key: string]: JsonValue };
-type JsonObject = { [key: string]: JsonValue };
+export type JsonObject = { [key: string]: JsonValue };
 
-function text(t: { readonly id: string; readonly en?: string }): JsonObject {
+export function text(t: { readonly id: string; readonly en?: string }): JsonObject {
   return { ...copyLocalText(t) };
 }
 
-function level(spec: LevelSpec): JsonObject {
+export function level(spec: LevelSpec): JsonObject {
   const out: JsonObject = { label: text(spec.label) };
   if (spec.min !== undefined) out.min = spec.min;
   if (spec.quota !== undefined) out.quota = spec.quota;
   return out;
 }
 
-function scale(name: string, s: Scale): JsonObject {
+export function scale(name: string, s: Scale): JsonObject {
   const out: JsonObject = {};
   if (s.kind === "checklist") {
     // The kind is implied by the conventional name; anything else must say it.
@@ -36,7 +37,7 @@ function scale(name: string, s: Scale): JsonObject {
   return out;
 }
 
-function indicator(ind: Indicator): JsonObject {
+export function indicator(ind: Indicator): JsonObject {
   const out: JsonObject = {
     id: ind.id,
     level: ind.level,
@@ -58,6 +59,7 @@ function indicator(ind: Indicator): JsonObject {
 }
 
 export function serialiseInstrument(instrument: Instrument): JsonObject {
+  if (isFormat2(instrument)) return serialiseV2(instrument);
   const levels: JsonObject = {};
   for (const [id, spec] of Object.entries(instrument.levels)) {
     if (spec !== undefined) levels[id] = level(spec);

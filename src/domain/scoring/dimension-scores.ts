@@ -1,10 +1,12 @@
 // The scoring contract of methodology.md §3, steps 1–6. Pure arithmetic on unrounded values; the only
 // rounding is of the final sum (and of per-dimension points for display, never summed).
 import { answerAt, baseKeyOf, instanceIdsFor, instancesOf, partKeyOf } from "../assessment/instances";
-import type { AssessmentContent } from "../assessment/types";
+import type { AnswerValue, AssessmentContent } from "../assessment/types";
+import type { LocalText } from "../common/validate";
 import { type IndicatorEntry, indexInstrument } from "../instrument/instrument-index";
-import type { Instrument } from "../instrument/types";
+import { type Instrument, isFormat2 } from "../instrument/types";
 import { mean, roundHalfUp } from "./round";
+import { computeTreeScores } from "./tree-scores";
 
 export interface DimensionScore {
   readonly id: string;
@@ -15,6 +17,24 @@ export interface DimensionScore {
   readonly exactPoints: number;
   /** exactPoints rounded half-up to 2 decimals, for display only (never summed). */
   readonly points: number;
+  /** Format 2: true when every indicator under it is secondary data (valued per locus by the office). */
+  readonly secondary?: boolean;
+}
+
+/** Format 2: a top-level group of the tree (e.g. the 70 % dimensions and the 30 % public trust). */
+export interface GroupScore {
+  readonly id: string;
+  readonly name: LocalText;
+  readonly weight: number;
+  readonly value: number | null;
+  readonly exactPoints: number;
+  readonly points: number;
+}
+
+/** What a locus contributes to every unit's score in a period (format 2): secondary data values. */
+export interface LocusInputs {
+  /** Indicator id → the value the office recorded for the locus (an answer on the indicator's scale). */
+  readonly secondary?: Readonly<Record<string, AnswerValue>>;
 }
 
 export interface DimensionScores {
@@ -23,6 +43,8 @@ export interface DimensionScores {
   readonly exactTotal: number;
   /** The unit score: exactTotal rounded half-up to 2 decimals, once. */
   readonly total: number;
+  /** Format 2: the top-level groups (the composite), in instrument order. */
+  readonly composite?: readonly GroupScore[];
 }
 
 /** Step 1: an instance's value; with media parts, the mean of the parts that have a value. */
@@ -44,7 +66,7 @@ export function instanceValue(
   return mean(parts);
 }
 
-function weightedMean(pairs: readonly (readonly [number, number | null])[]): number | null {
+export function weightedMean(pairs: readonly (readonly [number, number | null])[]): number | null {
   let weightSum = 0;
   let sum = 0;
   for (const [weight, value] of pairs) {
@@ -55,7 +77,12 @@ function weightedMean(pairs: readonly (readonly [number, number | null])[]): num
   return weightSum === 0 ? null : sum / weightSum;
 }
 
-export function computeDimensionScores(instrument: Instrument, content: AssessmentContent): DimensionScores {
+export function computeDimensionScores(
+  instrument: Instrument,
+  content: AssessmentContent,
+  locus?: LocusInputs,
+): DimensionScores {
+  if (isFormat2(instrument)) return computeTreeScores(instrument, content, locus);
   const index = indexInstrument(instrument);
   const instances = instancesOf(content);
   // Step 2: indicator value = mean over its instances (products, officials, users, or the unit).

@@ -27,12 +27,22 @@ export function formatScore(value: number, language: string): string {
 function BandBadge({ band }: { band: Band | null }) {
   const { t, local } = useChecklist();
   if (!band) return <span class="band">{t("scoreNoBand")}</span>;
-  const known = ZONE_CLASS[band.zone.colour];
+  const zone = band.zone;
+  // The 2025 scheme has no zones: the band is the predicate alone, and for a unit its unit wording.
+  if (zone === undefined) {
+    return (
+      <span class="band zone--none" data-testid="score-band">
+        {band.category} · {local(band.label)}
+        {band.unitLabel ? ` (${local(band.unitLabel)})` : ""}
+      </span>
+    );
+  }
+  const known = ZONE_CLASS[zone.colour];
   // Admin-defined schemes may use any #rrggbb: then the colour comes as a border, text stays dark.
-  const style = known ? undefined : { borderColor: band.zone.colour };
+  const style = known ? undefined : { borderColor: zone.colour };
   return (
     <span class={`band ${known ?? "zone--custom"}`} style={style} data-testid="score-band">
-      {band.category} · {local(band.label)} · {local(band.zone.label)}
+      {band.category} · {local(band.label)} · {local(zone.label)}
     </span>
   );
 }

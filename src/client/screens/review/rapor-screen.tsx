@@ -58,12 +58,12 @@ function RaporBody({ rapor }: { rapor: Rapor }) {
         </div>
         <div class="facts__row">
           <dt>{t("reviewCategory")}</dt>
-          <dd>{pemda.band ? `${pemda.band.category} · ${pemda.band.label}` : "—"}</dd>
+          <dd>{pemda.band ? `${pemda.band.category} · ${pemda.band.predicate ?? pemda.band.label}` : "—"}</dd>
         </div>
         <div class="facts__row">
           <dt>{t("reviewZone")}</dt>
           <dd>
-            {pemda.band ? (
+            {pemda.band?.zone ? (
               <span class={`review-zone ${zoneClass(pemda.band.zone)}`}>{pemda.band.zone}</span>
             ) : (
               "—"

@@ -34,7 +34,7 @@ export function PemdaChart({ ranked }: { ranked: readonly PemdaResult[] }) {
         const w = p.score === null ? 0 : (p.score / 100) * BAR_W;
         const zone = p.band?.zone ?? "—";
         return (
-          <g key={p.pemdaId} class={zoneClass(p.band?.zone)}>
+          <g key={p.pemdaId} class={zoneClass(p.band?.zone ?? undefined)}>
             <title>
               {t("reviewChartBar", { name: p.name, score: formatScore(p.score, language), zone })}
             </title>

@@ -90,9 +90,9 @@ function ResultsBody({
                     {p.score === null ? t("reviewNoScore") : formatScore(p.score, language)}
                   </td>
                   <td>{p.band?.category ?? "—"}</td>
-                  <td>{p.band?.label ?? "—"}</td>
+                  <td>{p.band?.predicate ?? p.band?.label ?? "—"}</td>
                   <td>
-                    {p.band ? (
+                    {p.band?.zone ? (
                       <span class={`review-zone ${zoneClass(p.band.zone)}`}>{p.band.zone}</span>
                     ) : (
                       "—"
