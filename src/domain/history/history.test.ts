@@ -20,6 +20,16 @@ describe("published figures read with their own scheme", () => {
   it("Pontianak 98.78 in 2021 is Hijau", () => {
     expect(predicateFor(98.78, scheme("zona-2021")!)?.zone).toBe("Hijau");
   });
+  it("Gorontalo 76.82 in 2025 (opini-2025) is C / Kualitas Sedang, with no zone", () => {
+    const p = predicateFor(76.82, scheme("opini-2025")!);
+    expect(p).toMatchObject({ category: "C", label: "Kualitas Sedang", zone: null });
+    expect(p?.words).toBe("C – Kualitas Sedang");
+    // The 2025 band edges as published: 88.49 Tertinggi, 87.85 below it; 57.61 Sedang, 53.38 Rendah.
+    expect(predicateFor(88.49, scheme("opini-2025")!)?.label).toBe("Kualitas Tertinggi");
+    expect(predicateFor(87.85, scheme("opini-2025")!)?.label).toBe("Kualitas Tinggi");
+    expect(predicateFor(57.61, scheme("opini-2025")!)?.label).toBe("Kualitas Sedang");
+    expect(predicateFor(53.38, scheme("opini-2025")!)?.label).toBe("Kualitas Rendah");
+  });
 });
 
 describe("parseHistoryRow", () => {

@@ -9,9 +9,9 @@ export interface Predicate {
   readonly category: string;
   /** The opini or predicate, e.g. "Kualitas Sedang", "Kepatuhan Tinggi". */
   readonly label: string;
-  /** The zone's Indonesian name ("Hijau", "Kuning", "Merah"). */
-  readonly zone: string;
-  readonly colour: string;
+  /** The zone's Indonesian name ("Hijau", "Kuning", "Merah"); null under a scheme without zones (2025). */
+  readonly zone: string | null;
+  readonly colour: string | null;
   /** One line in Indonesian, e.g. "C – Kualitas Sedang (Zona Kuning)" or "Zona Kuning – Kepatuhan Sedang". */
   readonly words: string;
 }
@@ -22,7 +22,11 @@ export function predicateFor(score: number, scheme: BandingScheme): Predicate | 
   const s = summariseBand(band);
   // A zone scheme's category is the zone itself: do not say the zone twice.
   const words =
-    s.category === s.zone ? `Zona ${s.zone} – ${s.label}` : `${s.category} – ${s.label} (Zona ${s.zone})`;
+    s.zone === null
+      ? `${s.category} – ${s.label}`
+      : s.category === s.zone
+        ? `Zona ${s.zone} – ${s.label}`
+        : `${s.category} – ${s.label} (Zona ${s.zone})`;
   return { category: s.category, label: s.label, zone: s.zone, colour: s.colour, words };
 }
 
@@ -43,5 +47,5 @@ export function publishedCategoryAgrees(published: string, predicate: Predicate)
   const p = norm(published);
   if (p === "") return true;
   if (p === norm(predicate.category) || p === norm(predicate.label)) return true;
-  return predicate.category === predicate.zone && p === norm(predicate.zone);
+  return predicate.zone !== null && predicate.category === predicate.zone && p === norm(predicate.zone);
 }

@@ -48,7 +48,7 @@ export async function exportHistorySheet(
       x.scheme_id,
       x.published_category,
       x.published_rank,
-      p === null ? null : `Zona ${p.zone}`,
+      p === null || p.zone === null ? null : `Zona ${p.zone}`,
       p?.category ?? null,
       p?.label ?? null,
     ];
