@@ -104,7 +104,7 @@ describe("loadConfig", () => {
     [{ EVIDENCE_STORE: "s3" }, /needs S3_BUCKET/],
     [{ EVIDENCE_STORE: "s3", S3_BUCKET: "b", S3_ENDPOINT: "minio:9000" }, /S3_ENDPOINT/],
     [{ METRICS_TOKEN: "short" }, /METRICS_TOKEN/],
-    [{ TRUST_PROXY: "yes" }, /TRUST_PROXY/],
+    [{ TRUST_PROXY: "maybe" }, /TRUST_PROXY/],
   ])("rejects %o with a clear message", (env, message) => {
     expect(() => loadConfig(env, "/x")).toThrow(ConfigError);
     expect(() => loadConfig(env, "/x")).toThrow(message);

@@ -72,6 +72,9 @@ function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
 export async function rememberCredential(username: string, password: string, user: User): Promise<void> {
   if (!offlineUnlockSupported()) return;
   try {
+    // Open the store before the slow hash, so the verifier lands in the database that was current
+    // at login (the unit tests swap IndexedDB between cases while a hash may still be running).
+    await get(keyFor(username), credentialDb);
     const salt = crypto.getRandomValues(new Uint8Array(16));
     const hash = await derive(password, salt, VERIFIER_ITERATIONS);
     const stored: StoredVerifier = {
