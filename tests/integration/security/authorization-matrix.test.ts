@@ -27,6 +27,10 @@ const COVERED_ELSEWHERE = [
   "/api/v1/schemes",
   "/api/v1/banding-schemes",
   "/api/v1/planning",
+  // National rounds and a locus's history: office scoping before and after publication is the
+  // subject of tests/integration/national/round.test.ts.
+  "/api/v1/rounds",
+  "/api/v1/loci",
 ];
 
 /** Single routes tested by the admin matrix (tests/integration/admin/authorisation.test.ts). */
@@ -266,8 +270,24 @@ const ROWS: Row[] = [
     run: async (c) => ({
       status: (await request(c.actor, `/evidence/${c.target.sha}`, { method: "HEAD" })).status,
     }),
-    // HEAD answers "is this hash stored" to any user: knowing a SHA-256 means holding the bytes.
-    expect: (c) => ({ status: c.actor === "anon" ? 401 : 200 }),
+    // HEAD answers like GET: a known hash neither opens the bytes nor says they exist (issue #16).
+    expect: assessmentRead(200),
+  },
+  {
+    method: "GET",
+    route: "/api/v1/evidence/:sha256/thumbnail",
+    dims: ["office", "status"],
+    run: async (c) => ({ status: (await request(c.actor, `/evidence/${c.target.sha}/thumbnail`)).status }),
+    // The fixture's "JPEG" is magic bytes only: whoever may see it learns it does not decode (415);
+    // whoever may not gets 404 first.
+    expect: assessmentRead(415),
+  },
+  {
+    method: "GET",
+    route: "/api/v1/review-queue",
+    dims: [],
+    run: async (c) => ({ status: (await request(c.actor, "/review-queue")).status }),
+    expect: (c) => ({ status: c.actor === "anon" ? 401 : isAssessor(c.actor) ? 403 : 200 }),
   },
   {
     method: "GET",
@@ -335,6 +355,28 @@ const ROWS: Row[] = [
     run: async (c) => ({
       status: (await request(c.actor, `/exports/results.csv?periodId=${c.periodId}`)).status,
     }),
+    expect: reviewPeriod,
+  },
+  {
+    method: "GET",
+    route: "/api/v1/exports/report.xlsx",
+    dims: ["office"],
+    run: async (c) => {
+      const res = await request(c.actor, `/exports/report.xlsx?periodId=${c.periodId}`);
+      await res.arrayBuffer();
+      return { status: res.status };
+    },
+    expect: reviewPeriod,
+  },
+  {
+    method: "GET",
+    route: "/api/v1/exports/report.csv",
+    dims: ["office"],
+    run: async (c) => {
+      const res = await request(c.actor, `/exports/report.csv?periodId=${c.periodId}`);
+      await res.arrayBuffer();
+      return { status: res.status };
+    },
     expect: reviewPeriod,
   },
   {
