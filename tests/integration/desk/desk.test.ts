@@ -309,7 +309,10 @@ describe("exports for people", () => {
       rows.some((r) => r.some((c) => typeof c === "string" && /@(product|official|user):/.test(c))),
     ).toBe(false);
     const units = book.getWorksheet("Unit Layanan");
-    const unitRow = units?.getRow(2).values as unknown[];
+    // The submitted unit's row (a unit not yet assessed has no score and may sort first).
+    const unitRow = (units?.getSheetValues() ?? []).find(
+      (r): r is unknown[] => Array.isArray(r) && r[4] === "Diajukan",
+    ) as unknown[];
     expect(typeof unitRow[5]).toBe("number");
     expect(units?.getColumn(5).numFmt).toBe("0.00");
     expect((await get("a1", `/exports/report.xlsx?periodId=${w.periodId}`)).status).toBe(403);
