@@ -332,7 +332,12 @@ describe("periods", () => {
     });
     expect([changed.status, changed.body.error?.details?.reason]).toEqual([409, "in_use"]);
     await sql`delete from banding_schemes where id = 'zona-2021'`.execute(w.db);
-    const zona = await call(w, "admin", "POST", "/periods", { ...base, schemeId: "zona-2021" });
+    // Another name: the same office, year and name twice is refused (409 period_exists, desk tests).
+    const zona = await call(w, "admin", "POST", "/periods", {
+      ...base,
+      name: "Penilaian Kepatuhan 2027 (zona)",
+      schemeId: "zona-2021",
+    });
     expect(zona.status).toBe(201);
     const listed = await call(w, "admin", "GET", "/admin/periods?officeId=kalbar");
     expect((listed.body.periods as unknown[]).length).toBe(4);
@@ -387,12 +392,13 @@ describe("hostile input is a 4xx, never a 500, and changes nothing", () => {
       ],
       ["POST", "/instruments", { ...instrumentJson, version: 40, title: { id: "a\u0000" } }, 400],
       ["POST", "/banding-schemes", { ...goodScheme, id: "nul-scheme", name: { id: "a\u0000" } }, 400],
-      ["GET", "/instruments/%00/1", undefined, 404],
+      // A NUL anywhere, path included, is refused at the edge (400 invalid_text, issue #16).
+      ["GET", "/instruments/%00/1", undefined, 400],
       ["GET", `/instruments/${instrumentJson.id}/0`, undefined, 404],
       ["GET", `/instruments/${instrumentJson.id}/99999999999999`, undefined, 404],
       ["DELETE", "/instruments/a%20b/1", undefined, 404],
-      ["PATCH", "/offices/%00", { name: "x" }, 404],
-      ["PATCH", "/periods/%00", { name: "x" }, 404],
+      ["PATCH", "/offices/%00", { name: "x" }, 400],
+      ["PATCH", "/periods/%00", { name: "x" }, 400],
       ["GET", "/users?officeId=%00", undefined, 400],
     ];
     for (const [method, path, body, status] of cases) {

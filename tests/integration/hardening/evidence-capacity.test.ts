@@ -39,7 +39,7 @@ const put = (world: World, who: "a1" | "a2" | "a3", bytes: Uint8Array<ArrayBuffe
 
 describe("evidence capacity", () => {
   it("per-user and per-office quotas → 507 quota_exceeded; a blob already stored is free", async () => {
-    const small = withLimits({ evidenceBytesPerUser: 10_000, evidenceBytesPerOffice: 16_000 });
+    const small = withLimits({ evidenceBytesPerUser: 10_000, evidenceBytesPerOffice: 14_000 });
     const one = fakeFile("jpeg", 6000);
     const two = fakeFile("jpeg", 6001);
     expect((await put(small, "a1", one)).status).toBe(201);
@@ -51,7 +51,8 @@ describe("evidence capacity", () => {
     // Sending the stored one again costs nothing.
     expect((await put(small, "a1", one)).status).toBe(200);
     // A colleague of the same office fills the office's quota.
-    const three = fakeFile("jpeg", 6002);
+    // a2 would stay within their own 10,000 bytes (6,001 + 3,000) but the office's 14,000 would not.
+    const three = fakeFile("jpeg", 3000);
     expect((await put(small, "a2", two)).status).toBe(201);
     const office = await put(small, "a2", three);
     expect(office.status).toBe(507);
