@@ -52,6 +52,8 @@ export const PROBLEMS = {
     status: 409,
     message: "You were removed from this assignment; the server no longer accepts your edits to it.",
   },
+  // Master data (issue #17): the report, with every problem and its cell, is the details.
+  import_invalid: { status: 422, message: "The file has problems; nothing was written." },
 } as const satisfies Record<string, { status: number; message: string }>;
 
 export type ProblemCode = keyof typeof PROBLEMS;

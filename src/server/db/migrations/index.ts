@@ -6,8 +6,15 @@ import { migration001 } from "./001-foundation";
 import { migration002 } from "./002-sync";
 import { migration003 } from "./003-scores";
 import { migration004 } from "./004-planning";
+import { migration005 } from "./005-master-data";
 import type { Migration } from "./types";
 
 export type { Migration } from "./types";
 
-export const MIGRATIONS: readonly Migration[] = [migration001, migration002, migration003, migration004];
+export const MIGRATIONS: readonly Migration[] = [
+  migration001,
+  migration002,
+  migration003,
+  migration004,
+  migration005,
+];

@@ -8,6 +8,7 @@ import { adminUserRoutes } from "./admin-users";
 import { assessmentReadRoutes } from "./assessment-read";
 import { evidenceRoutes } from "./evidence";
 import { exportRoutes } from "./exports";
+import { masterDataRoutes } from "./master-data";
 import { periodRoutes } from "./periods";
 import { planningRoutes } from "./planning";
 import { progressRoutes } from "./progress";
@@ -32,4 +33,5 @@ export const ROUTE_MODULES: RouteModule[] = [
   periodRoutes,
   progressRoutes,
   planningRoutes,
+  masterDataRoutes,
 ];
