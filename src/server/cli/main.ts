@@ -6,6 +6,7 @@ import { pathToFileURL } from "node:url";
 import { EXIT_USAGE } from "./cli-io";
 import { migrateCommand, seedCommand, userCommand } from "./db-commands";
 import { instrumentCheckCommand } from "./instrument-check";
+import { exportCommand, importCommand } from "./master-data-commands";
 import { scoreCommand } from "./score";
 import { serveCommand } from "./serve";
 import { type Command, readAllStdin, type ServerCliIo } from "./server-io";
@@ -17,6 +18,14 @@ export const COMMANDS: Record<string, { run: Command; summary: string }> = {
   user: {
     run: userCommand,
     summary: "user add --username U --name N --role R --office O [--password-stdin]",
+  },
+  import: {
+    run: importCommand,
+    summary: "import loci|units|users FILE [--office O] [--dry-run] [--passwords OUT]",
+  },
+  export: {
+    run: exportCommand,
+    summary: "export loci|units|users FILE [--office O]  (FILE - : CSV to stdout)",
   },
   seed: { run: seedCommand, summary: "seed demo                 load the demo data into an empty database" },
   "instrument check": {
