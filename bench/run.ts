@@ -14,6 +14,7 @@ import { benchClientEdit } from "./client-edit";
 import { benchDeviceField } from "./device-field";
 import { benchDomain } from "./domain";
 import { benchLoad } from "./load";
+import { benchMasterData } from "./master-data";
 import { benchReview } from "./review";
 import { benchSyncServer } from "./sync-server";
 
@@ -34,7 +35,7 @@ function targetText(target: string | number | undefined, unit: string): string {
   return `${unit.endsWith("/s") ? "≥" : "≤"} ${target} ${unit}`;
 }
 
-const AREAS = ["bundle", "domain", "device", "field", "server", "load", "review"] as const;
+const AREAS = ["bundle", "domain", "device", "field", "server", "load", "review", "master"] as const;
 
 /** The areas named by --only (all when absent); exits on an unknown name. */
 function selectedAreas(argv: readonly string[]): Set<string> {
@@ -133,7 +134,7 @@ async function main(): Promise<void> {
       (await benchDeviceField()).map((r) => ({ area: "field", ...r, target: targetText(r.target, r.unit) })),
     rows,
   );
-  const needsPg = selected.has("server") || selected.has("load") || selected.has("review");
+  const needsPg = ["server", "load", "review", "master"].some((a) => selected.has(a));
   const cluster = needsPg ? await startPgCluster() : null;
   try {
     await section(
@@ -161,6 +162,16 @@ async function main(): Promise<void> {
       async () =>
         (await benchReview(pgUrl(cluster))).map((r) => ({
           area: "review",
+          ...r,
+          target: targetText(r.target, r.unit),
+        })),
+      rows,
+    );
+    await section(
+      "master",
+      async () =>
+        (await benchMasterData(pgUrl(cluster))).map((r) => ({
+          area: "master",
           ...r,
           target: targetText(r.target, r.unit),
         })),
