@@ -9,6 +9,7 @@ import { sql } from "kysely";
 import { generatePassword, hashPassword } from "../auth/password";
 import type { Db } from "../db/connection";
 import type { Role } from "../db/types";
+import { problem } from "../http/problems";
 import { cellProblem, cellText, type MappedSheet, type SheetProblem } from "../spreadsheet";
 import type { UserKey } from "./columns";
 import type { HistoryEntry } from "./history";
@@ -144,7 +145,8 @@ export async function applyUsers(
   for (const i of items) {
     if (i.action === "create") {
       const secret = passwords.get(i.value.username);
-      if (!secret) throw new Error(`no password prepared for ${i.value.username}`);
+      // The account appeared between the two plans (a concurrent import): nothing is written.
+      if (!secret) throw problem("conflict", { username: i.value.username });
       const row = await db
         .insertInto("users")
         .values({ ...i.value, office_id: officeId, password_hash: secret.hash })
