@@ -1,4 +1,5 @@
 import { adminMessagesEn } from "./areas/admin-en";
+import { masterDataMessagesEn } from "./areas/masterdata-en";
 import { planningMessagesEn } from "./areas/planning-en";
 import { reviewMessagesEn } from "./areas/review-en";
 import type { Messages } from "./messages-id";
@@ -247,4 +248,5 @@ export const messagesEn: Messages = {
   ...reviewMessagesEn,
   ...planningMessagesEn,
   ...adminMessagesEn,
+  ...masterDataMessagesEn,
 };

@@ -1,6 +1,7 @@
 // Indonesian, the default UI language. Vocabulary follows methodology.md § 6 (Masuk, Keluar, Luring,
 // Daring, Penilai, Kantor Perwakilan …). Placeholders in braces are filled by t(key, vars).
 import { adminMessagesId } from "./areas/admin-id";
+import { masterDataMessagesId } from "./areas/masterdata-id";
 import { planningMessagesId } from "./areas/planning-id";
 import { reviewMessagesId } from "./areas/review-id";
 
@@ -249,6 +250,7 @@ export const messagesId = {
   ...reviewMessagesId,
   ...planningMessagesId,
   ...adminMessagesId,
+  ...masterDataMessagesId,
 } as const;
 
 export type MessageKey = keyof typeof messagesId;
