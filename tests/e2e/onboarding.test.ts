@@ -2,14 +2,16 @@
 // the server starts (no --demo); in the UI, on a 360 px phone, the admin follows the setup
 // checklist, imports the 15 Kalimantan Barat pemda from an XLSX, a units CSV whose bad row the
 // preview rejects (nothing written) until it is fixed, then users, whose one-time passwords come
-// as a downloaded CSV. The checklist advances at each step.
+// as a downloaded CSV; uploads the instrument, creates a period and draws a sample of Sambas's
+// imported units. The checklist advances at each step.
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import ExcelJS from "exceljs";
 import type { BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { AdminDashboardPage } from "./pages/admin-pages";
+import { AdminDashboardPage, AdminInstrumentsPage, AdminPeriodsPage } from "./pages/admin-pages";
 import { LoginPage } from "./pages/login-page";
+import { PlanningPage } from "./pages/planning-page";
 import { firstPage, launchProfile } from "./support/browser";
 import { explainFailures } from "./support/explain-failures";
 import { type E2eFixture, setUpE2e } from "./support/fixture";
@@ -17,6 +19,9 @@ import { ROOT } from "./support/paths";
 import { runCli } from "./support/server";
 
 const ADMIN_PASSWORD = "Onboard-Admin-2026";
+const INSTRUMENT = JSON.parse(
+  readFileSync(join(ROOT, "assets", "instrument", "ori-kepatuhan-2023.json"), "utf8"),
+) as { id: string; title: { id: string } };
 const KALBAR = JSON.parse(readFileSync(join(ROOT, "assets", "demo", "kalbar.json"), "utf8")) as {
   office: { id: string; name: string };
   pemda: { code: string; name: string; kind: string }[];
@@ -208,5 +213,52 @@ describe("onboarding from an empty database", () => {
       body: JSON.stringify({ username: "rina", password: rinaPassword }),
     });
     expect(response.status).toBe(200);
+  });
+
+  it("uploads the instrument, creates a period and draws a sample of the imported units", async () => {
+    // Built-in banding schemes make the scheme step done from the start.
+    expect(await step("scheme").getAttribute("data-state")).toBe("done");
+    expect(await step("instrument").getAttribute("data-state")).toBe("next");
+    await new AdminDashboardPage(page).open("Instrumen");
+    const instruments = new AdminInstrumentsPage(page);
+    await instruments.upload("instrumen.json", JSON.stringify(INSTRUMENT));
+    await instruments.done.waitFor();
+
+    await backHome();
+    await expect.poll(() => step("instrument").getAttribute("data-state")).toBe("done");
+    expect(await step("period").getAttribute("data-state")).toBe("next");
+    await new AdminDashboardPage(page).open("Periode Penilaian");
+    const periods = new AdminPeriodsPage(page);
+    await periods.create({
+      office: KALBAR.office.name,
+      year: 2026,
+      name: "Penilaian Kepatuhan 2026",
+      instrument: `${INSTRUMENT.title.id} (${INSTRUMENT.id} v1)`,
+      scheme: "Opini Kepatuhan (2022–2024) (opini-2022)",
+    });
+    await periods.row("Penilaian Kepatuhan 2026").getByText("Dibuka", { exact: true }).waitFor();
+
+    await backHome();
+    await expect.poll(() => step("period").getAttribute("data-state")).toBe("done");
+    expect(await step("sample").getAttribute("data-state")).toBe("next");
+    // The checklist's link leads to the planning screen that draws the sample.
+    await step("sample").getByRole("link").click();
+    await page.getByRole("heading", { level: 1, name: "Perencanaan" }).waitFor();
+    await page.getByTestId("planning-periods").getByRole("link").first().click();
+    await page.getByTestId("pemda-select").waitFor();
+    const planning = new PlanningPage(page);
+    await planning.choosePemda("Kabupaten Sambas");
+    // The imported unit kinds are the sampling strata: one unit of each.
+    const kinds = await page
+      .locator("input[data-kind]")
+      .evaluateAll((inputs) => inputs.map((input) => input.getAttribute("data-kind") ?? ""));
+    expect(kinds).toHaveLength(2);
+    await planning.drawSample(Object.fromEntries(kinds.map((k) => [k, 1])), "onboarding-2026");
+    await expect.poll(() => planning.cards.count()).toBe(2);
+
+    await page.goto(`${fx.server.url}/`);
+    await new AdminDashboardPage(page).heading.waitFor();
+    await expect.poll(() => step("sample").getAttribute("data-state")).toBe("done");
+    expect(await step("teams").getAttribute("data-state")).toBe("next");
   });
 });

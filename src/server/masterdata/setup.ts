@@ -3,6 +3,7 @@
  * → sample → teams, each done or not, and the first step not done as `next`. Read-only counts.
  */
 import { sql } from "kysely";
+import { BUILTIN_SCHEMES } from "../../domain/banding/builtin";
 import type { Db } from "../db/connection";
 
 export const SETUP_STEPS = [
@@ -40,7 +41,9 @@ export async function setupState(db: Db, officeId: string): Promise<SetupState> 
   `.execute(db);
   const row = r.rows[0];
   const steps = SETUP_STEPS.map((step) => {
-    const count = Number(row?.[step] ?? 0);
+    // The built-in schemes live in code, not in banding_schemes, and any period may use them.
+    const builtin = step === "scheme" ? Object.keys(BUILTIN_SCHEMES).length : 0;
+    const count = Number(row?.[step] ?? 0) + builtin;
     return { step, done: count > 0, count };
   });
   return { officeId, steps, next: steps.find((s) => !s.done)?.step ?? null };

@@ -129,6 +129,8 @@ describe("authorisation", () => {
       "teams",
     ]);
     expect(steps.find((s) => s.step === "loci")?.done).toBe(true);
+    // The built-in banding schemes are usable by any period: that step is never left undone.
+    expect(steps.find((s) => s.step === "scheme")?.done).toBe(true);
     expect(r.body.setup.next).toBe(steps.find((s) => !s.done)?.step ?? null);
   });
 });
