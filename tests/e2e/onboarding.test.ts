@@ -12,10 +12,10 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { AdminDashboardPage, AdminInstrumentsPage, AdminPeriodsPage } from "./pages/admin-pages";
 import { LoginPage } from "./pages/login-page";
 import { PlanningPage } from "./pages/planning-page";
-import { firstPage, launchProfile } from "./support/browser";
+import { firstPage, launchProfile, seriousAxeViolations } from "./support/browser";
 import { explainFailures } from "./support/explain-failures";
 import { type E2eFixture, setUpE2e } from "./support/fixture";
-import { ROOT } from "./support/paths";
+import { ROOT, resultPath } from "./support/paths";
 import { runCli } from "./support/server";
 
 const ADMIN_PASSWORD = "Onboard-Admin-2026";
@@ -85,7 +85,8 @@ describe("onboarding from an empty database", () => {
         expect(out).toContain("created");
       },
     });
-    context = await launchProfile(fx.profileDir("admin"));
+    // bypassCSP only so axe-core can be injected on the rejected preview.
+    context = await launchProfile(fx.profileDir("admin"), { bypassCSP: true });
     page = await firstPage(context);
     await page.setViewportSize({ width: 360, height: 780 });
   }, 240_000);
@@ -168,6 +169,9 @@ describe("onboarding from an empty database", () => {
     expect(cells[2]).toBe("A");
     expect(cells[3]).toContain("6199");
     expect(await page.getByRole("button", { name: "Impor", exact: true }).isDisabled()).toBe(true);
+    await page.screenshot({ path: resultPath("onboarding-units-rejected.png"), fullPage: true });
+    expect(await seriousAxeViolations(page)).toEqual([]);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
 
     await backHome();
     await expect.poll(() => step("loci").getAttribute("data-state")).toBe("done");
