@@ -167,6 +167,7 @@ describe("onboarding from an empty database", () => {
     const cells = await problems.first().locator("td").allTextContents();
     expect(cells[1]).toBe("4");
     expect(cells[2]).toBe("A");
+    expect(cells[3]).toContain("Kode lokus tidak dikenal di kantor ini");
     expect(cells[3]).toContain("6199");
     expect(await page.getByRole("button", { name: "Impor", exact: true }).isDisabled()).toBe(true);
     await page.screenshot({ path: resultPath("onboarding-units-rejected.png"), fullPage: true });

@@ -3,7 +3,30 @@
 // import the one-time passwords offered once as a CSV download built in the browser.
 import { useEffect, useMemo } from "preact/hooks";
 import { credentialsCsv, type ImportReport } from "../../api/masterdata-api";
-import { useI18n } from "../../i18n/i18n";
+import { type MessageKey, type Translate, useI18n } from "../../i18n/i18n";
+
+const PROBLEM_CODES = new Set([
+  "file_too_large",
+  "file_type",
+  "file_broken",
+  "file_empty",
+  "sheet_empty",
+  "too_many_rows",
+  "formula",
+  "cell_error",
+  "header_missing",
+  "header_duplicate",
+  "required",
+  "invalid_value",
+  "duplicate",
+  "unknown_reference",
+]);
+
+/** The words for a problem code (the server's message, in English, follows as the detail). */
+function problemWords(t: Translate, code: string): string | undefined {
+  // The key exists for every code in PROBLEM_CODES (both dictionaries are typed and tested).
+  return PROBLEM_CODES.has(code) ? t(`mdProblem_${code}` as MessageKey) : undefined;
+}
 
 export function ImportReportView({ report }: { report: ImportReport }) {
   const { t } = useI18n();
@@ -59,7 +82,10 @@ function ProblemTable({ report }: { report: ImportReport }) {
               <td>{p.at?.sheet ?? p.sheet ?? report.sheet ?? ""}</td>
               <td>{p.at?.row ?? ""}</td>
               <td>{p.at?.column ?? ""}</td>
-              <td>{p.message}</td>
+              <td>
+                {problemWords(t, p.code) && <strong class="md-problem">{problemWords(t, p.code)}</strong>}
+                <span class="md-detail">{p.message}</span>
+              </td>
             </tr>
           ))}
         </tbody>
