@@ -3,7 +3,8 @@
 // checklist, imports the 15 Kalimantan Barat pemda from an XLSX, a units CSV whose bad row the
 // preview rejects (nothing written) until it is fixed, then users, whose one-time passwords come
 // as a downloaded CSV; uploads the instrument, creates a period and draws a sample of Sambas's
-// imported units. The checklist advances at each step.
+// imported units and puts an imported assessor on a team. The checklist advances at each step
+// until every step is done.
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import ExcelJS from "exceljs";
@@ -220,7 +221,7 @@ describe("onboarding from an empty database", () => {
     expect(response.status).toBe(200);
   });
 
-  it("uploads the instrument, creates a period and draws a sample of the imported units", async () => {
+  it("uploads the instrument, creates a period, draws a sample of the imported units, forms a team", async () => {
     // Built-in banding schemes make the scheme step done from the start.
     expect(await step("scheme").getAttribute("data-state")).toBe("done");
     expect(await step("instrument").getAttribute("data-state")).toBe("next");
@@ -260,10 +261,19 @@ describe("onboarding from an empty database", () => {
     expect(kinds).toHaveLength(2);
     await planning.drawSample(Object.fromEntries(kinds.map((k) => [k, 1])), "onboarding-2026");
     await expect.poll(() => planning.cards.count()).toBe(2);
+    // A team: the imported assessor Rina on the first sampled unit.
+    const unitId = (await planning.cards.first().getAttribute("data-unit")) ?? "";
+    await planning.assign(unitId, {
+      assessors: ["rina"],
+      date: "2026-09-15",
+      products: ["Legalisir ijazah"],
+      expect: "Rina Penilai",
+    });
 
     await page.goto(`${fx.server.url}/`);
     await new AdminDashboardPage(page).heading.waitFor();
     await expect.poll(() => step("sample").getAttribute("data-state")).toBe("done");
-    expect(await step("teams").getAttribute("data-state")).toBe("next");
+    expect(await step("teams").getAttribute("data-state")).toBe("done");
+    await page.getByText("Semua langkah persiapan selesai.").waitFor();
   });
 });
