@@ -14,6 +14,7 @@ import { benchClientEdit } from "./client-edit";
 import { benchDeviceField } from "./device-field";
 import { benchDomain } from "./domain";
 import { benchLoad } from "./load";
+import { benchMasterData } from "./master-data";
 import { benchNational } from "./national";
 import { benchPoorLink } from "./poor-link";
 import { benchReview } from "./review";
@@ -46,6 +47,7 @@ const AREAS = [
   "load",
   "review",
   "national",
+  "master",
 ] as const;
 
 /** The areas named by --only (all when absent); exits on an unknown name. */
@@ -145,12 +147,9 @@ async function main(): Promise<void> {
       (await benchDeviceField()).map((r) => ({ area: "field", ...r, target: targetText(r.target, r.unit) })),
     rows,
   );
-  const needsPg =
-    selected.has("server") ||
-    selected.has("poor-link") ||
-    selected.has("load") ||
-    selected.has("review") ||
-    selected.has("national");
+  const needsPg = ["server", "poor-link", "load", "review", "national", "master"].some((a) =>
+    selected.has(a),
+  );
   const cluster = needsPg ? await startPgCluster() : null;
   try {
     await section(
@@ -198,6 +197,16 @@ async function main(): Promise<void> {
       async () =>
         (await benchNational(pgUrl(cluster))).map((r) => ({
           area: "national",
+          ...r,
+          target: targetText(r.target, r.unit),
+        })),
+      rows,
+    );
+    await section(
+      "master",
+      async () =>
+        (await benchMasterData(pgUrl(cluster))).map((r) => ({
+          area: "master",
           ...r,
           target: targetText(r.target, r.unit),
         })),

@@ -165,6 +165,7 @@ describe("administration", () => {
       ["/admin/instrumen", "Instrumen"],
       ["/admin/skema", "Skema Pita (Banding)"],
       ["/admin/periode", "Periode Penilaian"],
+      ["/admin/data-induk", "Data induk"],
     ] as const;
     for (const [path, heading] of screens) {
       await page.goto(`${fx.server.url}${path}`);

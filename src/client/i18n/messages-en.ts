@@ -1,6 +1,7 @@
 import { adminMessagesEn } from "./areas/admin-en";
 import { deskMessagesEn } from "./areas/desk-en";
 import { deviceMessagesEn } from "./areas/device-en";
+import { masterDataMessagesEn } from "./areas/masterdata-en";
 import { planningMessagesEn } from "./areas/planning-en";
 import { reviewMessagesEn } from "./areas/review-en";
 import { syncMessagesEn } from "./areas/sync-en";
@@ -266,4 +267,5 @@ export const messagesEn: Messages = {
   ...planningMessagesEn,
   ...adminMessagesEn,
   ...deviceMessagesEn,
+  ...masterDataMessagesEn,
 };

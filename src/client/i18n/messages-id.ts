@@ -3,6 +3,7 @@
 import { adminMessagesId } from "./areas/admin-id";
 import { deskMessagesId } from "./areas/desk-id";
 import { deviceMessagesId } from "./areas/device-id";
+import { masterDataMessagesId } from "./areas/masterdata-id";
 import { planningMessagesId } from "./areas/planning-id";
 import { reviewMessagesId } from "./areas/review-id";
 import { syncMessagesId } from "./areas/sync-id";
@@ -268,6 +269,7 @@ export const messagesId = {
   ...planningMessagesId,
   ...adminMessagesId,
   ...deviceMessagesId,
+  ...masterDataMessagesId,
 } as const;
 
 export type MessageKey = keyof typeof messagesId;

@@ -11,7 +11,7 @@ import { DatabaseNotEmptyError, formatDemoCredentials, seedDemo } from "../demo/
 import { EXIT_INVALID, EXIT_OK, EXIT_USAGE, parseArgs } from "./cli-io";
 import { loadConfigOrReport, type ServerCliIo } from "./server-io";
 
-async function withDb(io: ServerCliIo, fn: (h: DbHandle) => Promise<number>): Promise<number> {
+export async function withDb(io: ServerCliIo, fn: (h: DbHandle) => Promise<number>): Promise<number> {
   const config = loadConfigOrReport(io);
   if (config === null) return EXIT_USAGE;
   let handle: DbHandle;

@@ -8,6 +8,7 @@ import { EXIT_USAGE } from "./cli-io";
 import { migrateCommand, seedCommand, userCommand } from "./db-commands";
 import { exportHistoryCommand, importHistoryCommand } from "./history";
 import { instrumentCheckCommand } from "./instrument-check";
+import { exportCommand, importCommand } from "./master-data-commands";
 import { scoreCommand } from "./score";
 import { serveCommand } from "./serve";
 import { type Command, readAllStdin, type ServerCliIo } from "./server-io";
@@ -19,6 +20,14 @@ export const COMMANDS: Record<string, { run: Command; summary: string }> = {
   user: {
     run: userCommand,
     summary: "user add --username U --name N --role R --office O [--password-stdin]",
+  },
+  import: {
+    run: importCommand,
+    summary: "import loci|units|users FILE [--office O] [--dry-run] [--passwords OUT]",
+  },
+  export: {
+    run: exportCommand,
+    summary: "export loci|units|users FILE [--office O]  (FILE - : CSV to stdout)",
   },
   seed: { run: seedCommand, summary: "seed demo                 load the demo data into an empty database" },
   "instrument check": {

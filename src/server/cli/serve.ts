@@ -74,6 +74,22 @@ export async function serveCommand(args: string[], io: ServerCliIo): Promise<num
         if (!(e instanceof DatabaseNotEmptyError)) throw e;
       }
     }
+    const admins = await handle.db
+      .selectFrom("users")
+      .select("id")
+      .where("role", "=", "admin")
+      .where("active", "=", true)
+      .limit(1)
+      .execute();
+    if (admins.length === 0) {
+      io.out(
+        [
+          "patuh: this database has no admin yet. Create the first one (it also creates the office):",
+          "  patuh user add --username admin --name 'Nama Admin' --role admin --office OFFICE_ID --office-name 'Ombudsman RI Perwakilan …'",
+          "then log in and follow the setup checklist on the admin home (loci, units, users, period …).",
+        ].join("\n"),
+      );
+    }
     let server: Awaited<ReturnType<typeof startHttpServer>>;
     try {
       // JSON lines on stdout (journald/Loki-friendly); every line of a request carries its id.

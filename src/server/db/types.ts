@@ -89,6 +89,28 @@ export interface UnitsTable {
   kind: string;
   name: string;
   suggested_products: Json<string[]>;
+  /** Added by migration 005. */
+  address: Generated<string>;
+}
+
+export interface MasterDataHistoryTable {
+  id: Generated<string>;
+  office_id: string;
+  entity: "locus" | "unit" | "user";
+  entity_id: string;
+  action: "create" | "update";
+  before: Json<unknown> | null;
+  after: Json<unknown>;
+  actor_id: string | null;
+  source: "import" | "form" | "cli";
+  at: Generated<Timestamp>;
+}
+
+export interface PeriodLocusNamesTable {
+  period_id: string;
+  pemda_id: string;
+  name: string;
+  kind: string;
 }
 
 export interface AssignmentsTable {
@@ -116,6 +138,8 @@ export interface Database {
   periods: PeriodsTable;
   pemda: PemdaTable;
   units: UnitsTable;
+  master_data_history: MasterDataHistoryTable;
+  period_locus_names: PeriodLocusNamesTable;
   assignments: AssignmentsTable;
   assignment_members: AssignmentMembersTable;
 }

@@ -94,6 +94,8 @@ export const PROBLEMS = {
     message: "The period's year, instrument version or banding scheme differs from the round's.",
   },
   invalid_history_file: { status: 400, message: "The history file cannot be read as a table." },
+  // Master data (issue #17): the report, with every problem and its cell, is the details.
+  import_invalid: { status: 422, message: "The file has problems; nothing was written." },
 } as const satisfies Record<string, { status: number; message: string }>;
 
 export type ProblemCode = keyof typeof PROBLEMS;

@@ -34,7 +34,7 @@ function csvField(v: CellValue): string {
 }
 
 /** One sheet as CSV bytes. */
-export function writeCsv(sheet: WriteSheet): Uint8Array {
+export function writeCsv(sheet: WriteSheet): Uint8Array<ArrayBuffer> {
   const lines = [sheet.columns.map((c) => csvField(c.header)).join(",")];
   for (const r of sheet.rows) lines.push(r.map(csvField).join(","));
   return new TextEncoder().encode(`\uFEFF${lines.join("\r\n")}\r\n`);
@@ -49,7 +49,7 @@ function safeSheetName(name: string, used: Set<string>): string {
 }
 
 /** Sheets as XLSX bytes. */
-export async function writeXlsx(sheets: readonly WriteSheet[]): Promise<Uint8Array> {
+export async function writeXlsx(sheets: readonly WriteSheet[]): Promise<Uint8Array<ArrayBuffer>> {
   const wb = new ExcelJS.Workbook();
   const used = new Set<string>();
   for (const s of sheets) {
@@ -75,7 +75,7 @@ export async function writeXlsx(sheets: readonly WriteSheet[]): Promise<Uint8Arr
 export async function writeSpreadsheet(
   format: SpreadsheetFormat,
   sheets: readonly WriteSheet[],
-): Promise<Uint8Array> {
+): Promise<Uint8Array<ArrayBuffer>> {
   if (format === "xlsx") return writeXlsx(sheets);
   const [first] = sheets;
   if (!first || sheets.length > 1) throw new Error("A CSV file holds exactly one sheet.");

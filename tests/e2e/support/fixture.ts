@@ -14,16 +14,24 @@ export interface E2eFixture {
   cleanup(): Promise<void>;
 }
 
-export async function setUpE2e(name: string): Promise<E2eFixture> {
+export interface E2eSetUpOptions {
+  /** Start from an empty database (no --demo). */
+  demo?: boolean;
+  /** Runs against the data dir before the server starts (e.g. `patuh user add` for the first admin). */
+  beforeStart?: (dataDir: string) => void;
+}
+
+export async function setUpE2e(name: string, options: E2eSetUpOptions = {}): Promise<E2eFixture> {
   ensureClientBuilt();
   mkdirSync(TMP_ROOT, { recursive: true });
   const dir = mkdtempSync(join(TMP_ROOT, `${name}-`));
   const dataDir = join(dir, "data");
   mkdirSync(dataDir);
+  options.beforeStart?.(dataDir);
   const fixture: E2eFixture = {
     dir,
     dataDir,
-    server: await startServer({ dataDir, staticDir: DIST_CLIENT }),
+    server: await startServer({ dataDir, staticDir: DIST_CLIENT, demo: options.demo ?? true }),
     profileDir: (profile) => {
       const path = join(dir, `profile-${profile}`);
       mkdirSync(path, { recursive: true });

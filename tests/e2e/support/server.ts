@@ -1,6 +1,6 @@
-// Starts the real server (`node bin/patuh.js serve --demo`) as a child process with its real PID,
+// Starts the real server (`node bin/patuh.js serve --demo`, or without --demo for an empty start) as a child process with its real PID,
 // a private data dir and a free port, and stops it by that PID.
-import { type ChildProcess, spawn } from "node:child_process";
+import { type ChildProcess, execFileSync, spawn } from "node:child_process";
 import { createServer } from "node:net";
 import { join } from "node:path";
 import { ROOT } from "./paths";
@@ -20,6 +20,20 @@ export interface ServerOptions {
   dataDir: string;
   staticDir: string;
   port?: number;
+  /** Load the demo data (default); false starts from an empty database as a new office would. */
+  demo?: boolean;
+}
+
+/** Runs `patuh ARGS` (from source) against DATA_DIR while no server holds it; `input` is its stdin. */
+export function runCli(dataDir: string, args: string[], input = ""): string {
+  const { NODE_ENV: _testEnv, ...inherited } = process.env;
+  return execFileSync(process.execPath, [join(ROOT, "bin", "patuh.js"), ...args], {
+    cwd: ROOT,
+    env: { PATUH_FROM_SOURCE: "1", ...inherited, DATA_DIR: dataDir },
+    input,
+    encoding: "utf8",
+    timeout: 120_000,
+  });
 }
 
 export async function freePort(): Promise<number> {
@@ -55,7 +69,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const bin = join(ROOT, "bin", "patuh.js");
   // As deployed: without Vitest's NODE_ENV=test.
   const { NODE_ENV: _testEnv, ...inherited } = process.env;
-  const child = spawn(process.execPath, [bin, "serve", "--demo"], {
+  const child = spawn(process.execPath, [bin, "serve", ...(options.demo === false ? [] : ["--demo"])], {
     cwd: ROOT,
     env: {
       // bin/patuh.js prefers dist/server when present; run the sources unless told otherwise, so a

@@ -310,7 +310,7 @@ describe("exports for people", () => {
     ).toBe(false);
     const units = book.getWorksheet("Unit Layanan");
     // The submitted unit's row (a unit not yet assessed has no score and may sort first).
-    const unitRow = (units?.getSheetValues() ?? []).find(
+    const unitRow = ((units?.getSheetValues() ?? []) as unknown[]).find(
       (r): r is unknown[] => Array.isArray(r) && r[4] === "Diajukan",
     ) as unknown[];
     expect(typeof unitRow[5]).toBe("number");

@@ -23,6 +23,9 @@ const SchemesScreen = lazyScreen(() =>
 const PeriodsScreen = lazyScreen(() =>
   import("../../screens/admin/periods-screen").then((module) => module.PeriodsScreen),
 );
+const MasterDataScreen = lazyScreen(() =>
+  import("../../screens/admin/master-data-screen").then((module) => module.MasterDataScreen),
+);
 
 export const adminArea: Area = {
   match(path: string, user: User) {
@@ -41,6 +44,8 @@ export const adminArea: Area = {
         return <SchemesScreen />;
       case "/admin/periode":
         return <PeriodsScreen />;
+      case "/admin/data-induk":
+        return <MasterDataScreen user={user} />;
       default:
         return undefined;
     }

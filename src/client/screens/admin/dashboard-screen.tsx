@@ -4,6 +4,7 @@ import type { User } from "../../session/user";
 import { AccountSection } from "../home/account-section";
 import { AdminPage } from "./admin-kit";
 import { ADMIN_LINKS } from "./links";
+import { SetupChecklist } from "./setup-checklist";
 
 /** "/" for the admin: what there is to manage, and their account. */
 export function AdminDashboardScreen({ user }: { user: User }) {
@@ -11,6 +12,7 @@ export function AdminDashboardScreen({ user }: { user: User }) {
   return (
     <AdminPage title="adminTitle" back={false}>
       <p class="lead">{t("adminIntro")}</p>
+      <SetupChecklist user={user} />
       <NavCard label={t("adminTitle")} links={ADMIN_LINKS} />
       <AccountSection user={user} />
     </AdminPage>

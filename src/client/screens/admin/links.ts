@@ -3,6 +3,7 @@ import type { NavItem } from "../../app/routes/area";
 
 export const ADMIN_LINKS: readonly NavItem[] = [
   { href: "/admin/kantor", label: "adminNavOffices" },
+  { href: "/admin/data-induk", label: "mdNav" },
   { href: "/admin/pengguna", label: "adminNavUsers" },
   { href: "/admin/instrumen", label: "adminNavInstruments" },
   { href: "/admin/skema", label: "adminNavSchemes" },

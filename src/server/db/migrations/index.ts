@@ -10,6 +10,7 @@ import { migration005 } from "./005-desk";
 import { migration006 } from "./006-national";
 import { migration007 } from "./007-incremental-pull";
 import { migration008 } from "./008-hardening";
+import { migration009 } from "./009-master-data";
 import type { Migration } from "./types";
 
 export type { Migration } from "./types";
@@ -23,4 +24,5 @@ export const MIGRATIONS: readonly Migration[] = [
   migration006,
   migration007,
   migration008,
+  migration009,
 ];

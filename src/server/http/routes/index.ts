@@ -11,6 +11,7 @@ import { evidenceThumbnailRoutes } from "./evidence-thumbnail";
 import { exportRoutes } from "./exports";
 import { peopleExportRoutes } from "./exports-people";
 import { historyRoutes } from "./history";
+import { masterDataRoutes } from "./master-data";
 import { periodRoutes } from "./periods";
 import { planningRoutes } from "./planning";
 import { progressRoutes } from "./progress";
@@ -42,4 +43,5 @@ export const ROUTE_MODULES: RouteModule[] = [
   peopleExportRoutes,
   roundRoutes,
   historyRoutes,
+  masterDataRoutes,
 ];
