@@ -194,18 +194,26 @@ describe("the supervisor's desk", () => {
       await sup.evaluate((top) => window.scrollTo(0, top), y);
       await sup.waitForTimeout(50);
     }
+    const images = sup.locator(`[data-testid="review-instance"][data-key="${ITEM}"] .review-photo img`);
+    expect(await images.count()).toBe(PHOTOS);
+    // Lazy thumbnails load when on screen: bring each into view; the server makes each once.
+    for (let i = 0; i < PHOTOS; i++) await images.nth(i).scrollIntoViewIfNeeded();
+    const loaded = await sup
+      .waitForFunction(
+        () =>
+          [...document.querySelectorAll<HTMLImageElement>(".review-photo img")].every(
+            (img) => img.complete && img.naturalWidth > 0,
+          ),
+        undefined,
+        { timeout: 120_000 },
+      )
+      .then(
+        () => true,
+        () => false,
+      );
+    expect(loaded).toBe(true);
     await sup.waitForLoadState("networkidle", { timeout: 120_000 });
     await Promise.all(counted);
-    const thumbs = await sup
-      .locator(`[data-testid="review-instance"][data-key="${ITEM}"] .review-photo img`)
-      .count();
-    expect(thumbs).toBe(PHOTOS);
-    const loaded = await sup.evaluate(() =>
-      [...document.querySelectorAll<HTMLImageElement>(".review-photo img")].every(
-        (img) => img.naturalWidth > 0,
-      ),
-    );
-    expect(loaded).toBe(true);
     console.info(`desk: review page image bytes before opening a photo: ${imageBytes} (${PHOTOS} photos)`);
     expect(imageBytes).toBeGreaterThan(0);
     expect(imageBytes).toBeLessThanOrEqual(IMAGE_BUDGET_BYTES);
