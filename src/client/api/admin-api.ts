@@ -33,7 +33,8 @@ const Band = v.object({
   category: v.string(),
   min: v.number(),
   label: LocalText,
-  zone: v.object({ label: LocalText, colour: v.string() }),
+  // Absent in schemes without colour zones (opini-2025, methodology §7).
+  zone: v.optional(v.object({ label: LocalText, colour: v.string() })),
 });
 const Scheme = v.object({
   id: v.string(),

@@ -88,6 +88,7 @@ export const adminMessagesEn: Record<keyof typeof adminMessagesId, string> = {
 
   adminPeriodsTitle: "Assessment periods",
   adminPeriodCreate: "Create period",
+  adminBandNoZone: "no zone",
   adminPeriodOffice: "Representative office",
   adminPeriodYear: "Year",
   adminPeriodName: "Period name",

@@ -87,6 +87,7 @@ export const adminMessagesId = {
 
   adminPeriodsTitle: "Periode Penilaian",
   adminPeriodCreate: "Buat periode",
+  adminBandNoZone: "tanpa zona",
   adminPeriodOffice: "Kantor Perwakilan",
   adminPeriodYear: "Tahun",
   adminPeriodName: "Nama periode",

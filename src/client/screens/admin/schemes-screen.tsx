@@ -51,11 +51,11 @@ function SchemeCard({ scheme }: { scheme: Scheme }) {
             <span
               class="admin-band__swatch"
               aria-hidden="true"
-              style={{ background: NAMED[b.zone.colour] ?? b.zone.colour }}
+              style={b.zone ? { background: NAMED[b.zone.colour] ?? b.zone.colour } : undefined}
             />
             <span class="admin-band__category">{b.category}</span>
             <span>{text(b.label)}</span>
-            <span class="admin-band__zone">{text(b.zone.label)}</span>
+            <span class="admin-band__zone">{b.zone ? text(b.zone.label) : t("adminBandNoZone")}</span>
             <span class="admin-band__min">{t("adminBandMin", { min: String(b.min) })}</span>
           </li>
         ))}
