@@ -19,8 +19,14 @@ async function smallTouchTargets(page: Page): Promise<string[]> {
     for (const el of controls) {
       const box = el.getBoundingClientRect();
       if (box.width === 0 || box.height === 0) continue;
-      // A checkbox counts together with its label, which is the real tap area.
-      const target = el instanceof HTMLInputElement && el.type === "checkbox" ? el.parentElement : el;
+      // A checkbox counts together with its label, which is the real tap area; so does a hidden
+      // file input inside the label styled as a button ("Impor dari berkas", photo pickers).
+      const target =
+        el instanceof HTMLInputElement && el.type === "checkbox"
+          ? el.parentElement
+          : el instanceof HTMLInputElement && el.type === "file"
+            ? (el.closest("label") ?? el)
+            : el;
       const area = target?.getBoundingClientRect() ?? box;
       if (area.height < min || area.width < min)
         small.push(`${el.outerHTML.slice(0, 80)} ${area.width}×${area.height}`);
