@@ -124,8 +124,14 @@ if (wants("e2e")) vitest("e2e", "e2e");
 const ENGINE_FILES = ["tests/e2e/field-journey.test.ts", "tests/e2e/carry-over.test.ts"];
 const engineFiles = filters.length > 0 ? filters : ENGINE_FILES;
 if (wants("e2e-firefox")) vitest("e2e-firefox", "e2e", { PATUH_E2E_ENGINES: "firefox" }, engineFiles);
+// One retry for WebKit only: WebKitGTK's driver under Xvfb has twice stopped answering a script
+// ("the page did not answer") on this 2-core machine at load average > 20, and passed alone right
+// after. A real defect fails both attempts; a retried test is reported in the runner's output.
 if (wants("e2e-webkit"))
-  vitest("e2e-webkit", "e2e", { PATUH_E2E_ENGINES: "webkit-disk,webkit-memory" }, engineFiles);
+  vitest("e2e-webkit", "e2e", { PATUH_E2E_ENGINES: "webkit-disk,webkit-memory" }, [
+    "--retry=1",
+    ...engineFiles,
+  ]);
 
 console.log("\nSummary");
 for (const line of lines) console.log(`  ${line}`);
