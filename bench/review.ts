@@ -12,10 +12,10 @@ import { sql } from "kysely";
 import { OPINI_2022 } from "../src/domain/banding/builtin";
 import { parseInstrument } from "../src/domain/instrument/parse-instrument";
 import type { Instrument } from "../src/domain/instrument/types";
-import type { AnswerValue, AssessmentState } from "../src/domain/sync/protocol";
 import { createSession } from "../src/server/auth/sessions";
 import { systemClock } from "../src/server/clock";
 import type { Db } from "../src/server/db/connection";
+import { answeredState } from "../tests/helpers/answered-state";
 import { benchApp, readDefaultInstrumentJson, withBenchDatabase } from "./server-support";
 import type { BenchResult } from "./support";
 
@@ -23,68 +23,6 @@ const instrumentJson = readDefaultInstrumentJson();
 const PEMDA = 550;
 const UNITS = 7;
 const AT = "2026-08-01T02:03:04Z";
-
-/** A fully answered state for the default instrument; `seed` varies the answers (and scores). */
-function fullState(
-  inst: Instrument,
-  seed: number,
-  ids: Pick<AssessmentState, "id" | "assignmentId" | "unitId" | "pemdaId" | "periodId">,
-  by: string,
-): AssessmentState {
-  const need = (l: "product" | "official" | "user") =>
-    Math.max(inst.levels[l]?.min ?? 0, inst.levels[l]?.quota ?? 0);
-  const subjects = { product: [] as string[], official: [] as string[], user: [] as string[] };
-  for (const l of ["product", "official", "user"] as const)
-    subjects[l] = Array.from(
-      { length: need(l) },
-      (_, i) => `00000000-0000-4000-8000-${String(i).padStart(12, "0")}`,
-    );
-  const answers: Record<string, AnswerValue> = {};
-  const author = { by, clientId: by, at: AT };
-  let n = seed;
-  for (const d of inst.dimensions)
-    for (const v of d.variables)
-      for (const ind of v.indicators) {
-        const scale = inst.scales[ind.answer];
-        const subs = ind.level === "unit" ? [""] : subjects[ind.level].map((s) => `@${ind.level}:${s}`);
-        for (const s of subs)
-          for (const part of ind.media ?? [null]) {
-            n = (n * 1103515245 + 12345) % 2147483648;
-            let value: AnswerValue;
-            if (scale?.kind === "checklist")
-              value = (ind.subitems ?? []).filter((_, i) => (n >> i) % 4 !== 0).map((x) => x.id);
-            else {
-              const opts = (scale?.options ?? []).filter((o) => o.value !== null);
-              const o = opts[n % Math.max(opts.length, 1)];
-              value = o?.code ?? o?.value ?? null;
-            }
-            answers[`${ind.id}${s}${part === null ? "" : `#${part}`}`] = value;
-          }
-      }
-  return {
-    ...ids,
-    instrumentId: inst.id,
-    instrumentVersion: inst.version,
-    status: "approved",
-    visit: { date: "2026-08-01", startedAt: AT, endedAt: AT, mode: "scheduled", team: [by] },
-    answers,
-    notes: { general: "Kunjungan lancar" },
-    products: subjects.product.map((id, i) => ({ id, name: `Produk ${i + 1}` })),
-    respondents: [
-      ...subjects.official.map((id) => ({ id, kind: "official" as const, profile: { name: "Pejabat" } })),
-      ...subjects.user.map((id) => ({ id, kind: "user" as const, profile: { name: "Pengguna" } })),
-    ],
-    evidence: [],
-    conflicts: [],
-    reviewComments: [],
-    authors: { answers: Object.fromEntries(Object.keys(answers).map((k) => [k, author])), notes: {} },
-    createdBy: by,
-    createdAt: AT,
-    submittedAt: AT,
-    revision: Object.keys(answers).length + 2,
-    updatedAt: AT,
-  };
-}
 
 async function seed(db: Db, inst: Instrument): Promise<{ periodId: string; userId: string; sample: string }> {
   const userId = randomUUID();
@@ -119,11 +57,12 @@ async function seed(db: Db, inst: Instrument): Promise<{ periodId: string; userI
   );
   for (let i = 0; i < rows.rows.length; i += 100) {
     const values = rows.rows.slice(i, i + 100).map((r, j) => {
-      const s = fullState(
+      const s = answeredState(
         inst,
         i + j + 1,
         { id: randomUUID(), assignmentId: r.id, unitId: r.unit_id, pemdaId: r.pemda_id, periodId },
         userId,
+        "approved",
       );
       return sql`(${s.id}::uuid, ${r.id}::uuid, ${periodId}::uuid, ${r.unit_id}::uuid, ${r.pemda_id}::uuid, 'nat', 'approved',
                   ${s.revision}::int, ${JSON.stringify(s)}::jsonb, ${userId}::uuid, ${AT}::timestamptz)`;

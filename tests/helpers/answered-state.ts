@@ -1,6 +1,6 @@
 // A fully answered assessment state for an instrument, with answers drawn from `seed` (same seed,
 // same answers, same score): for tests and benches that need many scored assessments seeded with
-// SQL rather than pushed. Mirrors the national bench's generator (bench/review.ts).
+// SQL rather than pushed (bench/review.ts and bench/national.ts seed with it too).
 import type { Instrument } from "../../src/domain/instrument/types";
 import type { AnswerValue, AssessmentState, AssessmentStatus } from "../../src/domain/sync/protocol";
 
