@@ -7,6 +7,7 @@ import { parseInstrument } from "../../domain/instrument/parse-instrument";
 import type { Instrument } from "../../domain/instrument/types";
 import type { AssessmentState } from "../../domain/sync/protocol";
 import { ApiError, apiRequest } from "./http";
+import { RaporHistory } from "./national-api";
 
 const STATUS = v.picklist(["draft", "submitted", "returned", "approved"]);
 const UNIT_STATUS = v.picklist(["draft", "submitted", "returned", "approved", "not_started"]);
@@ -183,6 +184,8 @@ export type Results = v.InferOutput<typeof ResultsSchema>;
 export type PemdaResult = Results["pemda"][number];
 
 const RaporSchema = v.object({
+  // The locus's last rounds and national rank (issue #19; absent from an older server).
+  ...RaporHistory,
   period: PeriodSchema,
   pemda: v.object({ pemdaId: v.string(), name: v.string(), score: NULL_NUM, band: BAND, final: v.boolean() }),
   dimensions: v.array(v.object({ id: v.string(), name: LOCAL_TEXT, weight: NUM })),

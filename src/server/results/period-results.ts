@@ -52,9 +52,11 @@ export async function resolveScheme(
 
 /** One sampled unit of the period, with its pemda and (latest) assessment. */
 export interface SampledUnit {
+  periodId: string;
   pemdaId: string;
   pemdaName: string;
   pemdaCode: string;
+  pemdaKind: string;
   unitId: string;
   unitName: string;
   assignmentId: string;
@@ -68,11 +70,26 @@ export async function sampledUnits(
   instruments: InstrumentCache,
   periodId: string,
 ): Promise<{ units: SampledUnit[]; scores: Map<string, CachedScore> }> {
+  return sampledUnitsOf(db, instruments, [periodId]);
+}
+
+/**
+ * The sampled units of several periods in ONE query (national results read a whole round this way,
+ * not one query per office), ordered by period, then as one period's results are ordered.
+ */
+export async function sampledUnitsOf(
+  db: QueryExecutorProvider,
+  instruments: InstrumentCache,
+  periodIds: readonly string[],
+): Promise<{ units: SampledUnit[]; scores: Map<string, CachedScore> }> {
+  if (periodIds.length === 0) return { units: [], scores: new Map() };
   const r = await sql<
     {
+      period_id: string;
       pemda_id: string;
       pemda_name: string;
       pemda_code: string;
+      pemda_kind: string;
       unit_id: string;
       unit_name: string;
       assignment_id: string;
@@ -80,7 +97,8 @@ export async function sampledUnits(
       status: AssessmentStatus | null;
       revision: number | null;
     } & ScoreColumns
-  >`select pd.id as pemda_id, pd.name as pemda_name, pd.code as pemda_code, u.id as unit_id, u.name as unit_name,
+  >`select a.period_id, pd.id as pemda_id, pd.name as pemda_name, pd.code as pemda_code, pd.kind as pemda_kind,
+       u.id as unit_id, u.name as unit_name,
        a.id as assignment_id, x.id as assessment_id, x.status, x.revision, ${SCORE_COLUMNS}
      from assignments a
      join units u on u.id = a.unit_id
@@ -88,8 +106,8 @@ export async function sampledUnits(
      left join lateral (select s.id, s.status, s.revision from assessments s where s.assignment_id = a.id
                         order by s.updated_at desc, s.id limit 1) x on true
      left join assessment_scores sc on sc.assessment_id = x.id
-     where a.period_id = ${periodId}
-     order by pd.code, pd.name, pd.id, u.name, u.id, a.id`.execute(db);
+     where a.period_id = any(${[...periodIds]}::uuid[])
+     order by a.period_id, pd.code, pd.name, pd.id, u.name, u.id, a.id`.execute(db);
   const probes: ScoreProbe[] = [];
   for (const row of r.rows) {
     if (row.assessment_id !== null && row.revision !== null)
@@ -97,9 +115,11 @@ export async function sampledUnits(
   }
   const scores = await currentScores(db, instruments, probes);
   const units = r.rows.map((row) => ({
+    periodId: row.period_id,
     pemdaId: row.pemda_id,
     pemdaName: row.pemda_name,
     pemdaCode: row.pemda_code,
+    pemdaKind: row.pemda_kind,
     unitId: row.unit_id,
     unitName: row.unit_name,
     assignmentId: row.assignment_id,
@@ -126,6 +146,39 @@ export async function periodResults(
   if (scheme === undefined)
     throw new Error(`banding scheme ${period.schemeId} of period ${period.id} is unknown`);
   const { units, scores } = await sampledUnits(db, instruments, period.id);
+  return rollUpPeriod(period, scheme, units, scores);
+}
+
+/**
+ * The results of several periods banded with one scheme (a round's periods share it), read with
+ * one units query in all; in the order of `periods`.
+ */
+export async function periodsResults(
+  db: QueryExecutorProvider,
+  instruments: InstrumentCache,
+  periods: readonly PeriodInfo[],
+  scheme: BandingScheme,
+): Promise<PeriodResults[]> {
+  const { units, scores } = await sampledUnitsOf(
+    db,
+    instruments,
+    periods.map((p) => p.id),
+  );
+  const byPeriod = new Map<string, SampledUnit[]>();
+  for (const u of units) {
+    const list = byPeriod.get(u.periodId);
+    if (list === undefined) byPeriod.set(u.periodId, [u]);
+    else list.push(u);
+  }
+  return periods.map((p) => rollUpPeriod(p, scheme, byPeriod.get(p.id) ?? [], scores));
+}
+
+function rollUpPeriod(
+  period: PeriodInfo,
+  scheme: BandingScheme,
+  units: SampledUnit[],
+  scores: Map<string, CachedScore>,
+): PeriodResults {
   const byPemda = new Map<string, { pemdaId: string; name: string; units: UnitResult[] }>();
   for (const u of units) {
     let group = byPemda.get(u.pemdaId);

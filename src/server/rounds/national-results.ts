@@ -13,8 +13,8 @@ import { isLocusKind, LOCUS_KINDS, locusCategory } from "../../domain/loci/locus
 import { type BandCount, bandDistribution, rankWithinCategories } from "../../domain/national/national-rank";
 import type { ResultsBand } from "../../domain/results/types";
 import type { PublicUser } from "../db/queries/users";
-import { loadPemda, loadPeriods } from "../db/sync-entities";
-import { periodResults, resolveScheme } from "../results/period-results";
+import { loadPeriods } from "../db/sync-entities";
+import { periodsResults, resolveScheme } from "../results/period-results";
 import type { InstrumentCache } from "../sync/instrument-cache";
 import { isCentralUser } from "./central";
 import type { Round } from "./rounds";
@@ -94,36 +94,31 @@ export async function nationalResults(
     select p.id, p.office_id, o.name as office_name from periods p join offices o on o.id = p.office_id
     where p.round_id = ${round.id} and (${national} or p.office_id = ${user.officeId})
     order by p.office_id`.execute(db);
+  // The whole round in a fixed number of queries, whatever the number of offices: the periods, then
+  // every sampled unit of every period (with its pemda and cached score) in one query.
   const periods = await loadPeriods(
     db,
     joined.rows.map((p) => p.id),
   );
   const officeOf = new Map(joined.rows.map((p) => [p.id, p]));
+  const all = await periodsResults(db, instruments, periods, scheme);
   const loci: NationalLocus[] = [];
-  for (const period of periods) {
-    const office = officeOf.get(period.id);
+  for (const results of all) {
+    const office = officeOf.get(results.periodId);
     if (office === undefined) continue;
-    const results = await periodResults(db, instruments, period);
-    const pemda = new Map(
-      (
-        await loadPemda(
-          db,
-          results.pemda.map((p) => p.pemdaId),
-        )
-      ).map((p) => [p.id, p]),
-    );
+    const info = new Map<string, { code: string; kind: string }>();
+    for (const u of results.units) info.set(u.pemdaId, { code: u.pemdaCode, kind: u.pemdaKind });
     for (const p of results.pemda) {
-      const info = pemda.get(p.pemdaId);
-      const kind = info?.kind ?? "";
+      const kind = info.get(p.pemdaId)?.kind ?? "";
       loci.push({
         pemdaId: p.pemdaId,
-        code: info?.code ?? "",
+        code: info.get(p.pemdaId)?.code ?? "",
         name: p.name,
         kind,
         category: categoryOf(kind),
         officeId: office.office_id,
         officeName: office.office_name,
-        periodId: period.id,
+        periodId: results.periodId,
         score: p.score,
         band: p.band,
         final: p.final,

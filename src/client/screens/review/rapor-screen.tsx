@@ -5,6 +5,7 @@ import { fetchRapor, type Period, type Rapor } from "../../api/review-api";
 import { useDocumentTitle } from "../../app/use-document-title";
 import { Link } from "../../components/link";
 import { useI18n } from "../../i18n/i18n";
+import { RaporHistoryView } from "../national/rapor-history";
 import { WithPeriod } from "./period-choice";
 import { RemoteView } from "./remote-view";
 import { useRemote } from "./use-remote";
@@ -75,6 +76,7 @@ function RaporBody({ rapor }: { rapor: Rapor }) {
           <dd>{t(pemda.final ? "reviewFinal" : "reviewProvisional")}</dd>
         </div>
       </dl>
+      <RaporHistoryView history={rapor} pemdaId={pemda.pemdaId} />
       <p class="button-row no-print">
         <button type="button" class="button button--primary" onClick={() => window.print()}>
           {t("reviewPrint")}

@@ -16,7 +16,23 @@ const WIDTH = LABEL_W + BAR_W + TAIL_W;
 
 const clip = (text: string, max: number) => (text.length > max ? `${text.slice(0, max - 1)}…` : text);
 
-export function PemdaChart({ ranked }: { ranked: readonly PemdaResult[] }) {
+/** What a score bar needs: the period results' pemda, or a locus of the national results (#19). */
+export type ScoreBarRow = Pick<PemdaResult, "pemdaId" | "name" | "score"> & {
+  band: { zone: string | null } | null;
+};
+
+export function PemdaChart({
+  ranked,
+  id = "chart-pemda",
+  title,
+  desc,
+}: {
+  ranked: readonly ScoreBarRow[];
+  /** Element id and test id; a page with two such charts gives each its own. */
+  id?: string;
+  title?: string;
+  desc?: string;
+}) {
   const { t, language } = useI18n();
   const height = ranked.length * ROW_H + 8;
   return (
@@ -24,11 +40,11 @@ export function PemdaChart({ ranked }: { ranked: readonly PemdaResult[] }) {
       class="review-chart"
       viewBox={`0 0 ${WIDTH} ${height}`}
       role="img"
-      aria-labelledby="chart-pemda-title chart-pemda-desc"
-      data-testid="chart-pemda"
+      aria-labelledby={`${id}-title ${id}-desc`}
+      data-testid={id}
     >
-      <title id="chart-pemda-title">{t("reviewChartPemda")}</title>
-      <desc id="chart-pemda-desc">{t("reviewChartPemdaDesc")}</desc>
+      <title id={`${id}-title`}>{title ?? t("reviewChartPemda")}</title>
+      <desc id={`${id}-desc`}>{desc ?? t("reviewChartPemdaDesc")}</desc>
       {ranked.map((p, i) => {
         const y = i * ROW_H + 4;
         const w = p.score === null ? 0 : (p.score / 100) * BAR_W;
