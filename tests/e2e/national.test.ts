@@ -33,7 +33,7 @@ async function logIn(page: Page, base: string, username: string): Promise<void> 
   const login = new LoginPage(page);
   await login.goto(base);
   await login.logIn(username, DEMO_PASSWORD);
-  await page.waitForURL((url) => url.pathname !== "/login");
+  await page.locator("nav.staff-nav").waitFor({ timeout: 60_000 });
 }
 
 /** Rows of the national ranking as shown: locus, rank cell text, score text, category. */

@@ -78,7 +78,8 @@ async function approveAll(db: Db, periodId: string, by: string): Promise<void> {
   }
 }
 
-const handle = await openPglite(dataDir);
+// Where `patuh serve` keeps its PGlite database (src/server/db/open.ts pgliteDir).
+const handle = await openPglite(join(dataDir, "pglite"));
 try {
   const db = handle.db;
   await migrate(db);
