@@ -99,6 +99,14 @@ try {
     .rows[0];
   if (assessor === undefined) throw new Error("demo assessor missing");
 
+  const singkawangUnits = Number(
+    (
+      await sql<{ n: string }>`select count(*) as n from assignments a join units u on u.id = a.unit_id
+        join pemda p on p.id = u.pemda_id where p.code = '6172' and a.period_id = ${demo.id}`.execute(db)
+    ).rows[0]?.n ?? 0,
+  );
+  if (singkawangUnits < 1 || singkawangUnits > 6)
+    throw new Error(`unexpected Singkawang sample: ${singkawangUnits}`);
   await sql`insert into offices (id, name) values ('pusat', 'Ombudsman RI Kantor Pusat'),
     ('kaltim', 'Ombudsman RI Perwakilan Kalimantan Timur')`.execute(db);
   await user(db, "pusat", "Admin Kantor Pusat", "admin", "pusat");
@@ -116,7 +124,10 @@ try {
     await sql`insert into pemda (id, office_id, code, name, kind) values (${pemdaId}, 'kaltim', ${code}, ${name}, ${kind})`.execute(
       db,
     );
-    for (const unit of ["Disdukcapil", "DPMPTSP"]) {
+    // Balikpapan gets as many units as the demo samples in Singkawang (with the same answers: a tie).
+    const names = ["Disdukcapil", "DPMPTSP", "Dinas Kesehatan", "RSUD", "Puskesmas", "Dinas Sosial"];
+    const count = code === "6471" ? singkawangUnits : 2;
+    for (const unit of names.slice(0, count)) {
       const unitId = randomUUID();
       await sql`insert into units (id, pemda_id, kind, name) values (${unitId}, ${pemdaId}, 'disdukcapil', ${`${unit} ${name}`})`.execute(
         db,
