@@ -13,7 +13,8 @@ import "../../styles/national.css";
 export function RaporHistoryView({ history, pemdaId }: { history: RaporHistory; pemdaId: string }) {
   const { t, language } = useI18n();
   const { trend, nationalRank } = history;
-  if (trend.length === 0 && nationalRank === null) return null;
+  // One year and no visible rank say nothing the rapor's own facts do not: no card then.
+  if (trend.length < 2 && nationalRank?.rank == null) return null;
   return (
     <section class="card national-rapor" aria-labelledby="rapor-years" data-testid="rapor-history">
       <h2 id="rapor-years" class="card__title">
