@@ -90,7 +90,7 @@ beforeAll(async () => {
   ]);
   await pushAll("a2", [create(1, ids.a2, w.asg.a2), attach(2, ids.a2, keyOf(ind.unit), photos.second)]);
   await pushAll("a3", [create(1, ids.a3, w.asg.a3), attach(2, ids.a3, keyOf(ind.unit), photos.other)]);
-}, 120_000);
+}, 300_000);
 afterAll(async () => {
   await w?.close();
 });
