@@ -110,14 +110,19 @@ describe("evidence archive per period and per pemda", () => {
     const names = Object.keys(files).sort();
     const pemda = `${pemdaCode} Kab`;
     const unitQ = `${ind.unit.id} ${ind.unit.question.id.split(" ")[0]}`;
-    // a1's and a2's units are both named "Unit": two folders, never mixed.
-    expect(names.filter((n) => n.startsWith(`${pemda}/Unit/`))).toHaveLength(3);
-    expect(names.filter((n) => n.startsWith(`${pemda}/Unit (2)/`))).toHaveLength(1);
-    const unitFile = names.find((n) => n.startsWith(`${pemda}/Unit/${unitQ}`));
+    // a1's and a2's units are both named "Unit": two folders, never mixed (which one gets "(2)"
+    // follows the assessments' order).
+    const unitOf = (n: string) => n.split("/").slice(0, 2).join("/");
+    const photosIn = names.filter((n) => n !== "manifest.csv");
+    expect(new Set(photosIn.map(unitOf))).toEqual(new Set([`${pemda}/Unit`, `${pemda}/Unit (2)`]));
+    const productFile = names.find((n) => n.includes("Akta Kelahiran")) ?? "";
+    const a1Unit = unitOf(productFile);
+    expect(photosIn.filter((n) => unitOf(n) === a1Unit)).toHaveLength(3);
+    expect(photosIn.filter((n) => unitOf(n) !== a1Unit)).toHaveLength(1);
+    const unitFile = names.find((n) => n.startsWith(`${a1Unit}/${unitQ}`));
     expect(unitFile).toMatch(/\/2026-08-01 09\.00\.jpg$/);
-    const productFile = names.find((n) => n.includes("Akta Kelahiran"));
-    expect(productFile).toMatch(
-      new RegExp(`^${pemda}/Unit/${ind.product.id} [^/]+/Akta Kelahiran - .*2026-08-01 09\\.00\\.jpg$`),
+    expect(productFile.slice(a1Unit.length)).toMatch(
+      new RegExp(`^/${ind.product.id} [^/]+/Akta Kelahiran - .*2026-08-01 09\\.00\\.jpg$`),
     );
     const officialFile = names.find((n) => n.includes("Budi Santoso"));
     expect(officialFile).toBeDefined();
