@@ -29,7 +29,7 @@ const EDITS_PER_PUSH = 5;
 const KEYS = ["IN.SP.01", "IN.SP.02", "IN.SP.03", "IN.SP.04", "IN.SP.06", "IN.SP.07", "PR.07"];
 const instrument = readDefaultInstrumentJson();
 
-interface Device {
+export interface Device {
   cookie: string;
   clientId: string;
   assignmentId: string;
@@ -39,10 +39,10 @@ interface Device {
   cursor?: string;
 }
 
-async function seed(db: Db): Promise<Device[]> {
+export async function seed(db: Db, count = DEVICES): Promise<Device[]> {
   const { periodId, pemdaId } = await seedBenchBase(db, { id: "load", name: "Load", pemdaCode: "9902" });
   const out: Device[] = [];
-  for (let d = 0; d < DEVICES; d++) {
+  for (let d = 0; d < count; d++) {
     const userId = randomUUID();
     const unitId = randomUUID();
     const assignmentId = randomUUID();
@@ -117,7 +117,7 @@ function startServer(databaseUrl: string, dataDir: string): Promise<{ child: Chi
   });
 }
 
-function edits(d: Device, n: number): Mutation[] {
+export function edits(d: Device, n: number): Mutation[] {
   const out: Mutation[] = [];
   for (let i = 0; i < n; i++) {
     const id = d.next++;

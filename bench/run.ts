@@ -18,6 +18,7 @@ import { benchMasterData } from "./master-data";
 import { benchNational } from "./national";
 import { benchPoorLink } from "./poor-link";
 import { benchReview } from "./review";
+import { benchScale } from "./scale";
 import { benchSyncServer } from "./sync-server";
 
 interface Row {
@@ -48,6 +49,7 @@ const AREAS = [
   "review",
   "national",
   "master",
+  "scale",
 ] as const;
 
 /** The areas named by --only (all when absent); exits on an unknown name. */
@@ -147,7 +149,7 @@ async function main(): Promise<void> {
       (await benchDeviceField()).map((r) => ({ area: "field", ...r, target: targetText(r.target, r.unit) })),
     rows,
   );
-  const needsPg = ["server", "poor-link", "load", "review", "national", "master"].some((a) =>
+  const needsPg = ["server", "poor-link", "load", "review", "national", "master", "scale"].some((a) =>
     selected.has(a),
   );
   const cluster = needsPg ? await startPgCluster() : null;
@@ -207,6 +209,16 @@ async function main(): Promise<void> {
       async () =>
         (await benchMasterData(pgUrl(cluster))).map((r) => ({
           area: "master",
+          ...r,
+          target: targetText(r.target, r.unit),
+        })),
+      rows,
+    );
+    await section(
+      "scale",
+      async () =>
+        (await benchScale(pgUrl(cluster))).map((r) => ({
+          area: "scale",
           ...r,
           target: targetText(r.target, r.unit),
         })),

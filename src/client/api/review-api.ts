@@ -281,6 +281,9 @@ export const reportCsvUrl = (periodId: string, table: string, separator: string)
 export const resultsXlsxUrl = (periodId: string) => `/api/v1/exports/results.xlsx?${q({ periodId })}`;
 export const resultsCsvUrl = (periodId: string) => `/api/v1/exports/results.csv?${q({ periodId })}`;
 export const evidenceZipUrl = (assessmentId: string) => `/api/v1/exports/evidence.zip?${q({ assessmentId })}`;
+/** The people's evidence archive of a period, or of one pemda in it (issue #20). */
+export const evidenceArchiveUrl = (periodId: string, pemdaId = "") =>
+  `/api/v1/exports/evidence.zip?${q(pemdaId === "" ? { periodId } : { periodId, pemdaId })}`;
 
 const QueueSchema = v.object({
   items: v.array(

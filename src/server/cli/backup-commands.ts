@@ -1,7 +1,4 @@
-/**
- * `patuh backup FILE`, `patuh restore FILE [--replace]` (backup/), and
- * `patuh evidence migrate --to s3` (evidence/migrate.ts).
- */
+/** `patuh backup FILE`, `patuh restore FILE [--replace]` (backup/). */
 import { backup } from "../backup/backup";
 import { RestoreRefusedError, restore } from "../backup/restore";
 import { openConfiguredDatabase } from "../db/open";

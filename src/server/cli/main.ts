@@ -6,6 +6,7 @@ import { pathToFileURL } from "node:url";
 import { backupCommand, restoreCommand } from "./backup-commands";
 import { EXIT_USAGE } from "./cli-io";
 import { migrateCommand, seedCommand, userCommand } from "./db-commands";
+import { evidenceMigrateCommand } from "./evidence-commands";
 import { exportHistoryCommand, importHistoryCommand } from "./history";
 import { instrumentCheckCommand } from "./instrument-check";
 import { exportCommand, importCommand } from "./master-data-commands";
@@ -49,6 +50,10 @@ export const COMMANDS: Record<string, { run: Command; summary: string }> = {
   restore: {
     run: restoreCommand,
     summary: "restore FILE [--replace]  restore a backup (refuses a database with data without --replace)",
+  },
+  "evidence migrate": {
+    run: evidenceMigrateCommand,
+    summary: "evidence migrate --to s3|fs [--verify]  copy every evidence blob to the other store, verified",
   },
   score: {
     run: scoreCommand,

@@ -62,6 +62,11 @@ export interface BlobStore {
     options: { limitBytes: number; inspect?: (head: Uint8Array) => void },
   ): Promise<PutResult>;
   has(sha256: string): Promise<boolean>;
+  /**
+   * Every stored blob's hash, in no particular order (the evidence migration's worklist; a blob
+   * being stored while the listing runs may or may not appear). Temp files never appear.
+   */
+  list(): AsyncIterable<string>;
   /** The whole blob, or null when not stored. */
   get(sha256: string): Promise<Uint8Array | null>;
   /**

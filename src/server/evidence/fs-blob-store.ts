@@ -9,7 +9,7 @@
  * the directory may have uploads in flight).
  */
 import { constants, createReadStream } from "node:fs";
-import { access, mkdir, open, readFile, rename, rm, stat } from "node:fs/promises";
+import { access, mkdir, open, readdir, readFile, rename, rm, stat } from "node:fs/promises";
 import { join } from "node:path";
 import type { Readable } from "node:stream";
 import { type BlobStore, BlobStoreUnavailableError, type ByteRange, type PutResult } from "./blob-store";
@@ -62,6 +62,16 @@ export class FsBlobStore implements BlobStore {
       return (await stat(this.pathOf(sha256))).isFile();
     } catch {
       return false;
+    }
+  }
+
+  /** Walks the `ab/` fan-out directories; only names that are a hash under their own prefix count. */
+  async *list(): AsyncIterable<string> {
+    const top = await readdir(this.root).catch(() => [] as string[]);
+    for (const dir of top.sort()) {
+      if (!/^[0-9a-f]{2}$/.test(dir)) continue;
+      const names = await readdir(join(this.root, dir)).catch(() => [] as string[]);
+      for (const name of names) if (SHA256.test(name) && name.startsWith(dir)) yield name;
     }
   }
 

@@ -76,3 +76,21 @@ export async function readableHashesOf(
     where ae.assessment_id = ${assessmentId} and ${vouched}`.execute(db);
   return new Set(r.rows.map((x) => x.sha256));
 }
+
+/** readableHashesOf for several assessments at once (the per-pemda and per-period archives). */
+export async function readableHashesOfMany(
+  db: QueryExecutorProvider,
+  assessmentIds: readonly string[],
+): Promise<Map<string, Set<string>>> {
+  const out = new Map<string, Set<string>>();
+  if (assessmentIds.length === 0) return out;
+  const r = await sql<{ assessment_id: string; sha256: string }>`
+    select ae.assessment_id, ae.sha256 from assessment_evidence ae join assessments a on a.id = ae.assessment_id
+    where ae.assessment_id = any(${assessmentIds}::uuid[]) and ${vouched}`.execute(db);
+  for (const x of r.rows) {
+    const set = out.get(x.assessment_id) ?? new Set<string>();
+    set.add(x.sha256);
+    out.set(x.assessment_id, set);
+  }
+  return out;
+}

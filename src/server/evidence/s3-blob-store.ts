@@ -17,6 +17,7 @@ import {
   GetObjectCommand,
   HeadBucketCommand,
   HeadObjectCommand,
+  ListObjectsV2Command,
   PutObjectCommand,
   S3Client,
   S3ServiceException,
@@ -100,6 +101,30 @@ export class S3BlobStore implements BlobStore {
         throw e;
       }
     });
+  }
+
+  /** Lists `<prefix>/` page by page (1,000 keys each); keys that are not `<ab>/<hash>` are ignored. */
+  async *list(): AsyncIterable<string> {
+    let token: string | undefined;
+    const shape = new RegExp(
+      `^${this.prefix.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}/([0-9a-f]{2})/([0-9a-f]{64})$`,
+    );
+    do {
+      const page = await this.call("list objects", () =>
+        this.client.send(
+          new ListObjectsV2Command({
+            Bucket: this.options.bucket,
+            Prefix: `${this.prefix}/`,
+            ...(token === undefined ? {} : { ContinuationToken: token }),
+          }),
+        ),
+      );
+      for (const o of page.Contents ?? []) {
+        const m = o.Key === undefined ? null : shape.exec(o.Key);
+        if (m?.[2]?.startsWith(m[1] as string)) yield m[2];
+      }
+      token = page.IsTruncated ? page.NextContinuationToken : undefined;
+    } while (token !== undefined);
   }
 
   async get(sha256: string): Promise<Uint8Array | null> {

@@ -7,7 +7,7 @@
  * blobs in `readable` (the assessment's vouched references, src/server/evidence/ownership.ts) are
  * put in it, the others are listed as missing.
  */
-import { ZipPassThrough } from "fflate";
+import { type Zip, ZipPassThrough } from "fflate";
 import type { AssessmentState, EvidenceMime } from "../../domain/sync/protocol";
 import type { BlobStore } from "../evidence/blob-store";
 import { zipStream } from "./zip-stream";
@@ -65,25 +65,48 @@ export function evidenceManifest(state: AssessmentState, stored: ReadonlySet<str
   });
 }
 
+/**
+ * Adds one blob to `zip` as a stored entry, chunk by chunk from the store, waiting for the reader
+ * between chunks: one blob's stream buffer at a time is all the memory an archive takes. False
+ * when the store does not hold the blob (nothing is added then).
+ */
+export async function addBlobEntry(
+  zip: Zip,
+  drained: () => Promise<void>,
+  store: BlobStore,
+  name: string,
+  sha256: string,
+): Promise<boolean> {
+  const found = await store.stream(sha256);
+  if (found === null) return false;
+  const f = new ZipPassThrough(name);
+  zip.add(f);
+  try {
+    for await (const chunk of found.stream) {
+      f.push(chunk as Uint8Array);
+      await drained();
+    }
+  } catch (e) {
+    found.stream.destroy();
+    throw e;
+  }
+  f.push(new Uint8Array(0), true);
+  return true;
+}
+
 export function evidenceZipStream(
   state: AssessmentState,
   store: BlobStore,
   readable: ReadonlySet<string>,
 ): ReadableStream<Uint8Array> {
-  return zipStream(async (zip) => {
-    const blobs = new Map<string, Uint8Array>();
-    for (const e of state.evidence) {
-      if (blobs.has(e.sha256) || !readable.has(e.sha256)) continue;
-      const bytes = await store.get(e.sha256);
-      if (bytes !== null) blobs.set(e.sha256, bytes);
-    }
-    const manifest = evidenceManifest(state, new Set(blobs.keys()));
+  return zipStream(async (zip, drained) => {
+    const manifest = evidenceManifest(state, readable);
     for (const entry of manifest) {
-      const bytes = blobs.get(entry.sha256);
-      if (entry.file === null || bytes === undefined) continue;
-      const f = new ZipPassThrough(entry.file);
-      zip.add(f);
-      f.push(bytes, true);
+      if (entry.file === null) continue;
+      if (!(await addBlobEntry(zip, drained, store, entry.file, entry.sha256))) {
+        entry.file = null;
+        entry.missing = true;
+      }
     }
     const json = JSON.stringify(
       {

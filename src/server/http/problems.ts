@@ -96,6 +96,11 @@ export const PROBLEMS = {
   invalid_history_file: { status: 400, message: "The history file cannot be read as a table." },
   // Master data (issue #17): the report, with every problem and its cell, is the details.
   import_invalid: { status: 422, message: "The file has problems; nothing was written." },
+  // Evidence archives (issues #20, #22): a ZIP without ZIP64 stays under 4 GiB.
+  archive_too_large: {
+    status: 422,
+    message: "This archive would exceed 4 GiB; download the evidence per pemda instead.",
+  },
 } as const satisfies Record<string, { status: number; message: string }>;
 
 export type ProblemCode = keyof typeof PROBLEMS;

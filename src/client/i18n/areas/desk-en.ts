@@ -61,4 +61,10 @@ export const deskMessagesEn: Record<keyof typeof deskMessagesId, string> = {
   deskCsvPemda: "Pemda",
   deskCsvAnswers: "All answers",
   deskMachineExports: "For analysts (machine format)",
+  deskEvidenceZip: "Evidence photos (ZIP)",
+  deskEvidenceScope: "Scope",
+  deskEvidenceAllPemda: "Every pemda in the period",
+  deskEvidenceDownload: "Download evidence ZIP",
+  deskEvidenceHint:
+    "Photos in folders by pemda / unit / item, with manifest.csv (file, hash, item, uploader, time, GPS).",
 };

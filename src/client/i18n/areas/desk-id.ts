@@ -59,4 +59,10 @@ export const deskMessagesId = {
   deskCsvPemda: "Pemda",
   deskCsvAnswers: "Semua jawaban",
   deskMachineExports: "Untuk analis (format mesin)",
+  deskEvidenceZip: "Bukti foto (ZIP)",
+  deskEvidenceScope: "Cakupan",
+  deskEvidenceAllPemda: "Semua pemda dalam periode",
+  deskEvidenceDownload: "Unduh ZIP bukti",
+  deskEvidenceHint:
+    "Foto tersusun per pemda / unit / butir, dengan manifest.csv (berkas, hash, butir, pengunggah, waktu, GPS).",
 } as const;

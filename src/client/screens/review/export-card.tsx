@@ -2,13 +2,26 @@
 // separator the user chooses (default `;` with decimal commas, what an Indonesian-locale Excel
 // opens into columns); for analysts, the machine form (stable English column ids) as before.
 import { useState } from "preact/hooks";
-import { reportCsvUrl, reportXlsxUrl, resultsCsvUrl, resultsXlsxUrl } from "../../api/review-api";
+import {
+  evidenceArchiveUrl,
+  reportCsvUrl,
+  reportXlsxUrl,
+  resultsCsvUrl,
+  resultsXlsxUrl,
+} from "../../api/review-api";
 import { useI18n } from "../../i18n/i18n";
 
-export function ExportCard({ periodId }: { periodId: string }) {
+export function ExportCard({
+  periodId,
+  pemda = [],
+}: {
+  periodId: string;
+  pemda?: readonly { pemdaId: string; name: string }[];
+}) {
   const { t } = useI18n();
   const [separator, setSeparator] = useState("semicolon");
   const [table, setTable] = useState("units");
+  const [zipPemda, setZipPemda] = useState("");
   return (
     <section class="card" aria-labelledby="results-exports">
       <h2 id="results-exports" class="card__title">
@@ -40,6 +53,31 @@ export function ExportCard({ periodId }: { periodId: string }) {
       <div class="button-row">
         <a class="button" href={reportCsvUrl(periodId, table, separator)} download data-testid="report-csv">
           {t("deskReportCsv")}
+        </a>
+      </div>
+      <h3>{t("deskEvidenceZip")}</h3>
+      <p class="review-muted">{t("deskEvidenceHint")}</p>
+      <div class="review-filters">
+        <div class="field">
+          <label for="zip-pemda">{t("deskEvidenceScope")}</label>
+          <select id="zip-pemda" value={zipPemda} onChange={(e) => setZipPemda(e.currentTarget.value)}>
+            <option value="">{t("deskEvidenceAllPemda")}</option>
+            {pemda.map((p) => (
+              <option key={p.pemdaId} value={p.pemdaId}>
+                {p.name}
+              </option>
+            ))}
+          </select>
+        </div>
+      </div>
+      <div class="button-row">
+        <a
+          class="button"
+          href={evidenceArchiveUrl(periodId, zipPemda)}
+          download
+          data-testid="evidence-archive"
+        >
+          {t("deskEvidenceDownload")}
         </a>
       </div>
       <details>

@@ -2,7 +2,13 @@
 // approved / returned with progress bars, and the unit list, filtered by pemda, status and assessor.
 // Numbers are the server's counts (GET /progress).
 import { useState } from "preact/hooks";
-import { fetchProgress, type Period, type Progress, type ProgressPemda } from "../../api/review-api";
+import {
+  evidenceArchiveUrl,
+  fetchProgress,
+  type Period,
+  type Progress,
+  type ProgressPemda,
+} from "../../api/review-api";
 import { useDocumentTitle } from "../../app/use-document-title";
 import { Link } from "../../components/link";
 import { useI18n } from "../../i18n/i18n";
@@ -156,6 +162,15 @@ function ProgressBody({ progress }: { progress: Progress }) {
         return (
           <section class="card review-pemda" key={p.pemdaId} data-testid="progress-pemda" data-pemda={p.name}>
             <h2 class="card__title">{p.name}</h2>
+            <a
+              class="button"
+              href={evidenceArchiveUrl(progress.periodId, p.pemdaId)}
+              download
+              data-testid="progress-evidence-zip"
+              aria-label={`${t("deskEvidenceDownload")}: ${p.name}`}
+            >
+              {t("deskEvidenceDownload")}
+            </a>
             <dl class="review-counts">
               {counts.map(([field, key]) => (
                 <div key={field} data-count={field}>

@@ -55,7 +55,7 @@ function ResultsBody({
   const selected = results.pemda.find((p) => p.pemdaId === chartPemda);
   return (
     <>
-      <ExportCard periodId={period.id} />
+      <ExportCard periodId={period.id} pemda={results.pemda} />
 
       <section class="card" aria-labelledby="results-ranking">
         <h2 id="results-ranking" class="card__title">

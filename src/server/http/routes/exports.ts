@@ -1,15 +1,21 @@
 /**
- * GET /exports/results.xlsx|results.csv?periodId= (supervisors of the period's office and admins)
- * and GET /exports/evidence.zip?assessmentId= (whoever can see the assessment). The files are
- * streamed; the numbers are periodResults', the same as GET /results.
+ * GET /exports/results.xlsx|results.csv?periodId= (supervisors of the period's office and admins),
+ * GET /exports/evidence.zip?assessmentId= (whoever can see the assessment) and
+ * GET /exports/evidence.zip?periodId=[&pemdaId=] (the people's archive of a period or one pemda:
+ * supervisors of the period's office and admins, like the results). The files are streamed; the
+ * numbers are periodResults', the same as GET /results.
  */
+import { sql } from "kysely";
 import { requireUser } from "../../auth/middleware";
 import { loadAssessmentWithScope } from "../../db/sync-scope";
 import { readableHashesOf } from "../../evidence/ownership";
 import { csvText } from "../../exports/csv";
+import { bundleBytes, evidenceBundleStream } from "../../exports/evidence-bundle";
 import { evidenceZipStream } from "../../exports/evidence-zip";
+import { peopleStem } from "../../exports/people-tables";
 import { exportStem, periodSheets, UNIT_COLUMNS_HEAD, unitRows } from "../../exports/period-export";
 import { xlsxStream } from "../../exports/xlsx";
+import { ZIP32_MAX_BYTES } from "../../exports/zip-stream";
 import { periodForReview, queryUuid } from "../../results/access";
 import { type PeriodInfo, periodResults } from "../../results/period-results";
 import { InstrumentCache } from "../../sync/instrument-cache";
@@ -63,7 +69,29 @@ export const exportRoutes: RouteModule = {
     });
 
     api.get("/exports/evidence.zip", requireUser(deps), async (c) => {
-      const id = queryUuid(c, "assessmentId", true);
+      const byAssessment = queryUuid(c, "assessmentId", false);
+      if (byAssessment === undefined) {
+        const period = await periodForReview(deps.db, c.get("user"), queryUuid(c, "periodId", true));
+        const pemdaId = queryUuid(c, "pemdaId", false) ?? null;
+        let pemdaCode = "";
+        if (pemdaId !== null) {
+          const p = await sql<{ code: string }>`select code from pemda
+            where id = ${pemdaId} and office_id = ${period.officeId}`.execute(deps.db);
+          if (p.rows[0] === undefined) throw problem("not_found");
+          pemdaCode = p.rows[0].code;
+        }
+        const scope = { periodId: period.id, pemdaId };
+        const total = await bundleBytes(deps.db, scope);
+        if (total > ZIP32_MAX_BYTES) throw problem("archive_too_large", { bytes: total });
+        await store.init();
+        const slug = pemdaCode.toLowerCase().replace(/[^a-z0-9]+/g, "-");
+        return download(
+          evidenceBundleStream(deps.db, instruments, store, scope),
+          "application/zip",
+          `${peopleStem(period).replace("rekap-penilaian", "bukti")}${slug === "" ? "" : `-${slug}`}.zip`,
+        );
+      }
+      const id = byAssessment;
       const found = await loadAssessmentWithScope(deps.db, id);
       if (found === undefined || !canSeeAssignment(c.get("user"), found)) throw problem("not_found");
       await store.init();
