@@ -26,6 +26,7 @@ export {
   type AssessmentParseResult,
   parseAssessmentFile,
 } from "./assessment/parse-assessment";
+export { interviewMode, isCallTime, type RoleTally, roleTallies } from "./assessment/role-quotas";
 export {
   type AnswerValue,
   ASSESSMENT_STATUSES,
@@ -126,6 +127,15 @@ export {
   locusCategory,
   parseLocusKind,
 } from "./loci/locus-kinds";
+export {
+  type AnswerSlot,
+  firstUnanswered,
+  isSecondary,
+  progressOfEntries,
+  type SlotProgress,
+  slotsOfIndicator,
+} from "./outline/answer-slots";
+export { flattenOutline, instrumentOutline, type OutlineNode } from "./outline/outline";
 export { type Rankable, rankPemda } from "./results/rank";
 export {
   type PemdaUnits,
