@@ -26,7 +26,13 @@ export {
   type AssessmentParseResult,
   parseAssessmentFile,
 } from "./assessment/parse-assessment";
-export { interviewMode, isCallTime, type RoleTally, roleTallies } from "./assessment/role-quotas";
+export {
+  expectedRespondents,
+  interviewMode,
+  isCallTime,
+  type RoleTally,
+  roleTallies,
+} from "./assessment/role-quotas";
 export {
   type AnswerValue,
   ASSESSMENT_STATUSES,

@@ -2,6 +2,7 @@ import { adminMessagesEn } from "./areas/admin-en";
 import { deskMessagesEn } from "./areas/desk-en";
 import { deviceMessagesEn } from "./areas/device-en";
 import { masterDataMessagesEn } from "./areas/masterdata-en";
+import { method25DeviceMessagesEn } from "./areas/method25-device-en";
 import { planningMessagesEn } from "./areas/planning-en";
 import { reviewMessagesEn } from "./areas/review-en";
 import { syncMessagesEn } from "./areas/sync-en";
@@ -268,4 +269,5 @@ export const messagesEn: Messages = {
   ...adminMessagesEn,
   ...deviceMessagesEn,
   ...masterDataMessagesEn,
+  ...method25DeviceMessagesEn,
 };

@@ -4,6 +4,7 @@ import { adminMessagesId } from "./areas/admin-id";
 import { deskMessagesId } from "./areas/desk-id";
 import { deviceMessagesId } from "./areas/device-id";
 import { masterDataMessagesId } from "./areas/masterdata-id";
+import { method25DeviceMessagesId } from "./areas/method25-device-id";
 import { planningMessagesId } from "./areas/planning-id";
 import { reviewMessagesId } from "./areas/review-id";
 import { syncMessagesId } from "./areas/sync-id";
@@ -270,6 +271,7 @@ export const messagesId = {
   ...adminMessagesId,
   ...deviceMessagesId,
   ...masterDataMessagesId,
+  ...method25DeviceMessagesId,
 } as const;
 
 export type MessageKey = keyof typeof messagesId;

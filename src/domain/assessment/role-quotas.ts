@@ -5,7 +5,7 @@
 // Profile fields (docs/instrument-v2.md): `role`, `mode` ("on_site" | "phone"), `callAt`
 // (the call's local date-time, "YYYY-MM-DDTHH:MM"), `callMinutes` (duration, optional).
 // Invariant: a respondent counts for exactly one role — respondentRole(), the rule scoring uses.
-import type { Instrument, InterviewMode, RespondentRole } from "../instrument/types";
+import { type Instrument, type InterviewMode, type RespondentRole, requiredCount } from "../instrument/types";
 import { respondentRole } from "./instances";
 import type { AssessmentContent, Respondent } from "./types";
 
@@ -77,4 +77,18 @@ export function roleTallies(
       locus: { have, stillNeeded: Math.max(0, role.quota - have), assessments: locusOthers.length + 1 },
     };
   });
+}
+
+/**
+ * The most respondents of a kind one checklist is expected to hold (before the push margin): the
+ * required count for format 1; for format 2 the full quota of every role of that kind — a per-locus
+ * role's whole quota may be interviewed at one unit (e.g. every user of a pemda met at its RSUD).
+ */
+export function expectedRespondents(instrument: Instrument, kind: "official" | "user"): number {
+  const roles = instrument.roles;
+  if (roles === undefined) return requiredCount(instrument, kind);
+  return Math.max(
+    requiredCount(instrument, kind),
+    roles.filter((r) => r.kind === kind).reduce((n, r) => n + r.quota, 0),
+  );
 }

@@ -1,10 +1,10 @@
 // The indicators grouped Dimensi → Variabel, each group with its progress (answered/required), in
 // instrument order.
 import { memo } from "preact/compat";
-import { orderedIndicators } from "../../../domain";
+import { orderedIndicators, progressOfEntries } from "../../../domain";
 import { useChecklist, useSheetSlice } from "./checklist-context";
 import { IndicatorCard } from "./indicator-card";
-import { type Progress, progressOf } from "./model";
+import type { Progress } from "./model";
 
 /** Memoised (no props): re-renders when a group's progress changes, not on every edit. */
 export const IndicatorGroups = memo(function IndicatorGroups() {
@@ -15,11 +15,13 @@ export const IndicatorGroups = memo(function IndicatorGroups() {
     const out: Record<string, Progress> = {};
     for (const dimension of instrument.dimensions) {
       const inDimension = entries.filter((e) => e.dimension.id === dimension.id);
-      out[`d:${dimension.id}`] = progressOf(inDimension, state);
+      // Role-aware (format 2: an interview item counts its role's respondents only); format 1 alike.
+      out[`d:${dimension.id}`] = progressOfEntries(instrument, state, inDimension);
       for (const variable of dimension.variables) {
-        out[`v:${variable.id}`] = progressOf(
-          inDimension.filter((e) => e.variable.id === variable.id),
+        out[`v:${variable.id}`] = progressOfEntries(
+          instrument,
           state,
+          inDimension.filter((e) => e.variable.id === variable.id),
         );
       }
     }
