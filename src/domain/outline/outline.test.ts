@@ -8,6 +8,7 @@ import {
 import {
   type AssessmentContent,
   checkCompleteness,
+  expectedRespondents,
   firstUnanswered,
   flattenOutline,
   indexInstrument,
@@ -81,6 +82,12 @@ describe("role quotas and phone interviews", () => {
     const officials = roleTallies(v2, here).find((t) => t.role.id === "petugas_pengaduan");
     expect(officials).toMatchObject({ here: 2, neededHere: 2 });
     expect(officials?.locus).toBeUndefined();
+  });
+
+  it("lets one checklist hold a per-locus role's whole quota (the push cap), format 1 unchanged", () => {
+    expect(expectedRespondents(v2, "user")).toBe(30);
+    expect(expectedRespondents(v2, "official")).toBe(6);
+    expect(expectedRespondents(v1, "user")).toBe(5);
   });
 
   it("a complete 2025 checklist is complete though the office has not valued the secondary data yet", () => {
