@@ -27,6 +27,13 @@ export {
   parseAssessmentFile,
 } from "./assessment/parse-assessment";
 export {
+  expectedRespondents,
+  interviewMode,
+  isCallTime,
+  type RoleTally,
+  roleTallies,
+} from "./assessment/role-quotas";
+export {
   type AnswerValue,
   ASSESSMENT_STATUSES,
   type AssessmentContent,
@@ -126,6 +133,15 @@ export {
   locusCategory,
   parseLocusKind,
 } from "./loci/locus-kinds";
+export {
+  type AnswerSlot,
+  firstUnanswered,
+  isSecondary,
+  progressOfEntries,
+  type SlotProgress,
+  slotsOfIndicator,
+} from "./outline/answer-slots";
+export { flattenOutline, instrumentOutline, type OutlineNode } from "./outline/outline";
 export { type Rankable, rankPemda } from "./results/rank";
 export {
   type PemdaUnits,

@@ -3,6 +3,7 @@ import { deskMessagesEn } from "./areas/desk-en";
 import { deviceMessagesEn } from "./areas/device-en";
 import { masterDataMessagesEn } from "./areas/masterdata-en";
 import { nationalMessagesEn } from "./areas/national-en";
+import { method25DeviceMessagesEn } from "./areas/method25-device-en";
 import { planningMessagesEn } from "./areas/planning-en";
 import { reviewMessagesEn } from "./areas/review-en";
 import { syncMessagesEn } from "./areas/sync-en";
@@ -270,4 +271,5 @@ export const messagesEn: Messages = {
   ...deviceMessagesEn,
   ...masterDataMessagesEn,
   ...nationalMessagesEn,
+  ...method25DeviceMessagesEn,
 };

@@ -5,6 +5,7 @@ import { deskMessagesId } from "./areas/desk-id";
 import { deviceMessagesId } from "./areas/device-id";
 import { masterDataMessagesId } from "./areas/masterdata-id";
 import { nationalMessagesId } from "./areas/national-id";
+import { method25DeviceMessagesId } from "./areas/method25-device-id";
 import { planningMessagesId } from "./areas/planning-id";
 import { reviewMessagesId } from "./areas/review-id";
 import { syncMessagesId } from "./areas/sync-id";
@@ -272,6 +273,7 @@ export const messagesId = {
   ...deviceMessagesId,
   ...masterDataMessagesId,
   ...nationalMessagesId,
+  ...method25DeviceMessagesId,
 } as const;
 
 export type MessageKey = keyof typeof messagesId;

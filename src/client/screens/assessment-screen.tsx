@@ -1,6 +1,7 @@
 // /penilaian/:id — the lembar penilaian. Loaded with a dynamic import (app.tsx) so the checklist's
 // code never weighs on the login/home route; its stylesheet comes with it.
 import "../styles/checklist.css";
+import "../styles/method25.css";
 import { useDocumentTitle } from "../app/use-document-title";
 import { Link } from "../components/link";
 import { useAssessment } from "../hooks/use-assessment";

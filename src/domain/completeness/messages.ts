@@ -31,6 +31,15 @@ export function instanceLabel(level: LevelId, ordinal: number, name: string | nu
   return { id: ` untuk ${text.id} ${ordinal}${suffix}`, en: ` for ${text.en} ${ordinal}${suffix}` };
 }
 
+/** Format 2: " untuk Pengguna layanan 3 (Budi)", numbered within the respondent role. */
+export function roleInstanceLabel(role: LocalText, ordinal: number, name: string | null): InstanceLabel {
+  const suffix = name === null ? "" : ` (${name})`;
+  return {
+    id: ` untuk ${role.id} ${ordinal}${suffix}`,
+    en: ` for ${role.en ?? role.id} ${ordinal}${suffix}`,
+  };
+}
+
 function subject(indicatorId: string, part: MediaPart | null, inst: InstanceLabel): InstanceLabel {
   const p = part === null ? null : PART_TEXT[part];
   return {
@@ -40,6 +49,7 @@ function subject(indicatorId: string, part: MediaPart | null, inst: InstanceLabe
 }
 
 export const messages = {
+  roleInstanceLabel,
   missingAnswer(indicatorId: string, part: MediaPart | null, inst: InstanceLabel): LocalText {
     const s = subject(indicatorId, part, inst);
     return { id: `${s.id} belum dijawab.`, en: `${s.en} is not answered.` };
@@ -87,6 +97,24 @@ export const messages = {
     return {
       id: `Responden ${text.id} baru ${have} dari ${quota}.`,
       en: `${have} ${text.en}(s) interviewed; the quota is ${quota}.`,
+    };
+  },
+  tooFewInRole(role: LocalText, have: number, needed: number): LocalText {
+    return {
+      id: `Responden ${role.id} baru ${have} dari ${needed}.`,
+      en: `${have} ${role.en ?? role.id} respondent(s) interviewed; ${needed} are required.`,
+    };
+  },
+  missingCallTime(role: LocalText, ordinal: number): LocalText {
+    return {
+      id: `${role.id} ${ordinal} diwawancarai lewat telepon: isi waktu panggilan.`,
+      en: `${role.en ?? role.id} ${ordinal} was interviewed by phone: record the call time.`,
+    };
+  },
+  modeNotAllowed(role: LocalText, ordinal: number, mode: string): LocalText {
+    return {
+      id: `${role.id} ${ordinal}: cara wawancara "${mode}" tidak diizinkan instrumen.`,
+      en: `${role.en ?? role.id} ${ordinal}: the instrument does not allow interview mode "${mode}".`,
     };
   },
   dimensionWithoutValue(name: LocalText): LocalText {

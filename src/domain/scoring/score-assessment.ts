@@ -5,7 +5,12 @@ import { bandFor } from "../banding/band-for";
 import type { Band, BandingScheme } from "../banding/types";
 import { checkCompleteness, type Problem } from "../completeness/check-completeness";
 import type { Instrument } from "../instrument/types";
-import { computeDimensionScores, type DimensionScore } from "./dimension-scores";
+import {
+  computeDimensionScores,
+  type DimensionScore,
+  type GroupScore,
+  type LocusInputs,
+} from "./dimension-scores";
 
 export interface ScoreResult {
   /** Unit score: Σ unrounded dimension points, rounded half-up to 2 decimals once. */
@@ -17,14 +22,18 @@ export interface ScoreResult {
   readonly problems: readonly Problem[];
   /** The band of `total` in the given scheme; null without a scheme. */
   readonly band: Band | null;
+  /** Format 2: the top-level groups (the 70 % dimensions and the 30 % public trust). */
+  readonly composite?: readonly GroupScore[];
 }
 
 export function scoreAssessment(
   instrument: Instrument,
   content: AssessmentContent,
   scheme?: BandingScheme,
+  /** Format 2: what the locus contributes (secondary data), when known; without it they count 0. */
+  locus?: LocusInputs,
 ): ScoreResult {
-  const scores = computeDimensionScores(instrument, content);
+  const scores = computeDimensionScores(instrument, content, locus);
   const { complete, problems } = checkCompleteness(instrument, content, scores);
   return {
     total: scores.total,
@@ -33,5 +42,6 @@ export function scoreAssessment(
     complete,
     problems,
     band: scheme === undefined ? null : bandFor(scores.total, scheme),
+    ...(scores.composite === undefined ? {} : { composite: scores.composite }),
   };
 }

@@ -15,6 +15,7 @@
  *   mutation rewrites the state, so it must stay small).
  */
 import { type QueryExecutorProvider, sql } from "kysely";
+import { expectedRespondents } from "../../domain/assessment/role-quotas";
 import { type Instrument, requiredCount } from "../../domain/instrument/types";
 import type { AssessmentState, Mutation, ProtocolError } from "../../domain/sync/protocol";
 import { mayAttachEvidence } from "../evidence/ownership";
@@ -122,7 +123,8 @@ export function checkAfterApply(
     const kind = mutation.args.respondent.kind;
     const count = (s: AssessmentState | undefined) =>
       s?.respondents.filter((r) => r.kind === kind).length ?? 0;
-    const cap = requiredCount(instrument, kind) + COUNT_MARGIN;
+    // Format 2: a per-locus role's whole quota may be met at one unit (expectedRespondents).
+    const cap = expectedRespondents(instrument, kind) + COUNT_MARGIN;
     if (count(after) > count(before) && count(after) > cap) {
       return reject("too_many_respondents", `Responden jenis ini paling banyak ${cap}.`, {
         kind,

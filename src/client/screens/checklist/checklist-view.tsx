@@ -54,7 +54,7 @@ export function ChecklistView({ data }: { data: AssessmentData }) {
   return (
     <ChecklistContext.Provider value={context}>
       <div class="screen checklist" data-testid="checklist" data-assessment={state.id}>
-        <ScorePanel score={score} language={language} />
+        <ScorePanel score={score} language={language} scheme={scheme} />
         <SheetHeader unitName={unit?.name ?? t("assessmentTitle")} />
         {state.status === "returned" && <ReturnedBanner />}
         {readOnly && (

@@ -5,17 +5,21 @@ import { memo } from "preact/compat";
 import type { IndicatorEntry } from "../../../domain";
 import { useChecklist, useSheetSlice } from "./checklist-context";
 import { InstanceBlock } from "./instance-block";
-import { type InstanceRef, instancesOf } from "./model";
+import type { InstanceRef } from "./model";
+import { cardInstances } from "./role-instances";
 
 /** Memoised: re-renders when its instances (products, respondents) change, not on every edit. */
 export const IndicatorCard = memo(function IndicatorCard({ entry }: { entry: IndicatorEntry }) {
-  const { t, local } = useChecklist();
+  const { t, local, instrument } = useChecklist();
   const level = entry.indicator.level;
-  const instances = useSheetSlice((s) => instancesOf(level, s));
+  const { instances, role } = useSheetSlice((s) => cardInstances(instrument, entry, s));
+  const source = entry.indicator.source;
   const labelOf = (instance: InstanceRef): string => {
     if (level === "unit") return "";
     if (level === "product") return instance.name || `${instance.ordinal}`;
-    const base = t(level === "official" ? "officialLabel" : "userLabel", { n: String(instance.ordinal) });
+    const base = role
+      ? t("m25RoleLabel", { role: local(role.label), n: String(instance.ordinal) })
+      : t(level === "official" ? "officialLabel" : "userLabel", { n: String(instance.ordinal) });
     return instance.name ? `${base} (${instance.name})` : base;
   };
   return (
@@ -27,7 +31,13 @@ export const IndicatorCard = memo(function IndicatorCard({ entry }: { entry: Ind
       <h4 class="indicator__question" id={`q-${entry.indicator.id}`}>
         <span class="indicator__id">{entry.indicator.id}</span> {local(entry.indicator.question)}
       </h4>
-      {instances.length === 0 && <p class="indicator__empty">{t("instancesMissing")}</p>}
+      {source?.kind === "secondary" ? (
+        <p class="indicator__secondary" data-testid="secondary-item">
+          {t("m25Secondary", { providers: source.providers.join(", ") })}
+        </p>
+      ) : (
+        instances.length === 0 && <p class="indicator__empty">{t("instancesMissing")}</p>
+      )}
       {instances.map((instance) => (
         <InstanceBlock
           key={instance.id ?? "unit"}

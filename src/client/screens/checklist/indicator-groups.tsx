@@ -1,25 +1,33 @@
 // The indicators grouped Dimensi → Variabel, each group with its progress (answered/required), in
 // instrument order.
 import { memo } from "preact/compat";
-import { orderedIndicators } from "../../../domain";
+import { flattenOutline, instrumentOutline, orderedIndicators, progressOfEntries } from "../../../domain";
 import { useChecklist, useSheetSlice } from "./checklist-context";
 import { IndicatorCard } from "./indicator-card";
-import { type Progress, progressOf } from "./model";
+import type { Progress } from "./model";
 
 /** Memoised (no props): re-renders when a group's progress changes, not on every edit. */
 export const IndicatorGroups = memo(function IndicatorGroups() {
   const { instrument, t, local } = useChecklist();
   const entries = orderedIndicators(instrument);
+  // Format 2: a group whose share rests on an unpublished weight is marked (methodology §7).
+  const inferred = new Set(
+    flattenOutline(instrumentOutline(instrument))
+      .filter((n) => n.provenance === "inferred")
+      .map((n) => n.id),
+  );
   // Progress of every dimension and variable, by "d:<id>" and "v:<id>".
   const progress = useSheetSlice((state) => {
     const out: Record<string, Progress> = {};
     for (const dimension of instrument.dimensions) {
       const inDimension = entries.filter((e) => e.dimension.id === dimension.id);
-      out[`d:${dimension.id}`] = progressOf(inDimension, state);
+      // Role-aware (format 2: an interview item counts its role's respondents only); format 1 alike.
+      out[`d:${dimension.id}`] = progressOfEntries(instrument, state, inDimension);
       for (const variable of dimension.variables) {
-        out[`v:${variable.id}`] = progressOf(
-          inDimension.filter((e) => e.variable.id === variable.id),
+        out[`v:${variable.id}`] = progressOfEntries(
+          instrument,
           state,
+          inDimension.filter((e) => e.variable.id === variable.id),
         );
       }
     }
@@ -41,6 +49,11 @@ export const IndicatorGroups = memo(function IndicatorGroups() {
           >
             <h2 id={`dim-title-${dimension.id}`} class="dimension__title" tabIndex={-1}>
               {local(dimension.name)}
+              {inferred.has(dimension.id) && (
+                <span class="badge badge--inferred" data-testid="weight-inferred">
+                  {t("m25Inferred")}
+                </span>
+              )}
               <span class="progress" data-testid="progress">
                 {t("progress", { done: String(p.done), total: String(p.total) })}
               </span>

@@ -11,6 +11,8 @@ export function targetOf(problem: Problem): string {
   }
   if (problem.code === "too_few_products") return "section-products";
   if (problem.code === "too_few_respondents") return "section-respondents";
+  if (problem.code === "missing_call_time" || problem.code === "mode_not_allowed")
+    return "section-respondents";
   if (problem.dimensionId) return `dim-${problem.dimensionId}`;
   return "section-products";
 }

@@ -1,5 +1,6 @@
 // One respondent's short profile. Officials: name and position; service users: gender, age group and
 // the product they used (anonymous by default: only what the analysis needs).
+import type { ComponentChildren } from "preact";
 import type { Respondent } from "../../../domain/sync/protocol";
 import { useDraftText } from "../../components/answers/use-draft-text";
 import type { MessageKey } from "../../i18n/i18n";
@@ -40,7 +41,16 @@ function Select({ id, label, value, options, onChange }: SelectProps) {
   );
 }
 
-export function RespondentCard({ respondent, title }: { respondent: Respondent; title: string }) {
+export function RespondentCard({
+  respondent,
+  title,
+  extra,
+}: {
+  respondent: Respondent;
+  title: string;
+  /** Format 2: the interview mode and call time (phone-interview.tsx). */
+  extra?: ComponentChildren;
+}) {
   const { editor, t } = useChecklist();
   const productNames = useSheetSlice((s) => s.products.map((p) => p.name));
   const profile = respondent.profile;
@@ -106,6 +116,7 @@ export function RespondentCard({ respondent, title }: { respondent: Respondent; 
           />
         </>
       )}
+      {extra}
     </li>
   );
 }

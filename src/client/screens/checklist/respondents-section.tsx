@@ -1,9 +1,10 @@
 // Responden: officials up to their quota (4) and service users up to theirs (5), each with a short
 // profile. Quotas come from the instrument, not from code.
-import { requiredCount } from "../../../domain";
+import { isFormat2, requiredCount } from "../../../domain";
 import type { RespondentKind } from "../../../domain/sync/protocol";
 import { useChecklist, useSheetState } from "./checklist-context";
 import { RespondentCard } from "./respondent-card";
+import { RoleRespondents } from "./role-respondents";
 
 function Group({ kind }: { kind: RespondentKind }) {
   const { instrument, editor, t } = useChecklist();
@@ -35,7 +36,7 @@ function Group({ kind }: { kind: RespondentKind }) {
 }
 
 export function RespondentsSection() {
-  const { t } = useChecklist();
+  const { t, instrument } = useChecklist();
   return (
     <section
       class="sheet-section"
@@ -46,8 +47,14 @@ export function RespondentsSection() {
       <h2 id="respondents-title" tabIndex={-1}>
         {t("respondentsTitle")}
       </h2>
-      <Group kind="official" />
-      <Group kind="user" />
+      {isFormat2(instrument) ? (
+        <RoleRespondents />
+      ) : (
+        <>
+          <Group kind="official" />
+          <Group kind="user" />
+        </>
+      )}
     </section>
   );
 }

@@ -1,8 +1,9 @@
 // The live score: dimension points, total and the opini/zona band of the period's scheme, computed
 // by the domain's scoreAssessment on the local state — the same function the server uses, so the
 // number shown here is the number the supervisor will see. Sticky and collapsible on a phone.
-import type { Band, ScoreResult } from "../../../domain";
+import type { Band, BandingScheme, ScoreResult } from "../../../domain";
 import { useChecklist } from "./checklist-context";
+import { CompositeRows } from "./composite-score";
 
 const ZONE_CLASS: Readonly<Record<string, string>> = {
   hijau: "zone--hijau",
@@ -47,7 +48,15 @@ function BandBadge({ band }: { band: Band | null }) {
   );
 }
 
-export function ScorePanel({ score, language }: { score: ScoreResult; language: string }) {
+export function ScorePanel({
+  score,
+  language,
+  scheme,
+}: {
+  score: ScoreResult;
+  language: string;
+  scheme?: BandingScheme;
+}) {
   const { instrument, t, local } = useChecklist();
   return (
     <details class="score-panel" data-testid="score-panel">
@@ -78,6 +87,7 @@ export function ScorePanel({ score, language }: { score: ScoreResult; language: 
           <dd>{formatScore(score.total, language)}</dd>
         </div>
       </dl>
+      <CompositeRows score={score} scheme={scheme} />
     </details>
   );
 }
