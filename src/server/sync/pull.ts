@@ -29,7 +29,7 @@ import {
 } from "../db/sync-entities";
 import { decodeCursor, encodeCursor } from "./cursor";
 import type { SyncUser } from "./permissions";
-import { heldRevisions, type PullPatchOp, withDeltas } from "./pull-delta";
+import { heldRevisions, ownWrites, type PullPatchOp, withDeltas } from "./pull-delta";
 
 /** A pull answer; `patch` holds `delta` ops only when the device asked for them (protocol 1.1). */
 export type PullAnswer = Omit<PullResponse, "patch"> & { patch: PullPatchOp[] };
@@ -38,6 +38,8 @@ export type PullOutcome = { kind: "ok"; response: PullAnswer } | { kind: "client
 export interface PullOptions {
   /** The device applies `delta` ops for assessments it holds (X-Patuh-Protocol ≥ 1.1). */
   deltas?: boolean;
+  /** The device replays its own acknowledged edits (X-Patuh-Protocol ≥ 1.2): they are not echoed. */
+  replay?: boolean;
 }
 
 export async function pullChanges<DB>(
@@ -67,7 +69,12 @@ export async function pullChanges<DB>(
         if (incremental === "reset") reset = true;
         else
           patch = options.deltas
-            ? await withDeltas(trx, incremental.patch, heldRevisions(incremental.changes))
+            ? await withDeltas(
+                trx,
+                incremental.patch,
+                heldRevisions(incremental.changes),
+                options.replay ? ownWrites(incremental.changes, clientId) : undefined,
+              )
             : incremental.patch;
       }
       if (reset) patch = await snapshotPatch(trx, user);
