@@ -37,7 +37,9 @@ const UNIT_KEYS = [
 ];
 const AT = "2026-08-01T02:03:04Z";
 /** What the current device announces on pull (src/client/sync/transport.ts PULL_PROTOCOL). */
-const FIELD_PROTOCOL = "1.1";
+const FIELD_PROTOCOL = "1.2";
+/** The step before echo-free pulls, measured beside it for the before/after figure. */
+const FIELD_PROTOCOL_BEFORE = "1.1";
 
 interface Device {
   user: SyncUser;
@@ -146,7 +148,7 @@ export async function benchSyncServer(databaseUrl: string): Promise<BenchResult[
   return withBenchDatabase(databaseUrl, "", async (db, dataDir) => {
     const app = benchApp(db, dataDir);
     const base = await seedBase(db);
-    const devices = await seedDevices(db, base, "dev", 13, 1);
+    const devices = await seedDevices(db, base, "dev", 14, 1);
     // Warm-up: connections, instrument cache, JIT.
     const warm = devices[10];
     const fresh = devices[11];
@@ -168,6 +170,9 @@ export async function benchSyncServer(databaseUrl: string): Promise<BenchResult[
 
     const sustainedCpu = cpuMicros(cpuBefore);
     const cpuPerMutationSustained = sustainedCpu / (ten.length * perDevice);
+    const beforeDevice = devices[13];
+    if (beforeDevice === undefined) throw new Error("seed failed");
+    const fieldBefore = await fieldPatternCpu(app, beforeDevice, FIELD_PROTOCOL_BEFORE);
     const field = await fieldPatternCpu(app, fieldDevice);
 
     const puller = await seedPuller(app, db, base);
@@ -201,12 +206,22 @@ export async function benchSyncServer(databaseUrl: string): Promise<BenchResult[
         unit: "µs",
       },
       {
-        name: `server CPU per mutation, field pattern (push ${FIELD_BATCH} + incremental pull, ${FIELD_ROUNDS} syncs)`,
+        name: `server CPU per mutation, field pattern (push ${FIELD_BATCH} + pull, ${FIELD_ROUNDS} syncs), protocol ${FIELD_PROTOCOL_BEFORE}`,
+        value: Math.round(fieldBefore.perMutation),
+        unit: "µs",
+      },
+      {
+        name: `server CPU per mutation, field pattern, protocol ${FIELD_PROTOCOL} (echo-free pull)`,
         value: Math.round(field.perMutation),
         unit: "µs",
       },
       {
-        name: "pull answer per field sync (JSON, before compression)",
+        name: `pull answer per field sync (JSON before compression), protocol ${FIELD_PROTOCOL_BEFORE}`,
+        value: Math.round(fieldBefore.pullBytes),
+        unit: "B",
+      },
+      {
+        name: `pull answer per field sync (JSON before compression), protocol ${FIELD_PROTOCOL}`,
         value: Math.round(field.pullBytes),
         unit: "B",
       },
@@ -233,10 +248,11 @@ function cpuMicros(since: NodeJS.CpuUsage): number {
 export async function fieldPatternCpu(
   app: App,
   device: Device,
+  protocol: string = FIELD_PROTOCOL,
 ): Promise<{ perMutation: number; pullBytes: number }> {
   const clientId = randomUUID();
   const all = mutationsFor(device, 1 + FIELD_BATCH * FIELD_ROUNDS);
-  const headers = { cookie: device.cookie, "X-Patuh-Protocol": FIELD_PROTOCOL };
+  const headers = { cookie: device.cookie, "X-Patuh-Protocol": protocol };
   let cursor = "";
   const sync = async (batch: Mutation[]): Promise<number> => {
     const push = await app.request("/api/v1/sync/push", {

@@ -49,14 +49,16 @@ export async function pullChanges<DB>(
   cursor: string | undefined,
   options: PullOptions = {},
 ): Promise<PullOutcome> {
-  const client = await findClient(db, clientId);
-  if (client !== undefined && client.userId !== user.id) return { kind: "client_mismatch" };
+  // The client's position is read once, inside the snapshot: it both guards against another
+  // user's clientId and says which mutations the patch already contains.
   const response = await db
     .transaction()
     .setIsolationLevel("repeatable read")
     .setAccessMode("read only")
     .execute(async (trx) => {
       const snapshot = await currentSnapshot(trx);
+      const position = await findClient(trx, clientId);
+      if (position !== undefined && position.userId !== user.id) return null;
       const now = parseSnapshot(snapshot);
       const since = decodeCursor(cursor);
       const floor = await horizonFloor(trx);
@@ -78,9 +80,8 @@ export async function pullChanges<DB>(
             : incremental.patch;
       }
       if (reset) patch = await snapshotPatch(trx, user);
-      // The mutation log position is read inside the snapshot: the patch already contains the
+      // The mutation log position was read inside the snapshot: the patch already contains the
       // effects of every mutation up to it.
-      const position = await findClient(trx, clientId);
       const rejections = position === undefined ? [] : await recentRejections(trx, clientId);
       return {
         cursor: encodeCursor(snapshot),
@@ -90,7 +91,7 @@ export async function pullChanges<DB>(
         rejections,
       };
     });
-  return { kind: "ok", response };
+  return response === null ? { kind: "client_mismatch" } : { kind: "ok", response };
 }
 
 interface Wanted {
