@@ -170,6 +170,10 @@ export async function runPoorLink(db: Db, dataDir: string): Promise<PoorLinkFigu
     cdp.on("Network.loadingFinished", (e) => {
       const r = syncRequests.get(e.requestId);
       if (r !== undefined) r.bodyBytes = e.encodedDataLength - r.headerBytes;
+      if (r !== undefined && process.env.PATUH_DEBUG_BODIES)
+        void cdp
+          .send("Network.getResponseBody", { requestId: e.requestId })
+          .then((b) => console.log(r.url.slice(-20), r.bodyBytes, b.body.slice(0, 1500)));
     });
     await cdp.send("Network.emulateNetworkConditions", {
       offline: false,

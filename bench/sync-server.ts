@@ -36,6 +36,10 @@ const UNIT_KEYS = [
   "PR.07",
 ];
 const AT = "2026-08-01T02:03:04Z";
+/** What the current device announces on pull (src/client/sync/transport.ts PULL_PROTOCOL). */
+const FIELD_PROTOCOL = "1.2";
+/** The step before echo-free pulls, measured beside it for the before/after figure. */
+const FIELD_PROTOCOL_BEFORE = "1.1";
 
 interface Device {
   user: SyncUser;
@@ -47,10 +51,10 @@ type App = ReturnType<typeof benchApp>;
 
 type Base = BenchBase;
 
-const seedBase = (db: Db): Promise<Base> =>
+export const seedBase = (db: Db): Promise<Base> =>
   seedBenchBase(db, { id: "bench", name: "Bench", pemdaCode: "9901" });
 
-async function seedDevices(
+export async function seedDevices(
   db: Db,
   base: Base,
   prefix: string,
@@ -144,7 +148,7 @@ export async function benchSyncServer(databaseUrl: string): Promise<BenchResult[
   return withBenchDatabase(databaseUrl, "", async (db, dataDir) => {
     const app = benchApp(db, dataDir);
     const base = await seedBase(db);
-    const devices = await seedDevices(db, base, "dev", 12, 1);
+    const devices = await seedDevices(db, base, "dev", 14, 1);
     // Warm-up: connections, instrument cache, JIT.
     const warm = devices[10];
     const fresh = devices[11];
@@ -157,9 +161,19 @@ export async function benchSyncServer(databaseUrl: string): Promise<BenchResult[
 
     const ten = devices.slice(0, 10);
     const perDevice = 300;
+    const fieldDevice = devices[12];
+    if (fieldDevice === undefined) throw new Error("seed failed");
+    const cpuBefore = process.cpuUsage();
     t = performance.now();
     await Promise.all(ten.map((d) => pushAll(app, d, mutationsFor(d, perDevice))));
     const rate = (ten.length * perDevice) / ((performance.now() - t) / 1000);
+
+    const sustainedCpu = cpuMicros(cpuBefore);
+    const cpuPerMutationSustained = sustainedCpu / (ten.length * perDevice);
+    const beforeDevice = devices[13];
+    if (beforeDevice === undefined) throw new Error("seed failed");
+    const fieldBefore = await fieldPatternCpu(app, beforeDevice, FIELD_PROTOCOL_BEFORE);
+    const field = await fieldPatternCpu(app, fieldDevice);
 
     const puller = await seedPuller(app, db, base);
     // Median of five first pulls (each a fresh clientId): one ~30 ms sample is mostly noise on a
@@ -186,8 +200,84 @@ export async function benchSyncServer(databaseUrl: string): Promise<BenchResult[
         unit: "ms",
         target: 500,
       },
+      {
+        name: "server CPU per mutation, 10 devices pushing batches",
+        value: Math.round(cpuPerMutationSustained),
+        unit: "µs",
+      },
+      {
+        name: `server CPU per mutation, field pattern (push ${FIELD_BATCH} + pull, ${FIELD_ROUNDS} syncs), protocol ${FIELD_PROTOCOL_BEFORE}`,
+        value: Math.round(fieldBefore.perMutation),
+        unit: "µs",
+      },
+      {
+        name: `server CPU per mutation, field pattern, protocol ${FIELD_PROTOCOL} (echo-free pull)`,
+        value: Math.round(field.perMutation),
+        unit: "µs",
+      },
+      {
+        name: `pull answer per field sync (JSON before compression), protocol ${FIELD_PROTOCOL_BEFORE}`,
+        value: Math.round(fieldBefore.pullBytes),
+        unit: "B",
+      },
+      {
+        name: `pull answer per field sync (JSON before compression), protocol ${FIELD_PROTOCOL}`,
+        value: Math.round(field.pullBytes),
+        unit: "B",
+      },
     ];
   });
+}
+
+const FIELD_BATCH = 10;
+const FIELD_ROUNDS = 60;
+
+/** Server (this process's) CPU time since `since`, in µs. */
+function cpuMicros(since: NodeJS.CpuUsage): number {
+  const d = process.cpuUsage(since);
+  return d.user + d.system;
+}
+
+/**
+ * The way a phone syncs in the field: every few taps a push of FIELD_BATCH answers, then an
+ * incremental pull (protocol header as the current device sends it). Reports this process's CPU
+ * per mutation over FIELD_ROUNDS such syncs, and the mean pull answer size: the whole server side
+ * of a sync (session, validation, reducer, history, change log, pull patch), the database's own
+ * CPU excepted (it runs in its own processes).
+ */
+export async function fieldPatternCpu(
+  app: App,
+  device: Device,
+  protocol: string = FIELD_PROTOCOL,
+): Promise<{ perMutation: number; pullBytes: number }> {
+  const clientId = randomUUID();
+  const all = mutationsFor(device, 1 + FIELD_BATCH * FIELD_ROUNDS);
+  const headers = { cookie: device.cookie, "X-Patuh-Protocol": protocol };
+  let cursor = "";
+  const sync = async (batch: Mutation[]): Promise<number> => {
+    const push = await app.request("/api/v1/sync/push", {
+      method: "POST",
+      headers: { "content-type": "application/json", ...headers },
+      body: JSON.stringify({ clientId, mutations: batch }),
+    });
+    if (push.status !== 200) throw new Error(`field push failed: ${push.status}`);
+    await push.arrayBuffer();
+    const q = cursor === "" ? "" : `&cursor=${encodeURIComponent(cursor)}`;
+    const pull = await app.request(`/api/v1/sync/pull?clientId=${clientId}${q}`, { headers });
+    const text = await pull.text();
+    cursor = (JSON.parse(text) as { cursor: string }).cursor;
+    return text.length;
+  };
+  await sync(all.slice(0, 1));
+  let pullBytes = 0;
+  const before = process.cpuUsage();
+  for (let r = 0; r < FIELD_ROUNDS; r++) {
+    pullBytes += await sync(all.slice(1 + r * FIELD_BATCH, 1 + (r + 1) * FIELD_BATCH));
+  }
+  return {
+    perMutation: cpuMicros(before) / (FIELD_BATCH * FIELD_ROUNDS),
+    pullBytes: pullBytes / FIELD_ROUNDS,
+  };
 }
 
 /** A device with 50 assignments, each with a started assessment, for the first-pull measurement. */

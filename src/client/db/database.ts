@@ -130,7 +130,13 @@ export interface ImportLedgerMeta {
   key: "imported";
   entries: string[];
 }
-export type MetaRow = DeviceMeta | CounterMeta | SyncMeta | UserMeta | ImportLedgerMeta;
+/** Applied edits no pull has covered yet (acknowledged.ts; protocol 1.2 replay). */
+export interface AcknowledgedMeta {
+  key: "acknowledged";
+  edits: OutboxRow[];
+}
+
+export type MetaRow = DeviceMeta | CounterMeta | SyncMeta | UserMeta | ImportLedgerMeta | AcknowledgedMeta;
 
 export type ReferenceTableName = "periods" | "instruments" | "pemda" | "units" | "assignments" | "users";
 

@@ -7,6 +7,7 @@
 //   duplicate or rejected) or a pull/push whose lastMutationId covers it (removeAcknowledgedUpTo);
 // - renumbering (after the server lost its record of this client, see renumberPending) keeps the
 //   order and rewrites ids and counter in one transaction.
+import { forgetAcknowledgedUpTo } from "./acknowledged";
 import type { CounterMeta, OutboxRow, PatuhDb } from "./database";
 import type { Mutation } from "./protocol-types";
 
@@ -55,6 +56,8 @@ export async function renumberPending(db: PatuhDb, serverLast: number): Promise<
     const first = rows[0];
     if (!first || first.id <= serverLast + 1) return 0;
     await db.outbox.clear();
+    // The server lost our history: nothing acknowledged before can be replayed against it.
+    await forgetAcknowledgedUpTo(db, null);
     const renumbered = rows.map((row, i): OutboxRow => {
       const id = serverLast + 1 + i;
       return { ...row, id, mutation: { ...row.mutation, id } as Mutation };

@@ -12,6 +12,7 @@
 
 import type { RebaseRejection } from "../../domain/sync";
 import { rebase } from "../../domain/sync";
+import { forgetAcknowledgedUpTo } from "./acknowledged";
 import type { OutboxRow, PatuhDb } from "./database";
 import { guardStorage } from "./errors";
 import { ensureClientId, readDeviceUser, updateSyncMeta } from "./meta";
@@ -44,13 +45,19 @@ export async function applyPull(
   return guardStorage(() =>
     db.transaction("rw", pullTables(db), async () => {
       // Protocol 1.1: deltas become whole states here (pull-delta.ts), inside this transaction.
-      const pull: PullResponse = { ...received, patch: await resolveDeltas(db, received.patch) };
+      const ack = {
+        lastMutationId: received.lastMutationId,
+        rejectedIds: new Set(received.rejections.map((r) => r.mutationId)),
+      };
+      const pull: PullResponse = { ...received, patch: await resolveDeltas(db, received.patch, ack, nowIso) };
       // Before the patch: an assignment it removes must not take unsynced work with it.
       await keepRemovedWork(db, pull, nowIso);
       const touched = await applyPatch(db, pull.patch, pull.reset);
       const acked = await db.outbox.where("id").belowOrEqual(pull.lastMutationId).toArray();
       await recordRejections(db, pull.rejections, new Map(acked.map((r) => [r.id, r])), nowIso);
       if (acked.length > 0) await db.outbox.bulkDelete(acked.map((r) => r.id));
+      // This pull's state covers every edit up to lastMutationId: none is replayed again.
+      await forgetAcknowledgedUpTo(db, pull.lastMutationId);
       // Only what this pull can have changed: the server states it put or deleted, and the
       // assessments whose edits it acknowledged (a refused edit leaves the local view). Those with
       // edits still pending are always rebased. A reset rebuilds everything.

@@ -9,6 +9,7 @@
 // - 409 mutation_gap: if the server is ahead, drop what it has and continue; if it is behind our
 //   first pending id (it lost our history), renumber the pending entries once (none of them was
 //   applied there) and say so; never skip or invent an id.
+import { forgetAcknowledgedUpTo, keepAcknowledged } from "../db/acknowledged";
 import type { OutboxRow, PatuhDb } from "../db/database";
 import { updateSyncMeta } from "../db/meta";
 import { listPending, removeAcknowledgedUpTo, renumberPending } from "../db/outbox";
@@ -127,6 +128,12 @@ async function acknowledge(
     }));
   await db.transaction("rw", db.outbox, db.rejections, db.meta, async () => {
     await recordRejections(db, rejections, sent, nowIso);
+    // Applied (or applied before: duplicate) edits stay replayable until a pull covers them.
+    const rejected = new Set(rejections.map((r) => r.mutationId));
+    await keepAcknowledged(
+      db,
+      rows.filter((r) => ackIds.has(r.id) && !rejected.has(r.id)),
+    );
     await db.outbox.bulkDelete([...ackIds]);
     await updateSyncMeta(db, { lastMutationId: response.lastMutationId });
   });

@@ -49,7 +49,7 @@ export interface TransportOptions {
 export const REQUEST_TIMEOUT_MS = 30_000;
 /** The protocol step this device speaks when pulling (1.1: incremental assessment deltas). */
 export const PROTOCOL_HEADER = "X-Patuh-Protocol";
-export const PULL_PROTOCOL = "1.1";
+export const PULL_PROTOCOL = "1.2";
 const UPLOAD_TIMEOUT_PER_MIB_MS = 30_000;
 const PUSH_TIMEOUT_PER_MUTATION_MS = 100;
 

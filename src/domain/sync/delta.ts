@@ -12,6 +12,7 @@
  * Pure: no DOM, no Node.
  */
 import type { AnswerValue, AssessmentState, Authorship } from "./protocol";
+import { stateHash } from "./state-hash";
 
 type MapName = "answers" | "notes" | "authorsAnswers" | "authorsNotes";
 
@@ -30,6 +31,39 @@ export interface AssessmentDeltaOp {
   notes?: Record<string, string | null>;
   authorsAnswers?: Record<string, Authorship | null>;
   authorsNotes?: Record<string, Authorship | null>;
+  /**
+   * Protocol 1.2: every change since `from` was the device's own. Before `set`/`unset` and the maps,
+   * the device replays its acknowledged edits of this assessment (outbox ids ≤ the pull's
+   * lastMutationId, not among its rejections, in id order) on the state it holds; exactly
+   * `set.revision - from` of them must apply, and the result must have the fingerprint `hash`.
+   */
+  replay?: true;
+  /** stateHash of the whole state after the delta (replay deltas). */
+  hash?: string;
+}
+
+/**
+ * The fields a replayed edit cannot reproduce on the device, because the server decides them
+ * (its clock, the conflicts it saw): they always travel in a replay delta, with `status` (tiny).
+ */
+const SERVER_DECIDED = ["updatedAt", "status", "submittedAt", "conflicts"] as const;
+
+/** A replay delta from revision `from` to `current` (protocol 1.2). */
+export function buildReplayDelta(current: AssessmentState, from: number): AssessmentDeltaOp {
+  const set: AssessmentDeltaOp["set"] = { revision: current.revision, updatedAt: current.updatedAt };
+  const whole = current as unknown as Record<string, unknown>;
+  for (const field of SERVER_DECIDED) {
+    if (Object.hasOwn(whole, field)) (set as Record<string, unknown>)[field] = whole[field];
+  }
+  return {
+    op: "delta",
+    type: "assessment",
+    id: current.id,
+    from,
+    replay: true,
+    set,
+    hash: stateHash(current),
+  };
 }
 
 const MAP_PREFIX: Record<MapName, string> = {

@@ -166,6 +166,8 @@ export function assessmentWriteCtes(
   if (last === undefined) throw new Error("assessmentWriteCtes needs at least one step");
   const next = last.state;
   const json = JSON.stringify(next);
+  // Migration 010: which device made this write (null: online, e.g. review), for echo-free pulls.
+  const writtenBy = last.meta.clientId;
   const history: HistoryJson[] = [];
   // Incremental pull (migration 005): the revision that last changed each delta key.
   const deltaKeys: Record<string, number> = {};
@@ -181,17 +183,17 @@ export function assessmentWriteCtes(
     previous === undefined
       ? // No device can hold a revision before the inserted one: tracking starts there.
         sql`insert into assessments (id, assignment_id, period_id, unit_id, pemda_id, office_id, status, revision, state,
-                                     created_by, updated_at, delta_keys, delta_since)
+                                     created_by, updated_at, delta_keys, delta_since, written_by)
             select ${next.id}::uuid, ${next.assignmentId}::uuid, ${next.periodId}::uuid, ${next.unitId}::uuid,
                    ${next.pemdaId}::uuid, ${officeId}::text, ${next.status}::text, ${next.revision}::integer,
                    ${json}::jsonb, ${next.createdBy}::uuid, ${next.updatedAt}::timestamptz, '{}'::jsonb,
-                   ${next.revision}::integer
+                   ${next.revision}::integer, ${writtenBy}::uuid
             where ${guard}
             on conflict (id) do nothing returning id`
       : // On the right of SET, `revision` is the row's old value: tracking of an older row starts there.
         sql`update assessments set status = ${next.status}, revision = ${next.revision}, state = ${json}::jsonb,
               updated_at = ${next.updatedAt}, delta_keys = coalesce(delta_keys, '{}'::jsonb) || ${JSON.stringify(deltaKeys)}::jsonb,
-              delta_since = coalesce(delta_since, revision)
+              delta_since = coalesce(delta_since, revision), written_by = ${writtenBy}::uuid
             where id = ${next.id} and ${guard} returning id`;
   // History travels as one jsonb parameter: one bind value whatever the batch size.
   const ctes = [

@@ -17,6 +17,8 @@ export interface ChangeRow {
   userId: string | null;
   /** Assessments: the revision before the logged write (null for the insert, or logged before 005). */
   fromRevision: number | null;
+  /** Assessments: the device whose push made the write (null: online, or logged before 010). */
+  clientId: string | null;
 }
 
 const SNAPSHOT = /^(\d{1,20}):(\d{1,20}):((\d{1,20})(,\d{1,20}){0,2000})?$/;
@@ -63,8 +65,9 @@ export async function changesSince(db: QueryExecutorProvider, snapshot: string):
     office_id: string | null;
     user_id: string | null;
     from_revision: number | null;
+    client_id: string | null;
   }>`
-    select distinct entity_type, entity_id, op, office_id, user_id, from_revision from changes
+    select distinct entity_type, entity_id, op, office_id, user_id, from_revision, client_id from changes
     where xid >= pg_snapshot_xmin(${snapshot}::pg_snapshot)
       and not pg_visible_in_snapshot(xid, ${snapshot}::pg_snapshot)`.execute(db);
   return r.rows.map((x) => ({
@@ -74,5 +77,6 @@ export async function changesSince(db: QueryExecutorProvider, snapshot: string):
     officeId: x.office_id,
     userId: x.user_id,
     fromRevision: x.from_revision,
+    clientId: x.client_id,
   }));
 }

@@ -47,6 +47,18 @@ describe("compressResponse", () => {
     expect(await plain.text()).toBe(bigJson);
   });
 
+  it("compresses a push reply of ten acknowledgements to well under half", async () => {
+    const reply = JSON.stringify({
+      lastMutationId: 21,
+      results: Array.from({ length: 10 }, (_, i) => ({ id: 12 + i, status: "applied" })),
+    });
+    const res = await compressResponse(jsonResponse(reply), "gzip, br", "POST");
+    expect(res.headers.get("content-encoding")).toBe("br");
+    const wire = Buffer.from(await res.arrayBuffer());
+    expect(brotliDecompressSync(wire).toString("utf8")).toBe(reply);
+    expect(wire.length).toBeLessThan(reply.length / 2);
+  });
+
   it("leaves small answers, images and already-encoded bodies alone", async () => {
     const small = "x".repeat(COMPRESSION_THRESHOLD_BYTES - 10);
     const s = await compressResponse(jsonResponse(JSON.stringify(small)), "br", "GET");

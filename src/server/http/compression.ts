@@ -16,8 +16,13 @@ import type { ReadableStream as NodeReadableStream } from "node:stream/web";
 import { brotliCompressSync, constants, createBrotliCompress, createGzip, gzipSync } from "node:zlib";
 import type { MiddlewareHandler } from "hono";
 
-/** Below this a compressed answer saves less than a packet: not worth the CPU. */
-export const COMPRESSION_THRESHOLD_BYTES = 1024;
+/**
+ * Below this the saving is smaller than the `Content-Encoding` header it costs. Low on purpose: a
+ * push reply of ten acknowledgements is ~320 B of JSON and ~85 B brotli-encoded, and on a poor link
+ * every sync carries one (issue #21: JSON bytes down per sync). Brotli at level 4 on a few hundred
+ * bytes costs microseconds.
+ */
+export const COMPRESSION_THRESHOLD_BYTES = 150;
 const BROTLI_DYNAMIC_QUALITY = 4;
 
 export type Encoding = "br" | "gzip";

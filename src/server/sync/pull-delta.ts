@@ -9,9 +9,13 @@
  * insert), the key map covers every revision after it (`delta_since` ≤ it), the device is at most
  * MAX_DELTA_REVISIONS behind, and the delta is clearly smaller than the state; otherwise the whole
  * state goes, exactly as protocol v1. Runs in the pull's snapshot, so the keys and the state agree.
+ * Protocol 1.2 (migration 010): when every change the device has not seen was made by that device's
+ * own pushes, a `replay` delta goes instead: no values, only what the server alone decides (revision,
+ * times, status, conflicts) and the state's fingerprint; the device rebuilds the rest from its own
+ * acknowledged edits and checks the fingerprint (src/client/db/pull-delta.ts).
  */
 import { type QueryExecutorProvider, sql } from "kysely";
-import { type AssessmentDeltaOp, buildDelta } from "../../domain/sync/delta";
+import { type AssessmentDeltaOp, buildDelta, buildReplayDelta } from "../../domain/sync/delta";
 import type { AssessmentState, PatchOp } from "../../domain/sync/protocol";
 import type { ChangeRow } from "../db/changes";
 
@@ -21,6 +25,19 @@ export const MAX_DELTA_REVISIONS = 200;
 const MAX_DELTA_SHARE = 0.6;
 
 export type PullPatchOp = PatchOp | AssessmentDeltaOp;
+
+/** Assessments whose every change in `changes` was written by `clientId`'s own pushes. */
+export function ownWrites(changes: readonly ChangeRow[], clientId: string): Set<string> {
+  const own = new Set<string>();
+  const foreign = new Set<string>();
+  for (const c of changes) {
+    if (c.entityType !== "assessment") continue;
+    if (c.clientId === clientId && c.op === "put") own.add(c.entityId);
+    else foreign.add(c.entityId);
+  }
+  for (const id of foreign) own.delete(id);
+  return own;
+}
 
 /** Per assessment: the revision the device holds, or null when it cannot be known (insert, old log). */
 export function heldRevisions(changes: readonly ChangeRow[]): Map<string, number | null> {
@@ -60,6 +77,7 @@ export async function withDeltas(
   db: QueryExecutorProvider,
   patch: readonly PatchOp[],
   held: ReadonlyMap<string, number | null>,
+  replayable: ReadonlySet<string> = new Set(),
 ): Promise<PullPatchOp[]> {
   const candidates: string[] = [];
   const assignmentsPut = new Set(
@@ -73,13 +91,18 @@ export async function withDeltas(
       candidates.push(op.value.id);
   }
   if (candidates.length === 0) return [...patch];
-  const maps = await loadDeltaKeys(db, candidates);
+  const maps = await loadDeltaKeys(
+    db,
+    candidates.filter((id) => !replayable.has(id)),
+  );
   return patch.map((op) => {
     if (op.op !== "put" || op.type !== "assessment") return op;
     const state: AssessmentState = op.value;
     const from = held.get(state.id);
     const map = maps.get(state.id);
     if (!candidates.includes(state.id)) return op;
+    if (replayable.has(state.id) && from !== undefined && from !== null && from < state.revision)
+      return buildReplayDelta(state, from);
     if (from === undefined || from === null || map === undefined) return op;
     if (from < map.since || from >= state.revision) return op;
     const keys = Object.entries(map.keys)

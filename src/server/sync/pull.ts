@@ -29,7 +29,7 @@ import {
 } from "../db/sync-entities";
 import { decodeCursor, encodeCursor } from "./cursor";
 import type { SyncUser } from "./permissions";
-import { heldRevisions, type PullPatchOp, withDeltas } from "./pull-delta";
+import { heldRevisions, ownWrites, type PullPatchOp, withDeltas } from "./pull-delta";
 
 /** A pull answer; `patch` holds `delta` ops only when the device asked for them (protocol 1.1). */
 export type PullAnswer = Omit<PullResponse, "patch"> & { patch: PullPatchOp[] };
@@ -38,6 +38,8 @@ export type PullOutcome = { kind: "ok"; response: PullAnswer } | { kind: "client
 export interface PullOptions {
   /** The device applies `delta` ops for assessments it holds (X-Patuh-Protocol ≥ 1.1). */
   deltas?: boolean;
+  /** The device replays its own acknowledged edits (X-Patuh-Protocol ≥ 1.2): they are not echoed. */
+  replay?: boolean;
 }
 
 export async function pullChanges<DB>(
@@ -47,14 +49,16 @@ export async function pullChanges<DB>(
   cursor: string | undefined,
   options: PullOptions = {},
 ): Promise<PullOutcome> {
-  const client = await findClient(db, clientId);
-  if (client !== undefined && client.userId !== user.id) return { kind: "client_mismatch" };
+  // The client's position is read once, inside the snapshot: it both guards against another
+  // user's clientId and says which mutations the patch already contains.
   const response = await db
     .transaction()
     .setIsolationLevel("repeatable read")
     .setAccessMode("read only")
     .execute(async (trx) => {
       const snapshot = await currentSnapshot(trx);
+      const position = await findClient(trx, clientId);
+      if (position !== undefined && position.userId !== user.id) return null;
       const now = parseSnapshot(snapshot);
       const since = decodeCursor(cursor);
       const floor = await horizonFloor(trx);
@@ -67,13 +71,17 @@ export async function pullChanges<DB>(
         if (incremental === "reset") reset = true;
         else
           patch = options.deltas
-            ? await withDeltas(trx, incremental.patch, heldRevisions(incremental.changes))
+            ? await withDeltas(
+                trx,
+                incremental.patch,
+                heldRevisions(incremental.changes),
+                options.replay ? ownWrites(incremental.changes, clientId) : undefined,
+              )
             : incremental.patch;
       }
       if (reset) patch = await snapshotPatch(trx, user);
-      // The mutation log position is read inside the snapshot: the patch already contains the
+      // The mutation log position was read inside the snapshot: the patch already contains the
       // effects of every mutation up to it.
-      const position = await findClient(trx, clientId);
       const rejections = position === undefined ? [] : await recentRejections(trx, clientId);
       return {
         cursor: encodeCursor(snapshot),
@@ -83,7 +91,7 @@ export async function pullChanges<DB>(
         rejections,
       };
     });
-  return { kind: "ok", response };
+  return response === null ? { kind: "client_mismatch" } : { kind: "ok", response };
 }
 
 interface Wanted {

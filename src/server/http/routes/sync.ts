@@ -18,13 +18,26 @@ import { problem } from "../problems";
 
 const PULL_PARAMS = new Set(["clientId", "cursor"]);
 
+/** The protocol step a device announces ("1.2" → [1, 2]); absent or garbage is [1, 0]. */
+function announced(header: string | undefined): [number, number] {
+  const m = /^\s*(\d{1,4})(?:\.(\d{1,4}))?\s*$/.exec(header ?? "");
+  if (m === null) return [1, 0];
+  return [Number(m[1]), Number(m[2] ?? 0)];
+}
+
+function atLeast(header: string | undefined, minor: number): boolean {
+  const [major, m] = announced(header);
+  return major > 1 || (major === 1 && m >= minor);
+}
+
 /** "1.1", "1.2", "2" … announce delta support; "1", absent or garbage do not. */
 export function acceptsDeltas(header: string | undefined): boolean {
-  const m = /^\s*(\d+)(?:\.(\d+))?\s*$/.exec(header ?? "");
-  if (m === null) return false;
-  const major = Number(m[1]);
-  const minor = Number(m[2] ?? 0);
-  return major > 1 || (major === 1 && minor >= 1);
+  return atLeast(header, 1);
+}
+
+/** "1.2" and later replay their own acknowledged edits: a pull does not echo them back. */
+export function acceptsReplay(header: string | undefined): boolean {
+  return atLeast(header, 2);
 }
 
 export const syncRoutes: RouteModule = {
@@ -84,8 +97,11 @@ export const syncRoutes: RouteModule = {
       // A malformed cursor is not an error: it is an unknown cursor, answered with a reset.
       // Protocol step 1.1: a device announcing it (X-Patuh-Protocol: 1.1 or later) may receive
       // `delta` ops for the assessments it holds; older devices keep getting whole states.
-      const deltas = acceptsDeltas(c.req.header("X-Patuh-Protocol"));
-      const outcome = await pullChanges(deps.db, c.get("user"), clientId, c.req.query("cursor"), { deltas });
+      const announcedStep = c.req.header("X-Patuh-Protocol");
+      const outcome = await pullChanges(deps.db, c.get("user"), clientId, c.req.query("cursor"), {
+        deltas: acceptsDeltas(announcedStep),
+        replay: acceptsReplay(announcedStep),
+      });
       if (outcome.kind === "client_mismatch") throw problem("client_mismatch");
       c.header("Cache-Control", "no-store");
       c.header("Vary", "X-Patuh-Protocol");
