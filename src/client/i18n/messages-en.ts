@@ -4,6 +4,7 @@ import { deviceMessagesEn } from "./areas/device-en";
 import { masterDataMessagesEn } from "./areas/masterdata-en";
 import { planningMessagesEn } from "./areas/planning-en";
 import { reviewMessagesEn } from "./areas/review-en";
+import { sheetNavMessagesEn } from "./areas/sheet-nav-en";
 import { syncMessagesEn } from "./areas/sync-en";
 import type { Messages } from "./messages-id";
 
@@ -268,4 +269,5 @@ export const messagesEn: Messages = {
   ...adminMessagesEn,
   ...deviceMessagesEn,
   ...masterDataMessagesEn,
+  ...sheetNavMessagesEn,
 };

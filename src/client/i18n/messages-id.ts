@@ -6,6 +6,7 @@ import { deviceMessagesId } from "./areas/device-id";
 import { masterDataMessagesId } from "./areas/masterdata-id";
 import { planningMessagesId } from "./areas/planning-id";
 import { reviewMessagesId } from "./areas/review-id";
+import { sheetNavMessagesId } from "./areas/sheet-nav-id";
 import { syncMessagesId } from "./areas/sync-id";
 
 export const messagesId = {
@@ -270,6 +271,7 @@ export const messagesId = {
   ...adminMessagesId,
   ...deviceMessagesId,
   ...masterDataMessagesId,
+  ...sheetNavMessagesId,
 } as const;
 
 export type MessageKey = keyof typeof messagesId;
