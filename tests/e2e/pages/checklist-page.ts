@@ -179,6 +179,14 @@ export class ChecklistPage {
     return counts.reduce((a, b) => a + b, 0);
   }
 
+  /** Photo thumbnails shown, over every section. */
+  async photosShown(): Promise<number> {
+    const counts = await this.acrossSections(async () => [
+      await this.page.locator(".photos__item img").count(),
+    ]);
+    return counts.reduce((a, b) => a + b, 0);
+  }
+
   get missing(): Locator {
     return this.page.getByTestId("missing-list").locator("li");
   }

@@ -53,13 +53,23 @@ export function ChecklistView({ data }: { data: AssessmentData }) {
   const commentsSignature = JSON.stringify(state.reviewComments);
   const peopleSignature = JSON.stringify([...people]);
   const score = useMemo(() => scoreAssessment(instrument, state, scheme), [instrument, state, scheme]);
-  // Opens on the first section with something unanswered (or the first one).
+  // Opens on the first commented item of a returned sheet, else the first section with something
+  // unanswered (or the first one).
   const nav = useMemo(() => {
     const sections = outlineOf(instrument);
+    const commented =
+      state.status === "returned"
+        ? [...latestComments(state.reviewComments).keys()]
+            .map((key) => parseAnswerKey(key))
+            .map((parsed) =>
+              parsed.ok ? sectionOfIndicator(sections, parsed.key.indicatorId)?.id : undefined,
+            )
+            .find((id) => id !== undefined)
+        : undefined;
     const first = nextUnanswered(slotsByQuestion(sections, state), state, null);
     return createSheetNav({
       view: "question",
-      section: first?.sectionId ?? sections[0]?.id ?? null,
+      section: commented ?? first?.sectionId ?? sections[0]?.id ?? null,
       respondent: null,
     });
   }, [state.id, instrument]);
@@ -71,7 +81,10 @@ export function ChecklistView({ data }: { data: AssessmentData }) {
     );
     return () => setNavigator(null);
   }, [nav, instrument]);
-  useScrollMemory(state.id, true, (id) => placeOf(nav, instrument, id, false));
+  // The remembered place comes from storage a moment later: not over a place the assessor chose.
+  useScrollMemory(state.id, true, (id) => {
+    if (!nav.moved) placeOf(nav, instrument, id, false);
+  });
 
   // One store per assessment (not per state). It takes each new state during this render, so the
   // parts that follow a slice of it re-render only when their slice changed (checklist-context.ts).

@@ -22,6 +22,8 @@ export interface SheetNav {
   go(place: Partial<NavState>, elementId?: string, focus?: boolean): void;
   /** The instance key the assessor last answered or jumped to ("next unanswered" goes on from it). */
   last: string | null;
+  /** True once the assessor went somewhere (a remembered place restored late must not undo it). */
+  moved: boolean;
 }
 
 /** Scrolls an element into view and moves focus into it (its first unanswered control). */
@@ -38,9 +40,21 @@ export function createSheetNav(initial: NavState): SheetNav {
   return {
     store,
     last: null,
+    moved: false,
     go(place, elementId, focus = true) {
-      store.set({ ...store.get(), ...place });
+      if (focus) this.moved = true;
+      const before = store.get();
+      const next = { ...before, ...place };
+      const changed =
+        next.view !== before.view || next.section !== before.section || next.respondent !== before.respondent;
+      if (changed) store.set(next);
       if (elementId === undefined) return;
+      // Already on screen: at once (focus follows the tap, as screen readers expect).
+      const present = changed ? null : document.getElementById(elementId);
+      if (present) {
+        reveal(present, focus);
+        return;
+      }
       // Preact renders the change in a microtask; a few frames at most for a slow phone.
       let tries = 0;
       const find = () => {
