@@ -179,10 +179,10 @@ export class ChecklistPage {
     return counts.reduce((a, b) => a + b, 0);
   }
 
-  /** Photo thumbnails shown, over every section. */
+  /** Photos listed on the sheet, over every section (their thumbnails load a moment later). */
   async photosShown(): Promise<number> {
     const counts = await this.acrossSections(async () => [
-      await this.page.locator(".photos__item img").count(),
+      await this.page.locator(".photos__item").count(),
     ]);
     return counts.reduce((a, b) => a + b, 0);
   }
