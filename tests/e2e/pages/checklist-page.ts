@@ -77,8 +77,20 @@ export class ChecklistPage {
   /** Opens section `i` (0-based) unless it is open. */
   async openSection(i: number): Promise<void> {
     const toggle = this.sectionToggles.nth(i);
-    if ((await toggle.getAttribute("aria-expanded")) !== "true") await toggle.click();
-    await this.page.locator(`#${(await toggle.getAttribute("aria-controls")) ?? ""}`).waitFor();
+    const body = this.page.locator(`#${(await toggle.getAttribute("aria-controls")) ?? ""}`);
+    // The sheet may still be restoring the place it was left at (it opens that section a moment
+    // after loading): a tap read as "closed" may then close it again, so look once more.
+    for (let tries = 0; tries < 3; tries++) {
+      if ((await toggle.getAttribute("aria-expanded")) !== "true") await toggle.click();
+      if (
+        await body.waitFor({ timeout: 3000 }).then(
+          () => true,
+          () => false,
+        )
+      )
+        return;
+    }
+    await body.waitFor();
   }
 
   /** Brings an instance block on the sheet, opening the sections in turn until it is there. */
@@ -181,9 +193,7 @@ export class ChecklistPage {
 
   /** Photos listed on the sheet, over every section (their thumbnails load a moment later). */
   async photosShown(): Promise<number> {
-    const counts = await this.acrossSections(async () => [
-      await this.page.locator(".photos__item").count(),
-    ]);
+    const counts = await this.acrossSections(async () => [await this.page.locator(".photos__item").count()]);
     return counts.reduce((a, b) => a + b, 0);
   }
 
