@@ -382,6 +382,11 @@ export interface TapTiming {
   ms: number;
   /** Click → the app's put() of the local view issued (what runs before the write starts). */
   putIssuedMs: number;
+  /**
+   * Click → the stored value shown: the answer's fieldset says the device holds the new value
+   * (data-stored, rendered from the live query after the write) and the next frame is painted.
+   */
+  shownMs: number;
   /** With `traced`: the app's IndexedDB transactions and requests around the tap. */
   trace?: TraceEvent[];
 }
@@ -533,6 +538,18 @@ export async function tapAndWait(
   hook.at = Number.NaN;
   hook.committedAt = Number.NaN;
   hook.watch = { assessmentId, key, value };
+  // The stored state shown: the fieldset re-rendered from the device's copy, then a frame painted.
+  const fieldset = input.closest<HTMLElement>("fieldset.answer");
+  let shownAt = Number.NaN;
+  let seen = false;
+  const observer = new MutationObserver(() => {
+    if (seen || fieldset?.dataset.stored !== value) return;
+    seen = true;
+    requestAnimationFrame(() => {
+      shownAt = performance.now();
+    });
+  });
+  if (fieldset) observer.observe(fieldset, { attributes: true, attributeFilter: ["data-stored"] });
   const t0 = performance.now();
   trace = traced ? { t0, events: [] } : undefined;
   performance.mark("bench:tap");
@@ -540,10 +557,14 @@ export async function tapAndWait(
   for (;;) {
     // No IndexedDB request until the app's write committed (see hookPuts); then one read confirms.
     await new Promise((r) => setTimeout(r, 1));
-    if (Number.isNaN(hook.committedAt)) {
-      if (performance.now() - t0 > 10_000) throw new Error(`${key}=${value} not committed after 10 s`);
+    if (Number.isNaN(hook.committedAt) || Number.isNaN(shownAt)) {
+      if (performance.now() - t0 > 10_000) {
+        observer.disconnect();
+        throw new Error(`${key}=${value} not committed and shown after 10 s`);
+      }
       continue;
     }
+    observer.disconnect();
     const stored = (await rawGet<AssessmentState>(db, "assessments", assessmentId))?.answers[key];
     if (stored === undefined || stored === null || String(stored) !== value) {
       throw new Error(
@@ -558,9 +579,9 @@ export async function tapAndWait(
       events.push([Math.round(ms * 10) / 10, "COMMITTED (the app's edit transaction)"]);
       await new Promise((r) => setTimeout(r, 200));
       trace = undefined;
-      return { ms, putIssuedMs: hook.at - t0, trace: events };
+      return { ms, putIssuedMs: hook.at - t0, shownMs: shownAt - t0, trace: events };
     }
-    return { ms, putIssuedMs: hook.at - t0 };
+    return { ms, putIssuedMs: hook.at - t0, shownMs: shownAt - t0 };
   }
 }
 

@@ -132,6 +132,7 @@ describe("lembar penilaian (checklist)", () => {
     expect(scoreMidway).toBeGreaterThan(scoreAtStart);
     const answeredBeforeKill = await sheet.answeredCount();
     const deviceBeforeKill = await readDevice(page, dbName, assessmentId);
+    await sheet.show(instances[half - 1]!.key);
     await page.locator(`.instance[data-anchor="${instances[half - 1]!.key}"]`).scrollIntoViewIfNeeded();
     await page.waitForTimeout(600); // the remembered place is written at most every 400 ms
 
@@ -145,7 +146,7 @@ describe("lembar penilaian (checklist)", () => {
     expect(await sheet.answeredCount()).toBe(answeredBeforeKill);
     expect(await sheet.products.count()).toBe(2);
     expect(await page.locator("li.respondent").count()).toBe(9);
-    expect(await page.locator(".photos__item img").count()).toBe(2);
+    expect(await sheet.photosShown()).toBe(2);
     expect(await sheet.score()).toBe(scoreMidway);
     expect((await readDevice(page, dbName, assessmentId)).assessment).toEqual(deviceBeforeKill.assessment);
     await page.waitForFunction(() => window.scrollY > 200); // reopened where the assessor was

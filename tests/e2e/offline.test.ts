@@ -46,7 +46,8 @@ describe("offline start", () => {
     let home = new HomePage(page);
     await home.userName.filter({ hasText: "Andi Pratama" }).waitFor();
     expect(await home.role.textContent()).toBe("Penilai");
-    expect(await home.office.textContent()).toBe("kalbar");
+    // The office by its name, not its code.
+    expect(await home.office.textContent()).toBe("Ombudsman RI Perwakilan Kalimantan Barat");
     expect(await home.onlineStatus.textContent()).toContain("Daring");
     await waitForServiceWorkerControl(page);
 

@@ -153,6 +153,8 @@ describe("a returned checklist", () => {
     expect(await listed.count()).toBe(1);
     expect(await listed.textContent()).toContain("jaminan keamanan dan keselamatan pelayanan");
     expect(await banner.getByTestId("returned-items").textContent()).toContain(ITEM_COMMENT);
+    // The jump opens the item's section and brings the item on screen.
+    await listed.click();
     const itemComment = sheet.instance(ITEM).getByTestId("review-comment");
     await itemComment.waitFor();
     expect(await itemComment.textContent()).toContain(ITEM_COMMENT);
@@ -233,6 +235,7 @@ describe("a returned checklist", () => {
     expect(await page.locator("fieldset.sheet").evaluate((el: HTMLFieldSetElement) => el.disabled)).toBe(
       true,
     );
+    await sheet.show(ITEM); // a read-only sheet still opens its sections
     expect(await sheet.instance(ITEM).locator("fieldset.answer input").first().isDisabled()).toBe(true);
     expect(await sheet.submitButton.count()).toBe(0);
     const device = await readDevice(page, dbName, assessmentId);

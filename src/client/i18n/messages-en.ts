@@ -6,6 +6,7 @@ import { method25DeviceMessagesEn } from "./areas/method25-device-en";
 import { nationalMessagesEn } from "./areas/national-en";
 import { planningMessagesEn } from "./areas/planning-en";
 import { reviewMessagesEn } from "./areas/review-en";
+import { sheetNavMessagesEn } from "./areas/sheet-nav-en";
 import { syncMessagesEn } from "./areas/sync-en";
 import type { Messages } from "./messages-id";
 
@@ -272,4 +273,5 @@ export const messagesEn: Messages = {
   ...masterDataMessagesEn,
   ...nationalMessagesEn,
   ...method25DeviceMessagesEn,
+  ...sheetNavMessagesEn,
 };

@@ -8,6 +8,7 @@ import { method25DeviceMessagesId } from "./areas/method25-device-id";
 import { nationalMessagesId } from "./areas/national-id";
 import { planningMessagesId } from "./areas/planning-id";
 import { reviewMessagesId } from "./areas/review-id";
+import { sheetNavMessagesId } from "./areas/sheet-nav-id";
 import { syncMessagesId } from "./areas/sync-id";
 
 export const messagesId = {
@@ -274,6 +275,7 @@ export const messagesId = {
   ...masterDataMessagesId,
   ...nationalMessagesId,
   ...method25DeviceMessagesId,
+  ...sheetNavMessagesId,
 } as const;
 
 export type MessageKey = keyof typeof messagesId;

@@ -49,7 +49,8 @@ function sameUser(a: User, b: User): boolean {
     a.username === b.username &&
     a.name === b.name &&
     a.role === b.role &&
-    a.officeId === b.officeId
+    a.officeId === b.officeId &&
+    a.officeName === b.officeName
   );
 }
 

@@ -9,6 +9,8 @@ export const UserSchema = v.object({
   role: v.picklist(["assessor", "supervisor", "admin"]),
   // Kantor Pusat staff may have no office; tolerate null/absent rather than refuse to open the app.
   officeId: v.nullish(v.string()),
+  // The office's name for the account card (servers before it sent only the id).
+  officeName: v.nullish(v.string()),
 });
 
 export type User = v.InferOutput<typeof UserSchema>;

@@ -69,18 +69,67 @@ export class ChecklistPage {
     return this.page.locator(`.instance[data-anchor="${baseKey}"]`);
   }
 
+  /** The section headers (the sheet renders one section at a time; a header opens its section). */
+  get sectionToggles(): Locator {
+    return this.page.getByTestId("section-toggle");
+  }
+
+  /** Opens section `i` (0-based) unless it is open. */
+  async openSection(i: number): Promise<void> {
+    const toggle = this.sectionToggles.nth(i);
+    const body = this.page.locator(`#${(await toggle.getAttribute("aria-controls")) ?? ""}`);
+    // The sheet may still be restoring the place it was left at (it opens that section a moment
+    // after loading): a tap read as "closed" may then close it again, so look once more.
+    for (let tries = 0; tries < 3; tries++) {
+      if ((await toggle.getAttribute("aria-expanded")) !== "true") await toggle.click();
+      if (
+        await body.waitFor({ timeout: 3000 }).then(
+          () => true,
+          () => false,
+        )
+      )
+        return;
+    }
+    await body.waitFor();
+  }
+
+  /** Brings an instance block on the sheet, opening the sections in turn until it is there. */
+  async show(baseKey: string): Promise<void> {
+    if ((await this.instance(baseKey).count()) > 0) return;
+    const sections = await this.sectionToggles.count();
+    for (let i = 0; i < sections; i++) {
+      await this.openSection(i);
+      if ((await this.instance(baseKey).count()) > 0) return;
+    }
+    throw new Error(`no instance ${baseKey} in any section`);
+  }
+
+  /** Runs `look` on each section in turn (opened one after the other) and joins the results. */
+  private async acrossSections<T>(look: () => Promise<T[]>): Promise<T[]> {
+    const out: T[] = [];
+    const sections = await this.sectionToggles.count();
+    for (let i = 0; i < sections; i++) {
+      await this.openSection(i);
+      out.push(...(await look()));
+    }
+    return out;
+  }
+
   /** Base keys of every instance block on the sheet, in order, with their evidence rule. */
   async instances(): Promise<{ key: string; evidence: string }[]> {
-    return this.page.locator(".instance[data-anchor]").evaluateAll((els) =>
-      els.map((el) => ({
-        key: el.getAttribute("data-anchor") ?? "",
-        evidence: el.getAttribute("data-evidence") ?? "",
-      })),
+    return this.acrossSections(() =>
+      this.page.locator(".instance[data-anchor]").evaluateAll((els) =>
+        els.map((el) => ({
+          key: el.getAttribute("data-anchor") ?? "",
+          evidence: el.getAttribute("data-evidence") ?? "",
+        })),
+      ),
     );
   }
 
   /** Answers every slot of one instance by clicking, like an assessor would. */
   async answer(baseKey: string, choice: AnswerChoice): Promise<void> {
+    await this.show(baseKey);
     const block = this.instance(baseKey);
     const wanted = choice === "high" ? HIGH : ZERO;
     // One look at the block says what to click in each of its fieldsets (few round trips: fast).
@@ -122,6 +171,7 @@ export class ChecklistPage {
   }
 
   async attachPhoto(baseKey: string, file: string): Promise<void> {
+    await this.show(baseKey);
     const block = this.instance(baseKey);
     const before = await block.locator(".photos__item").count();
     await block.locator('input[data-photo-input="gallery"]').setInputFiles(file);
@@ -133,9 +183,18 @@ export class ChecklistPage {
   }
 
   async answeredCount(): Promise<number> {
-    return this.page
-      .locator("fieldset.answer[data-key]")
-      .evaluateAll((els) => els.filter((el) => el.getAttribute("data-answered") === "true").length);
+    const counts = await this.acrossSections(async () => [
+      await this.page
+        .locator("fieldset.answer[data-key]")
+        .evaluateAll((els) => els.filter((el) => el.getAttribute("data-answered") === "true").length),
+    ]);
+    return counts.reduce((a, b) => a + b, 0);
+  }
+
+  /** Photos listed on the sheet, over every section (their thumbnails load a moment later). */
+  async photosShown(): Promise<number> {
+    const counts = await this.acrossSections(async () => [await this.page.locator(".photos__item").count()]);
+    return counts.reduce((a, b) => a + b, 0);
   }
 
   get missing(): Locator {

@@ -26,6 +26,7 @@ describe("POST /api/v1/session", () => {
         name: "Andi Pratama",
         role: "assessor",
         officeId: "kalbar",
+        officeName: "Office kalbar",
       },
     });
     const cookie = res.headers.getSetCookie().find((x) => x.startsWith("patuh_session=")) ?? "";

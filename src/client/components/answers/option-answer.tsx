@@ -6,6 +6,9 @@ export interface Option {
   /** The radio's value: the option's code, or its number as text for uncoded scales. */
   value: string;
   label: string;
+  /** Compact rows (several respondents under one question): what the option shows ("2"); the
+   * full label stays the radio's accessible name. */
+  short?: string;
 }
 
 interface OptionAnswerProps {
@@ -16,6 +19,8 @@ interface OptionAnswerProps {
   onSelect: (value: string) => Promise<boolean>;
   onClear: () => Promise<boolean>;
   clearLabel: string;
+  /** One row of small options, for instances answered under a question whose scale is shown once. */
+  compact?: boolean;
 }
 
 export function OptionAnswer({
@@ -26,12 +31,13 @@ export function OptionAnswer({
   onSelect,
   onClear,
   clearLabel,
+  compact = false,
 }: OptionAnswerProps) {
   const [selected, choose] = useOptimistic(stored);
   return (
     // data-stored: the value the device holds (the checked radio may run ahead of it for a moment).
     <fieldset
-      class="answer"
+      class={compact ? "answer answer--compact" : "answer"}
       data-key={name}
       data-answered={String(stored !== null)}
       data-stored={stored ?? ""}
@@ -47,7 +53,14 @@ export function OptionAnswer({
               checked={selected === option.value}
               onChange={() => choose(option.value, () => onSelect(option.value))}
             />
-            <span>{option.label}</span>
+            {compact && option.short !== undefined ? (
+              <span>
+                <span aria-hidden="true">{option.short}</span>
+                <span class="visually-hidden">{option.label}</span>
+              </span>
+            ) : (
+              <span>{option.label}</span>
+            )}
           </label>
         ))}
       </div>

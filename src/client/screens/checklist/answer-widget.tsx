@@ -10,6 +10,8 @@ interface AnswerWidgetProps {
   entry: IndicatorEntry;
   answerKey: string;
   legend: string;
+  /** Small options in one row (the card shows the scale once above the instances). */
+  compact?: boolean;
 }
 
 function asText(value: AnswerValue | undefined): string | null {
@@ -17,7 +19,7 @@ function asText(value: AnswerValue | undefined): string | null {
   return typeof value === "string" ? value : null;
 }
 
-export function AnswerWidget({ entry, answerKey, legend }: AnswerWidgetProps) {
+export function AnswerWidget({ entry, answerKey, legend, compact = false }: AnswerWidgetProps) {
   const { editor, t, local } = useChecklist();
   const value = useSheetSlice((s) => s.answers[answerKey] ?? null);
   const clear = () => editor.answer(answerKey, null);
@@ -40,7 +42,9 @@ export function AnswerWidget({ entry, answerKey, legend }: AnswerWidgetProps) {
   const coded = scale.options.some((o) => o.code !== undefined);
   const options: Option[] = scale.options.flatMap((o) => {
     if (coded) return o.code === undefined ? [] : [{ value: o.code, label: local(o.label) }];
-    return o.value === null ? [] : [{ value: String(o.value), label: `${o.value} — ${local(o.label)}` }];
+    return o.value === null
+      ? []
+      : [{ value: String(o.value), label: `${o.value} — ${local(o.label)}`, short: String(o.value) }];
   });
   const select = (raw: string) => editor.answer(answerKey, coded ? raw : Number(raw));
   return (
@@ -52,6 +56,7 @@ export function AnswerWidget({ entry, answerKey, legend }: AnswerWidgetProps) {
       onSelect={select}
       onClear={clear}
       clearLabel={t("clearAnswer")}
+      compact={compact}
     />
   );
 }

@@ -10,7 +10,7 @@ export function GeneralNote() {
   const { editor, t } = useChecklist();
   const note = useSheetSlice((s) => s.notes[GENERAL_NOTE_KEY] ?? "");
   return (
-    <section class="sheet-section" aria-labelledby="general-note-title">
+    <section class="sheet-section" id="section-general-note" aria-labelledby="general-note-title">
       <h2 id="general-note-title">{t("generalNote")}</h2>
       <ConflictNotes entry={null} answerKeys={NO_KEYS} noteKey={GENERAL_NOTE_KEY} />
       <NoteField

@@ -22,15 +22,33 @@ export const IndicatorCard = memo(function IndicatorCard({ entry }: { entry: Ind
       : t(level === "official" ? "officialLabel" : "userLabel", { n: String(instance.ordinal) });
     return instance.name ? `${base} (${instance.name})` : base;
   };
+  // Several respondents or products under one question: the scale once, then a small row of
+  // options per instance, instead of the full scale card repeated four or five times.
+  const scale = entry.scale;
+  const compact = instances.length > 1 && scale.kind === "options";
+  const rubric =
+    compact && scale.kind === "options" && !scale.options.some((o) => o.code !== undefined)
+      ? scale.options.filter((o) => o.value !== null)
+      : [];
   return (
     <article
       class="indicator"
       aria-labelledby={`q-${entry.indicator.id}`}
-      style={{ "--item-height": `${estimatedHeight(entry, instances.length)}px` }}
+      style={{ "--item-height": `${estimatedHeight(entry, instances.length, compact)}px` }}
     >
       <h4 class="indicator__question" id={`q-${entry.indicator.id}`}>
         <span class="indicator__id">{entry.indicator.id}</span> {local(entry.indicator.question)}
       </h4>
+      {rubric.length > 0 && (
+        <dl class="rubric" aria-label={t("navRubric")}>
+          {rubric.map((o) => (
+            <div key={String(o.value)} class="rubric__row">
+              <dt>{o.value}</dt>
+              <dd>{local(o.label)}</dd>
+            </div>
+          ))}
+        </dl>
+      )}
       {source?.kind === "secondary" ? (
         <p class="indicator__secondary" data-testid="secondary-item">
           {t("m25Secondary", { providers: source.providers.join(", ") })}
@@ -44,6 +62,7 @@ export const IndicatorCard = memo(function IndicatorCard({ entry }: { entry: Ind
           entry={entry}
           instance={instance}
           label={labelOf(instance)}
+          compact={compact}
         />
       ))}
     </article>
@@ -53,8 +72,9 @@ export const IndicatorCard = memo(function IndicatorCard({ entry }: { entry: Ind
 /** Rough rendered height of an item (px at phone width), the size the browser assumes for an item
  * it has not rendered yet (content-visibility in checklist.css): close estimates keep the scroll bar
  * and jumps steady while items render in as the assessor scrolls. */
-function estimatedHeight(entry: IndicatorEntry, instances: number): number {
+function estimatedHeight(entry: IndicatorEntry, instances: number, compact: boolean): number {
   const scale = entry.scale;
+  if (compact) return 200 + instances * (110 + (entry.indicator.evidence === "none" ? 0 : 100));
   const choices = scale.kind === "checklist" ? (entry.indicator.subitems ?? []).length : scale.options.length;
   const slots = Math.max(1, entry.indicator.media?.length ?? 0);
   const slot = 28 + choices * 58 + 52;

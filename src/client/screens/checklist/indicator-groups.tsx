@@ -1,83 +1,125 @@
-// The indicators grouped Dimensi → Variabel, each group with its progress (answered/required), in
-// instrument order.
+// The by-question view: the instrument's sections (outline.ts: dimensions, or the top-level groups
+// of a v2 tree) in order, each a header with its progress that opens it. Only the open section's
+// items are rendered (sheet-nav.ts): a tap re-renders and lays out one section, not the whole sheet.
+// Inside it, the sub-groups (variables) with their own progress, then the indicator cards.
 import { memo } from "preact/compat";
-import { flattenOutline, instrumentOutline, orderedIndicators, progressOfEntries } from "../../../domain";
+import { flattenOutline, instrumentOutline, progressOfEntries } from "../../../domain";
+import { useValueStore } from "../../app/value-store";
 import { useChecklist, useSheetSlice } from "./checklist-context";
 import { IndicatorCard } from "./indicator-card";
-import type { Progress } from "./model";
+import { type OutlineGroup, type OutlineSection, outlineOf } from "./outline";
+import { useSheetNav } from "./sheet-nav";
 
-/** Memoised (no props): re-renders when a group's progress changes, not on every edit. */
-export const IndicatorGroups = memo(function IndicatorGroups() {
-  const { instrument, t, local } = useChecklist();
-  const entries = orderedIndicators(instrument);
-  // Format 2: a group whose share rests on an unpublished weight is marked (methodology §7).
-  const inferred = new Set(
-    flattenOutline(instrumentOutline(instrument))
-      .filter((n) => n.provenance === "inferred")
-      .map((n) => n.id),
+function ProgressText({ done, total }: { done: number; total: number }) {
+  const { t } = useChecklist();
+  return (
+    <span class="progress" data-testid="progress" data-done={String(done)} data-total={String(total)}>
+      {total === 0 ? t("progressNoInstances") : t("progress", { done: String(done), total: String(total) })}
+    </span>
   );
-  // Progress of every dimension and variable, by "d:<id>" and "v:<id>".
-  const progress = useSheetSlice((state) => {
-    const out: Record<string, Progress> = {};
-    for (const dimension of instrument.dimensions) {
-      const inDimension = entries.filter((e) => e.dimension.id === dimension.id);
-      // Role-aware (format 2: an interview item counts its role's respondents only); format 1 alike.
-      out[`d:${dimension.id}`] = progressOfEntries(instrument, state, inDimension);
-      for (const variable of dimension.variables) {
-        out[`v:${variable.id}`] = progressOfEntries(
-          instrument,
-          state,
-          inDimension.filter((e) => e.variable.id === variable.id),
-        );
-      }
-    }
-    return out;
-  });
-  const none: Progress = { done: 0, total: 0 };
+}
+
+const GroupBlock = memo(function GroupBlock({
+  group,
+  showTitle,
+}: {
+  group: OutlineGroup;
+  showTitle: boolean;
+}) {
+  const { local, instrument } = useChecklist();
+  // Role-aware (format 2: an interview item counts its role's respondents only); format 1 alike.
+  const p = useSheetSlice((state) => progressOfEntries(instrument, state, group.entries));
+  return (
+    <section class="variable" id={`var-${group.id}`} aria-labelledby={`var-title-${group.id}`}>
+      {showTitle && (
+        <h3 id={`var-title-${group.id}`} class="variable__title">
+          {local(group.name)}
+          <ProgressText done={p.done} total={p.total} />
+        </h3>
+      )}
+      {group.entries.map((entry) => (
+        <IndicatorCard key={entry.indicator.id} entry={entry} />
+      ))}
+    </section>
+  );
+});
+
+const SectionBlock = memo(function SectionBlock({
+  section,
+  open,
+}: {
+  section: OutlineSection;
+  open: boolean;
+}) {
+  const { local, t, readOnly, instrument } = useChecklist();
+  const nav = useSheetNav();
+  const p = useSheetSlice((state) => progressOfEntries(instrument, state, section.entries));
+  // Format 2: a section whose share rests on an unpublished weight is marked (methodology §7).
+  const inferred = flattenOutline(instrumentOutline(instrument)).some(
+    (n) => n.provenance === "inferred" && (n.id === section.id || section.groups.some((g) => g.id === n.id)),
+  );
+  const titleId = `dim-title-${section.id}`;
+  return (
+    <section
+      class={open ? "dimension dimension--open" : "dimension"}
+      id={`dim-${section.id}`}
+      data-anchor={`dim-${section.id}`}
+      data-section={section.id}
+      aria-labelledby={titleId}
+    >
+      <h2 class="dimension__heading">
+        <button
+          type="button"
+          id={titleId}
+          class="dimension__title"
+          aria-expanded={open}
+          aria-controls={`dim-body-${section.id}`}
+          data-testid="section-toggle"
+          onClick={() =>
+            nav.go({ section: open ? null : section.id }, open ? undefined : `dim-${section.id}`)
+          }
+        >
+          <span>
+            {section.path.length > 0 && (
+              <span class="dimension__path">{section.path.map((name) => local(name)).join(" › ")} › </span>
+            )}
+            {local(section.name)}
+            {inferred && (
+              <span class="badge badge--inferred" data-testid="weight-inferred">
+                {t("m25Inferred")}
+              </span>
+            )}
+          </span>
+          <ProgressText done={p.done} total={p.total} />
+          <span class="visually-hidden">{open ? "" : ` · ${t("navSectionOpen")}`}</span>
+        </button>
+      </h2>
+      {open && (
+        <fieldset id={`dim-body-${section.id}`} class="dimension__body sheet-part" disabled={readOnly}>
+          {section.groups.map((group) => (
+            <GroupBlock
+              key={group.id}
+              group={group}
+              // A top-level group holding its indicators itself: its title is the section's.
+              showTitle={group.id !== section.id}
+            />
+          ))}
+        </fieldset>
+      )}
+    </section>
+  );
+});
+
+/** Memoised (no props): re-renders when a section opens or closes, not on every edit. */
+export const IndicatorGroups = memo(function IndicatorGroups() {
+  const { instrument } = useChecklist();
+  const nav = useSheetNav();
+  const { section: open } = useValueStore(nav.store);
   return (
     <>
-      {instrument.dimensions.map((dimension) => {
-        const inDimension = entries.filter((e) => e.dimension.id === dimension.id);
-        const p = progress[`d:${dimension.id}`] ?? none;
-        return (
-          <section
-            key={dimension.id}
-            class="dimension"
-            id={`dim-${dimension.id}`}
-            data-anchor={`dim-${dimension.id}`}
-            aria-labelledby={`dim-title-${dimension.id}`}
-          >
-            <h2 id={`dim-title-${dimension.id}`} class="dimension__title" tabIndex={-1}>
-              {local(dimension.name)}
-              {inferred.has(dimension.id) && (
-                <span class="badge badge--inferred" data-testid="weight-inferred">
-                  {t("m25Inferred")}
-                </span>
-              )}
-              <span class="progress" data-testid="progress">
-                {t("progress", { done: String(p.done), total: String(p.total) })}
-              </span>
-            </h2>
-            {dimension.variables.map((variable) => {
-              const inVariable = inDimension.filter((e) => e.variable.id === variable.id);
-              const vp = progress[`v:${variable.id}`] ?? none;
-              return (
-                <section key={variable.id} class="variable" aria-labelledby={`var-${variable.id}`}>
-                  <h3 id={`var-${variable.id}`} class="variable__title">
-                    {local(variable.name)}
-                    <span class="progress">
-                      {t("progress", { done: String(vp.done), total: String(vp.total) })}
-                    </span>
-                  </h3>
-                  {inVariable.map((entry) => (
-                    <IndicatorCard key={entry.indicator.id} entry={entry} />
-                  ))}
-                </section>
-              );
-            })}
-          </section>
-        );
-      })}
+      {outlineOf(instrument).map((section) => (
+        <SectionBlock key={section.id} section={section} open={section.id === open} />
+      ))}
     </>
   );
 });

@@ -17,9 +17,11 @@ interface InstanceBlockProps {
   instance: InstanceRef;
   /** "KTP-el", "Pejabat/Petugas 2 (Budi)"; "" for unit items. */
   label: string;
+  /** Options in one small row: the card shows the scale once above its instances. */
+  compact?: boolean;
 }
 
-export function InstanceBlock({ entry, instance, label }: InstanceBlockProps) {
+export function InstanceBlock({ entry, instance, label, compact = false }: InstanceBlockProps) {
   const { editor, t, comments } = useChecklist();
   const [adding, setAdding] = useState(0);
   const base = baseKeyOf(entry, instance.id);
@@ -47,7 +49,13 @@ export function InstanceBlock({ entry, instance, label }: InstanceBlockProps) {
   };
 
   return (
-    <div class="instance" id={anchorId(base)} data-anchor={base} data-evidence={evidence} tabIndex={-1}>
+    <div
+      class={compact ? "instance instance--compact" : "instance"}
+      id={anchorId(base)}
+      data-anchor={base}
+      data-evidence={evidence}
+      tabIndex={-1}
+    >
       {label && <p class="instance__label">{label}</p>}
       <ReviewNotes texts={itemComments} />
       <ConflictNotes entry={entry} answerKeys={slotKeys} noteKey={base} />
@@ -55,6 +63,7 @@ export function InstanceBlock({ entry, instance, label }: InstanceBlockProps) {
         <div key={slot.key} id={slot.part ? anchorId(slot.key) : undefined} class="instance__slot">
           <AnswerWidget
             entry={entry}
+            compact={compact}
             answerKey={slot.key}
             legend={
               slot.part

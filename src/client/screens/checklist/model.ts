@@ -94,3 +94,11 @@ export function latestComments(comments: readonly ReviewCommentLike[]): Map<stri
   }
   return byKey;
 }
+
+/** The key an anchorId() was made from; null for other ids (sections). */
+export function keyOfAnchor(id: string): string | null {
+  if (!id.startsWith("item-")) return null;
+  return id
+    .slice(5)
+    .replace(/_([0-9a-f]{2})/g, (_, hex: string) => String.fromCharCode(Number.parseInt(hex, 16)));
+}

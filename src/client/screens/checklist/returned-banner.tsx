@@ -3,8 +3,7 @@
 // through the list without hunting through the sheet.
 import { GENERAL_NOTE_KEY, indicatorById, parseAnswerKey } from "../../../domain";
 import { useChecklist } from "./checklist-context";
-import { jumpTo } from "./jump";
-import { anchorId } from "./model";
+import { jumpToKey } from "./jump";
 
 export function ReturnedBanner() {
   const { t, comments, instrument, local } = useChecklist();
@@ -37,7 +36,7 @@ export function ReturnedBanner() {
           <ul class="returned__items" data-testid="returned-items">
             {items.map((item) => (
               <li key={item.key}>
-                <button type="button" class="link-button" onClick={() => jumpTo(anchorId(item.key))}>
+                <button type="button" class="link-button" onClick={() => jumpToKey(item.key)}>
                   <span class="returned__code">{item.code}</span> {item.question}
                 </button>
                 {item.texts.map((text, i) => (

@@ -18,7 +18,12 @@ function currentAnchor(): string | null {
   return found;
 }
 
-export function useScrollMemory(assessmentId: string, ready: boolean): void {
+/** Brings a remembered anchor back on screen (the sheet opens the section holding it first). */
+export type Restore = (anchorId: string) => void;
+
+const scrollTo: Restore = (id) => document.getElementById(id)?.scrollIntoView({ block: "start" });
+
+export function useScrollMemory(assessmentId: string, ready: boolean, restore: Restore = scrollTo): void {
   const restored = useRef(false);
 
   useEffect(() => {
@@ -26,7 +31,7 @@ export function useScrollMemory(assessmentId: string, ready: boolean): void {
     restored.current = true;
     void get<string>(assessmentId, placeStore)
       .then((id) => {
-        if (id) document.getElementById(id)?.scrollIntoView({ block: "start" });
+        if (id) restore(id);
       })
       .catch(() => undefined);
   }, [assessmentId, ready]);

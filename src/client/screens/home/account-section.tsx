@@ -32,7 +32,7 @@ export function AccountSection({ user, unsent }: { user: User; unsent?: UnsentWo
           </div>
           <div class="facts__row">
             <dt>{t("office")}</dt>
-            <dd data-testid="user-office">{user.officeId ?? "—"}</dd>
+            <dd data-testid="user-office">{user.officeName ?? user.officeId ?? "—"}</dd>
           </div>
           <div class="facts__row">
             <dt>{t("username")}</dt>

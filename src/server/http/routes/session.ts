@@ -5,7 +5,8 @@ import { clearSessionCookie, requireUser, setSessionCookie } from "../../auth/mi
 import { verifyAgainstDummy, verifyPassword } from "../../auth/password";
 import { beginLoginAttempt, LOGIN_WINDOW_MS, loginFailed, loginSucceeded } from "../../auth/rate-limit";
 import { createSession, endSession, hashToken, SESSION_COOKIE } from "../../auth/sessions";
-import { findUserByUsername, toPublicUser } from "../../db/queries/users";
+import { findOffice } from "../../db/queries/offices";
+import { findUserByUsername, type PublicUser, toPublicUser } from "../../db/queries/users";
 import { readJson } from "../body";
 import { clientAddress } from "../client-address";
 import type { RouteModule } from "../context";
@@ -15,6 +16,18 @@ const LoginBody = v.strictObject({
   username: v.pipe(v.string(), v.trim(), v.minLength(1), v.maxLength(100)),
   password: v.pipe(v.string(), v.minLength(1), v.maxLength(1000)),
 });
+
+/**
+ * The session's user as sent (protocol 1.x): the public user plus `officeName`, the office's
+ * display name for the account card (additive; null for staff without an office).
+ */
+async function withOfficeName(
+  db: Parameters<typeof findOffice>[0],
+  user: PublicUser,
+): Promise<PublicUser & { officeName: string | null }> {
+  const office = user.officeId ? await findOffice(db, user.officeId) : undefined;
+  return { ...user, officeName: office?.name ?? null };
+}
 
 export const sessionRoutes: RouteModule = {
   name: "session",
@@ -45,10 +58,12 @@ export const sessionRoutes: RouteModule = {
       await loginSucceeded(deps.db, attempt.id);
       const { token } = await createSession(deps.db, deps.clock, user.id);
       setSessionCookie(c, token, trustProxy);
-      return c.json({ user: toPublicUser(user) }, 200);
+      return c.json({ user: await withOfficeName(deps.db, toPublicUser(user)) }, 200);
     });
 
-    api.get("/session", requireUser(deps), (c) => c.json({ user: c.get("user") }, 200));
+    api.get("/session", requireUser(deps), async (c) =>
+      c.json({ user: await withOfficeName(deps.db, c.get("user")) }, 200),
+    );
 
     // Logging out is idempotent: 204 even without a (valid) session, and the cookie is cleared.
     api.delete("/session", async (c) => {

@@ -1,0 +1,30 @@
+// English texts of the checklist's navigation (Indonesian in sheet-nav-id.ts).
+import type { sheetNavMessagesId } from "./sheet-nav-id";
+
+export const sheetNavMessagesEn: Record<keyof typeof sheetNavMessagesId, string> = {
+  navOutline: "Contents",
+  navOutlineClose: "Close contents",
+  navNext: "Next",
+  navNextLabel: "Go to the next unanswered item",
+  navAllAnswered: "Every item is answered.",
+  navViewLabel: "Sheet view",
+  navByQuestion: "By question",
+  navByRespondent: "By respondent",
+  navProducts: "Service products",
+  navRespondents: "Respondents",
+  navGeneralNote: "General note",
+  navSubmit: "Submit",
+  navMissing: "{count} incomplete",
+  navSectionOpen: "Open section",
+  navCount: "{done}/{total}",
+  navRespondentsNone: "No respondents yet. Add officials or service users first.",
+  navRespondentsGo: "Go to the respondents",
+  navRespondentChoose: "Choose a respondent",
+  navRespondentItems: "{count} questions for this respondent, in interview order.",
+  navRubric: "Answer scale",
+  progressNoInstances: "add products/respondents first",
+  missingWhatAnswer: "not answered",
+  missingWhatPhoto: "needs a photo",
+  missingWhatNote: "needs a note",
+  missingWhatInvalid: "invalid answer, answer again",
+};
