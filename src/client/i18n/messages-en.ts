@@ -1,10 +1,13 @@
 import { adminMessagesEn } from "./areas/admin-en";
 import { deskMessagesEn } from "./areas/desk-en";
 import { deviceMessagesEn } from "./areas/device-en";
+import { formKitMessagesEn } from "./areas/formkit-en";
 import { masterDataMessagesEn } from "./areas/masterdata-en";
+import { masterFormMessagesEn } from "./areas/masterforms-en";
 import { planningMessagesEn } from "./areas/planning-en";
 import { reviewMessagesEn } from "./areas/review-en";
 import { syncMessagesEn } from "./areas/sync-en";
+import { unitKindMessagesEn } from "./areas/unitkinds-en";
 import type { Messages } from "./messages-id";
 
 // English. Typed against the Indonesian dictionary, so a missing or extra key fails the build.
@@ -268,4 +271,7 @@ export const messagesEn: Messages = {
   ...adminMessagesEn,
   ...deviceMessagesEn,
   ...masterDataMessagesEn,
+  ...formKitMessagesEn,
+  ...unitKindMessagesEn,
+  ...masterFormMessagesEn,
 };

@@ -3,10 +3,13 @@
 import { adminMessagesId } from "./areas/admin-id";
 import { deskMessagesId } from "./areas/desk-id";
 import { deviceMessagesId } from "./areas/device-id";
+import { formKitMessagesId } from "./areas/formkit-id";
 import { masterDataMessagesId } from "./areas/masterdata-id";
+import { masterFormMessagesId } from "./areas/masterforms-id";
 import { planningMessagesId } from "./areas/planning-id";
 import { reviewMessagesId } from "./areas/review-id";
 import { syncMessagesId } from "./areas/sync-id";
+import { unitKindMessagesId } from "./areas/unitkinds-id";
 
 export const messagesId = {
   appName: "Patuh",
@@ -270,6 +273,9 @@ export const messagesId = {
   ...adminMessagesId,
   ...deviceMessagesId,
   ...masterDataMessagesId,
+  ...formKitMessagesId,
+  ...unitKindMessagesId,
+  ...masterFormMessagesId,
 } as const;
 
 export type MessageKey = keyof typeof messagesId;
