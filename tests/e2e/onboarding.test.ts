@@ -341,6 +341,8 @@ describe("onboarding from an empty database", () => {
       const login = new LoginPage(desk);
       await login.goto(fx.server.url);
       await login.logIn("sari", passwords.get("sari") ?? "");
+      // The supervisor's home is the progress overview: logged in before going on.
+      await desk.getByTestId("progress-screen").waitFor({ timeout: 60_000 });
       const review = new ReviewPage(desk);
       await review.open(fx.server.url, assessmentId);
       expect(await review.status.getAttribute("data-status")).toBe("submitted");
