@@ -4,16 +4,28 @@
 // preview rejects (nothing written) until it is fixed, then users, whose one-time passwords come
 // as a downloaded CSV; uploads the instrument, creates a period and draws a sample of Sambas's
 // imported units and puts an imported assessor on a team. The checklist advances at each step
-// until every step is done.
+// until every step is done. Then the round runs: the imported assessor logs in on her phone with
+// her one-time password, syncs, fills and submits the checklist of the imported unit; the imported
+// supervisor approves it on the review screen; the results show the unit's and the pemda's score.
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import ExcelJS from "exceljs";
 import type { BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { AdminDashboardPage, AdminInstrumentsPage, AdminPeriodsPage } from "./pages/admin-pages";
+import { ChecklistPage } from "./pages/checklist-page";
+import { FieldApi } from "./pages/field-api";
+import { HomePage } from "./pages/home-page";
 import { LoginPage } from "./pages/login-page";
 import { PlanningPage } from "./pages/planning-page";
-import { firstPage, launchProfile, seriousAxeViolations } from "./support/browser";
+import { ReviewApi } from "./pages/review-api";
+import { ReviewPage } from "./pages/review-page";
+import {
+  firstPage,
+  launchProfile,
+  seriousAxeViolations,
+  waitForServiceWorkerControl,
+} from "./support/browser";
 import { explainFailures } from "./support/explain-failures";
 import { type E2eFixture, setUpE2e } from "./support/fixture";
 import { ROOT, resultPath } from "./support/paths";
@@ -59,6 +71,10 @@ describe("onboarding from an empty database", () => {
   let fx: E2eFixture;
   let context: BrowserContext;
   let page: Page;
+  /** One-time passwords of the imported accounts, from the downloaded CSV. */
+  const passwords = new Map<string, string>();
+  let assignedUnit = "";
+  let assessmentId = "";
 
   beforeAll(async () => {
     fx = await setUpE2e("onboarding", {
@@ -202,7 +218,8 @@ describe("onboarding from an empty database", () => {
         .slice(1)
         .sort(),
     ).toEqual(["agus", "rina", "sari"]);
-    const rinaPassword = rows.find((r) => r.startsWith("rina,"))?.split(",")[3] ?? "";
+    for (const r of rows.slice(1)) passwords.set(r.split(",")[0] ?? "", r.split(",")[3] ?? "");
+    const rinaPassword = passwords.get("rina") ?? "";
     expect(rinaPassword.length).toBeGreaterThanOrEqual(10);
     // The password was never written into the server's log.
     expect(fx.server.log()).not.toContain(rinaPassword);
@@ -263,6 +280,7 @@ describe("onboarding from an empty database", () => {
     await expect.poll(() => planning.cards.count()).toBe(2);
     // A team: the imported assessor Rina on the first sampled unit.
     const unitId = (await planning.cards.first().getAttribute("data-unit")) ?? "";
+    assignedUnit = unitId;
     await planning.assign(unitId, {
       assessors: ["rina"],
       date: "2026-09-15",
@@ -276,4 +294,81 @@ describe("onboarding from an empty database", () => {
     expect(await step("teams").getAttribute("data-state")).toBe("done");
     await page.getByText("Semua langkah persiapan selesai.").waitFor();
   });
+
+  it("the imported assessor syncs on her phone, fills and submits the imported unit's checklist", async () => {
+    const SYNC_TIMEOUT_MS = 60_000;
+    const phoneContext = await launchProfile(fx.profileDir("rina"));
+    try {
+      const phone = await firstPage(phoneContext);
+      await phone.setViewportSize({ width: 360, height: 780 });
+      const login = new LoginPage(phone);
+      await login.goto(fx.server.url);
+      await login.logIn("rina", passwords.get("rina") ?? "");
+      const home = new HomePage(phone);
+      await home.readiness.filter({ hasText: "Siap luring" }).waitFor({ timeout: SYNC_TIMEOUT_MS });
+      await waitForServiceWorkerControl(phone);
+      const row = home.pemda("Kabupaten Sambas").getByTestId("unit-item");
+      expect(await row.count()).toBe(1);
+      await row.getByRole("link").click();
+      const sheet = new ChecklistPage(phone);
+      assessmentId = await sheet.startVisit();
+      await sheet.addProducts(2);
+      await sheet.addRespondents("official", 4);
+      await sheet.addRespondents("user", 5);
+      for (const instance of await sheet.instances()) {
+        await sheet.answer(instance.key, instance.evidence === "photo_required" ? "zero" : "high");
+      }
+      await sheet.waitSaved();
+      expect(await sheet.missing.count()).toBe(0);
+      await sheet.submit();
+      await phone.locator('[data-testid="assessment-status"][data-status="submitted"]').waitFor();
+      // Synced: the server holds it submitted (the home's sync runs on its own; press it too).
+      const sari = await ReviewApi.logIn(fx.server.url, "sari", passwords.get("sari") ?? "");
+      await phone.goto(`${fx.server.url}/`);
+      await home.heading().waitFor();
+      await home.syncNow();
+      const onServer = await sari.waitFor(assessmentId, (a) => a.status === "submitted", SYNC_TIMEOUT_MS);
+      expect(onServer.status).toBe("submitted");
+    } finally {
+      await phoneContext.close();
+    }
+  }, 240_000);
+
+  it("the imported supervisor approves it; the results show the unit's and the pemda's score", async () => {
+    const deskContext = await launchProfile(fx.profileDir("sari"));
+    try {
+      const desk = await firstPage(deskContext);
+      const login = new LoginPage(desk);
+      await login.goto(fx.server.url);
+      await login.logIn("sari", passwords.get("sari") ?? "");
+      // The supervisor's home is the progress overview: logged in before going on.
+      await desk.getByTestId("progress-screen").waitFor({ timeout: 60_000 });
+      const review = new ReviewPage(desk);
+      await review.open(fx.server.url, assessmentId);
+      expect(await review.status.getAttribute("data-status")).toBe("submitted");
+      await review.decide("approve");
+      await review.outcome.waitFor();
+      expect(await review.outcome.getAttribute("data-decision")).toBe("approve");
+
+      await review.gotoResults(fx.server.url);
+      const row = review.resultRow("Kabupaten Sambas");
+      const shown = (await row.getByTestId("pemda-score").textContent()) ?? "";
+      expect(shown).not.toBe("Belum ada nilai");
+      // The same numbers over the API: one approved unit, so the pemda's score is that unit's.
+      const sari = await FieldApi.logIn(fx.server.url, "sari", passwords.get("sari") ?? "");
+      const { periods } = await sari.get<{ periods: { id: string }[] }>("/periods");
+      const results = await sari.get<{
+        pemda: { name: string; score: number | null; units: { unitId: string; score: number | null }[] }[];
+      }>(`/results?periodId=${periods[0]?.id ?? ""}`);
+      const sambas = results.pemda.find((p) => p.name === "Kabupaten Sambas");
+      const unit = sambas?.units.find((u) => u.unitId === assignedUnit);
+      expect(unit?.score).toBeGreaterThan(0);
+      expect(sambas?.score).toBe(unit?.score);
+      expect(shown).toBe(
+        (sambas?.score ?? 0).toLocaleString("id-ID", { minimumFractionDigits: 2, maximumFractionDigits: 2 }),
+      );
+    } finally {
+      await deskContext.close();
+    }
+  }, 180_000);
 });

@@ -112,7 +112,7 @@ async function send<S extends v.GenericSchema>(
 }
 
 /** Like send, but error answers keep their details (path, issues) for the form that sent them. */
-async function sendForm<S extends v.GenericSchema>(
+export async function sendForm<S extends v.GenericSchema>(
   schema: S,
   method: string,
   path: string,

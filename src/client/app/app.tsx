@@ -14,6 +14,7 @@ import { navigate, usePath } from "./router";
 import { adminArea } from "./routes/admin-routes";
 import type { Area } from "./routes/area";
 import { assessorArea } from "./routes/assessor-routes";
+import { masterDataArea } from "./routes/masterdata-routes";
 import { nationalArea } from "./routes/national-routes";
 import { planningArea } from "./routes/planning-routes";
 import { reviewArea } from "./routes/review-routes";
@@ -21,7 +22,7 @@ import { reviewArea } from "./routes/review-routes";
 // Screens load on demand; only the shell, the login screen and the small area tables ship in the
 // entry chunk. Assessors work in the field area, on the device database (see device-gate.tsx);
 // supervisors and admins work online in the staff areas, which never open a device database.
-const STAFF_AREAS: Area[] = [reviewArea, planningArea, adminArea, nationalArea];
+const STAFF_AREAS: Area[] = [reviewArea, planningArea, adminArea, masterDataArea, nationalArea];
 
 const LOGIN_PATH = "/login";
 

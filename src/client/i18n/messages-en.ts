@@ -1,13 +1,16 @@
 import { adminMessagesEn } from "./areas/admin-en";
 import { deskMessagesEn } from "./areas/desk-en";
 import { deviceMessagesEn } from "./areas/device-en";
+import { formKitMessagesEn } from "./areas/formkit-en";
 import { masterDataMessagesEn } from "./areas/masterdata-en";
+import { masterFormMessagesEn } from "./areas/masterforms-en";
 import { method25DeviceMessagesEn } from "./areas/method25-device-en";
 import { nationalMessagesEn } from "./areas/national-en";
 import { planningMessagesEn } from "./areas/planning-en";
 import { reviewMessagesEn } from "./areas/review-en";
 import { sheetNavMessagesEn } from "./areas/sheet-nav-en";
 import { syncMessagesEn } from "./areas/sync-en";
+import { unitKindMessagesEn } from "./areas/unitkinds-en";
 import type { Messages } from "./messages-id";
 
 // English. Typed against the Indonesian dictionary, so a missing or extra key fails the build.
@@ -274,4 +277,7 @@ export const messagesEn: Messages = {
   ...nationalMessagesEn,
   ...method25DeviceMessagesEn,
   ...sheetNavMessagesEn,
+  ...formKitMessagesEn,
+  ...unitKindMessagesEn,
+  ...masterFormMessagesEn,
 };

@@ -3,13 +3,16 @@
 import { adminMessagesId } from "./areas/admin-id";
 import { deskMessagesId } from "./areas/desk-id";
 import { deviceMessagesId } from "./areas/device-id";
+import { formKitMessagesId } from "./areas/formkit-id";
 import { masterDataMessagesId } from "./areas/masterdata-id";
+import { masterFormMessagesId } from "./areas/masterforms-id";
 import { method25DeviceMessagesId } from "./areas/method25-device-id";
 import { nationalMessagesId } from "./areas/national-id";
 import { planningMessagesId } from "./areas/planning-id";
 import { reviewMessagesId } from "./areas/review-id";
 import { sheetNavMessagesId } from "./areas/sheet-nav-id";
 import { syncMessagesId } from "./areas/sync-id";
+import { unitKindMessagesId } from "./areas/unitkinds-id";
 
 export const messagesId = {
   appName: "Patuh",
@@ -276,6 +279,9 @@ export const messagesId = {
   ...nationalMessagesId,
   ...method25DeviceMessagesId,
   ...sheetNavMessagesId,
+  ...formKitMessagesId,
+  ...unitKindMessagesId,
+  ...masterFormMessagesId,
 } as const;
 
 export type MessageKey = keyof typeof messagesId;

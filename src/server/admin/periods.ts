@@ -7,6 +7,7 @@
  * Sync push refuses mutations in a period that is not open (period_closed), so closing stops edits.
  * An office holds one period per year and name (case and spaces ignored; unique index of migration
  * 005): a second one, created or renamed into place, is 409 period_exists and nothing changes.
+ * Closing freezes the names of the sampled loci and units (masterdata/period-names.ts).
  */
 import { randomUUID } from "node:crypto";
 import type { Db } from "../db/connection";
@@ -21,6 +22,7 @@ import {
   updatePeriod as updatePeriodRow,
 } from "../db/queries/periods";
 import { problem } from "../http/problems";
+import { freezePeriodNames } from "../masterdata/period-names";
 import { isUniqueViolation } from "./guard";
 import { ensureSchemeStored } from "./schemes";
 
@@ -181,6 +183,8 @@ async function updatePeriodInTransaction(db: Db, id: string, patch: PeriodPatch)
       ...(instrumentChanges ? { instrument_id: instrumentId, instrument_version: instrumentVersion } : {}),
       ...(schemeChanges ? { scheme_id: schemeId } : {}),
     });
+    // Published names: what the results of this period will show from now on.
+    if (patch.status === "closed" && current.status !== "closed") await freezePeriodNames(trx, id);
     return reread(trx, id);
   });
 }

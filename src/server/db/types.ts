@@ -81,6 +81,8 @@ export interface PemdaTable {
   code: string;
   name: string;
   kind: string;
+  /** Added by migration 011: a retired locus stays for its history. */
+  active: Generated<boolean>;
 }
 
 export interface UnitsTable {
@@ -91,6 +93,8 @@ export interface UnitsTable {
   suggested_products: Json<string[]>;
   /** Added by migration 005. */
   address: Generated<string>;
+  /** Added by migration 011: a retired unit is no sampling candidate. */
+  active: Generated<boolean>;
 }
 
 export interface MasterDataHistoryTable {
@@ -111,6 +115,18 @@ export interface PeriodLocusNamesTable {
   pemda_id: string;
   name: string;
   kind: string;
+  /** Added by migration 011. */
+  code: Generated<string>;
+}
+
+/** Migration 011: a sampled unit as its period was closed with. */
+export interface PeriodUnitNamesTable {
+  period_id: string;
+  unit_id: string;
+  name: string;
+  kind: string;
+  address: string;
+  products: Json<string[]>;
 }
 
 export interface AssignmentsTable {
@@ -140,6 +156,7 @@ export interface Database {
   units: UnitsTable;
   master_data_history: MasterDataHistoryTable;
   period_locus_names: PeriodLocusNamesTable;
+  period_unit_names: PeriodUnitNamesTable;
   assignments: AssignmentsTable;
   assignment_members: AssignmentMembersTable;
 }

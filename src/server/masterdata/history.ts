@@ -47,18 +47,27 @@ export interface HistoryRow {
   before: unknown;
   after: unknown;
   actorId: string | null;
+  /** The actor's display name (forms show who changed what). */
+  actorName: string | null;
   source: string;
   at: string;
 }
 
-export async function listHistory(db: Db, officeId: string, limit = 200): Promise<HistoryRow[]> {
-  const rows = await db
-    .selectFrom("master_data_history")
-    .selectAll()
-    .where("office_id", "=", officeId)
-    .orderBy("at", "desc")
-    .limit(limit)
-    .execute();
+/** Newest first; with `only`, the history of one locus, unit or user. */
+export async function listHistory(
+  db: Db,
+  officeId: string,
+  limit = 200,
+  only?: { entity: HistoryEntry["entity"]; entityId: string },
+): Promise<HistoryRow[]> {
+  let q = db
+    .selectFrom("master_data_history as h")
+    .leftJoin("users as a", "a.id", "h.actor_id")
+    .selectAll("h")
+    .select("a.name as actor_name")
+    .where("h.office_id", "=", officeId);
+  if (only) q = q.where("h.entity", "=", only.entity).where("h.entity_id", "=", only.entityId);
+  const rows = await q.orderBy("h.at", "desc").orderBy("h.id").limit(limit).execute();
   return rows.map((r) => ({
     entity: r.entity,
     entityId: r.entity_id,
@@ -66,6 +75,7 @@ export async function listHistory(db: Db, officeId: string, limit = 200): Promis
     before: r.before,
     after: r.after,
     actorId: r.actor_id,
+    actorName: r.actor_name,
     source: r.source,
     at: (r.at instanceof Date ? r.at : new Date(String(r.at))).toISOString(),
   }));

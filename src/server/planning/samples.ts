@@ -79,7 +79,8 @@ export async function editPemdaSample(
     await openScope(trx, user, periodId, pemdaId);
     const current = await findSampleForUpdate(trx, periodId, pemdaId);
     if (current === undefined) throw problem("sample_not_drawn", { pemdaId });
-    const known = new Set((await listPemdaUnits(trx, pemdaId)).map((u) => u.id));
+    // Active units, plus those already in the sample (a unit retired after the draw may stay).
+    const known = new Set([...(await listPemdaUnits(trx, pemdaId)).map((u) => u.id), ...current.unitIds]);
     const wanted = [...new Set(unitIds.map((id) => id.toLowerCase()))];
     const foreign = wanted.filter((id) => !known.has(id));
     if (foreign.length > 0)

@@ -3,7 +3,8 @@
  * unit's assessment, rolled up by the domain (rollUpPemda over scoreUnit-equivalent unit results).
  * Owns no table; unit scores come from the score cache (score-cache.ts), which holds exactly
  * scoreAssessment's total and dimension points of the current revision — the numbers scoreUnit
- * computes — so results equal a fresh rollUpResults over the stored states (tested).
+ * computes — so results equal a fresh rollUpResults over the stored states (tested). Locus and unit
+ * names (and codes) of a closed period are the ones it was closed with (masterdata/period-names.ts).
  */
 import { type QueryExecutorProvider, sql } from "kysely";
 import { BUILTIN_SCHEMES } from "../../domain/banding/builtin";
@@ -13,6 +14,7 @@ import { rollUpPemda } from "../../domain/results/roll-up";
 import type { PemdaResult, UnitResult } from "../../domain/results/types";
 import type { AssessmentStatus, Period } from "../../domain/sync/protocol";
 import { loadPeriods } from "../db/sync-entities";
+import { frozenJoins, frozenPemdaCode, frozenPemdaName, frozenUnitName } from "../masterdata/period-names";
 import type { InstrumentCache } from "../sync/instrument-cache";
 import {
   type CachedScore,
@@ -97,17 +99,18 @@ export async function sampledUnitsOf(
       status: AssessmentStatus | null;
       revision: number | null;
     } & ScoreColumns
-  >`select a.period_id, pd.id as pemda_id, pd.name as pemda_name, pd.code as pemda_code, pd.kind as pemda_kind,
-       u.id as unit_id, u.name as unit_name,
+  >`select a.period_id, pd.id as pemda_id, ${frozenPemdaName} as pemda_name, ${frozenPemdaCode} as pemda_code,
+       pd.kind as pemda_kind, u.id as unit_id, ${frozenUnitName} as unit_name,
        a.id as assignment_id, x.id as assessment_id, x.status, x.revision, ${SCORE_COLUMNS}
      from assignments a
      join units u on u.id = a.unit_id
      join pemda pd on pd.id = u.pemda_id
+     ${frozenJoins}
      left join lateral (select s.id, s.status, s.revision from assessments s where s.assignment_id = a.id
                         order by s.updated_at desc, s.id limit 1) x on true
      left join assessment_scores sc on sc.assessment_id = x.id
      where a.period_id = any(${[...periodIds]}::uuid[])
-     order by a.period_id, pd.code, pd.name, pd.id, u.name, u.id, a.id`.execute(db);
+     order by a.period_id, pemda_code, pemda_name, pd.id, unit_name, u.id, a.id`.execute(db);
   const probes: ScoreProbe[] = [];
   for (const row of r.rows) {
     if (row.assessment_id !== null && row.revision !== null)

@@ -2,16 +2,15 @@ import type { ComponentChildren } from "preact";
 import { Link } from "../../components/link";
 import { useI18n } from "../../i18n/i18n";
 import type { PemdaGroup, UnitRow } from "./home-model";
-import { formatDate, UNIT_STATE_KEYS, unitKindKey } from "./home-words";
+import { formatDate, UNIT_STATE_KEYS, unitKindWords } from "./home-words";
 
 function UnitItem({ unit }: { unit: UnitRow }) {
   const { t, language } = useI18n();
-  const kindKey = unitKindKey(unit.unitKind);
   return (
     <li class="unit-item" data-testid="unit-item" data-state={unit.state} data-unit={unit.unitName}>
       <Link href={unit.href} class="unit-item__link">
         <span class="unit-item__name">{unit.unitName}</span>
-        {unit.unitKind && <span class="unit-item__kind">{kindKey ? t(kindKey) : unit.unitKind}</span>}
+        {unit.unitKind && <span class="unit-item__kind">{unitKindWords(unit.unitKind, t)}</span>}
         {unit.plannedDate && (
           <span class="unit-item__meta">
             {t("homePlannedDate", { date: formatDate(unit.plannedDate, language) })}

@@ -14,19 +14,9 @@ export const UNIT_STATE_KEYS: Record<UnitState, MessageKey> = {
   approved: "unitStateApproved",
 };
 
-const UNIT_KIND_KEYS: Record<string, MessageKey> = {
-  disdukcapil: "unitKindDisdukcapil",
-  dpmptsp: "unitKindDpmptsp",
-  dinkes: "unitKindDinkes",
-  dindik: "unitKindDindik",
-  dinsos: "unitKindDinsos",
-  puskesmas: "unitKindPuskesmas",
-};
-
-/** The dictionary key of a unit kind, or undefined for a kind this version does not know. */
-export function unitKindKey(kind: string): MessageKey | undefined {
-  return Object.hasOwn(UNIT_KIND_KEYS, kind) ? UNIT_KIND_KEYS[kind] : undefined;
-}
+// Unit kinds are the office's data: their words live in i18n/unit-kinds.ts (known spellings in
+// both languages, any other kind readable as the office wrote it).
+export { unitKindKey, unitKindWords } from "../../i18n/unit-kinds";
 
 export const SYNC_STATE_KEYS: Record<SyncState, MessageKey> = {
   idle: "syncStateIdle",

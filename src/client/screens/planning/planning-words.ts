@@ -1,7 +1,7 @@
 // Words for the planning screens: server codes → dictionary keys, unit kinds in the UI language.
 import { ApiError, NETWORK_ERROR } from "../../api/http";
 import type { MessageKey, Translate } from "../../i18n/i18n";
-import { unitKindKey } from "../home/home-words";
+import { unitKindWords } from "../../i18n/unit-kinds";
 
 const ERROR_KEYS: Record<string, MessageKey> = {
   period_closed: "planningErrPeriodClosed",
@@ -19,8 +19,7 @@ export function planningErrorWords(error: unknown, t: Translate): string {
   return key ? t(key) : t("planningErrOther", { code });
 }
 
-/** A unit kind's name ("Puskesmas"), or the raw kind when this version does not know it. */
+/** A unit kind's name ("Puskesmas"), or the office's own kind made readable (i18n/unit-kinds.ts). */
 export function kindWords(kind: string, t: Translate): string {
-  const key = unitKindKey(kind);
-  return key ? t(key) : kind;
+  return unitKindWords(kind, t);
 }

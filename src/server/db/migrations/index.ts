@@ -12,6 +12,7 @@ import { migration007 } from "./007-incremental-pull";
 import { migration008 } from "./008-hardening";
 import { migration009 } from "./009-master-data";
 import { migration010 } from "./010-echo-free-pull";
+import { migration011 } from "./011-period-names";
 import type { Migration } from "./types";
 
 export type { Migration } from "./types";
@@ -27,4 +28,5 @@ export const MIGRATIONS: readonly Migration[] = [
   migration008,
   migration009,
   migration010,
+  migration011,
 ];

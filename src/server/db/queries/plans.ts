@@ -117,9 +117,10 @@ export async function listOfficeUnits(db: QueryExecutorProvider, officeId: strin
   return r.rows.map(toUnit);
 }
 
+/** The sampling candidates of a pemda: its active units (a retired unit is never drawn). */
 export async function listPemdaUnits(db: QueryExecutorProvider, pemdaId: string): Promise<PlanUnit[]> {
   const r = await sql<UnitRow>`select id, pemda_id, kind, name, suggested_products from units
-    where pemda_id = ${pemdaId}::uuid order by kind, name, id`.execute(db);
+    where pemda_id = ${pemdaId}::uuid and active order by kind, name, id`.execute(db);
   return r.rows.map(toUnit);
 }
 

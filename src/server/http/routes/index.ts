@@ -12,6 +12,7 @@ import { exportRoutes } from "./exports";
 import { peopleExportRoutes } from "./exports-people";
 import { historyRoutes } from "./history";
 import { masterDataRoutes } from "./master-data";
+import { masterDataFormRoutes } from "./master-data-forms";
 import { periodRoutes } from "./periods";
 import { planningRoutes } from "./planning";
 import { progressRoutes } from "./progress";
@@ -44,4 +45,5 @@ export const ROUTE_MODULES: RouteModule[] = [
   roundRoutes,
   historyRoutes,
   masterDataRoutes,
+  masterDataFormRoutes,
 ];

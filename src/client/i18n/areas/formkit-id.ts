@@ -1,0 +1,20 @@
+// Indonesian texts of the form kit (src/client/form-kit), shared by every form that uses it.
+// Keys are prefixed "fk" to stay unique across areas.
+export const formKitMessagesId = {
+  fkSave: "Simpan",
+  fkSaving: "Menyimpan…",
+  fkCancel: "Batal",
+  fkSummary: "Periksa isian berikut:",
+  fkUnsaved: "Ada perubahan yang belum disimpan.",
+  fkDiscardQuestion: "Buang perubahan yang belum disimpan?",
+  fkDiscard: "Buang perubahan",
+  fkKeepEditing: "Lanjut mengisi",
+  fkErrRequired: "Wajib diisi.",
+  fkErrInvalid: "Isian tidak sah.",
+  fkErrTaken: "Sudah dipakai; pilih yang lain.",
+  fkErrNotFound: "Data ini tidak ditemukan (mungkin sudah diubah orang lain). Muat ulang halaman.",
+  fkErrForbidden: "Anda tidak berwenang mengubah data ini.",
+  fkErrNetwork: "Tidak ada sambungan ke server. Perubahan belum disimpan; coba lagi.",
+  fkErrTooLarge: "Isian terlalu besar.",
+  fkErrUnexpected: "Terjadi kesalahan ({code}). Perubahan belum disimpan.",
+} as const;
