@@ -3,6 +3,7 @@ import { deskMessagesEn } from "./areas/desk-en";
 import { deviceMessagesEn } from "./areas/device-en";
 import { masterDataMessagesEn } from "./areas/masterdata-en";
 import { planningMessagesEn } from "./areas/planning-en";
+import { raporMessagesEn } from "./areas/rapor-en";
 import { reviewMessagesEn } from "./areas/review-en";
 import { syncMessagesEn } from "./areas/sync-en";
 import type { Messages } from "./messages-id";
@@ -268,4 +269,5 @@ export const messagesEn: Messages = {
   ...adminMessagesEn,
   ...deviceMessagesEn,
   ...masterDataMessagesEn,
+  ...raporMessagesEn,
 };

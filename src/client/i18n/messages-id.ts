@@ -5,6 +5,7 @@ import { deskMessagesId } from "./areas/desk-id";
 import { deviceMessagesId } from "./areas/device-id";
 import { masterDataMessagesId } from "./areas/masterdata-id";
 import { planningMessagesId } from "./areas/planning-id";
+import { raporMessagesId } from "./areas/rapor-id";
 import { reviewMessagesId } from "./areas/review-id";
 import { syncMessagesId } from "./areas/sync-id";
 
@@ -270,6 +271,7 @@ export const messagesId = {
   ...adminMessagesId,
   ...deviceMessagesId,
   ...masterDataMessagesId,
+  ...raporMessagesId,
 } as const;
 
 export type MessageKey = keyof typeof messagesId;

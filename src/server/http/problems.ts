@@ -96,6 +96,8 @@ export const PROBLEMS = {
   invalid_history_file: { status: 400, message: "The history file cannot be read as a table." },
   // Master data (issue #17): the report, with every problem and its cell, is the details.
   import_invalid: { status: 422, message: "The file has problems; nothing was written." },
+  // Rapor letterhead (issue #20): details.reason says which check the logo failed.
+  invalid_image: { status: 400, message: "The image is not a readable PNG or JPEG of an accepted size." },
 } as const satisfies Record<string, { status: number; message: string }>;
 
 export type ProblemCode = keyof typeof PROBLEMS;
