@@ -159,8 +159,20 @@ type DetailExtras = Pick<
 >;
 export type AssessmentDetail = AssessmentState & DetailExtras;
 
+// The period's banding scheme as results need it (issue #18): no zones → no zone column or colour.
+// An older server leaves it out; schemeOf() then reads it off the bands.
+const SchemeSummarySchema = v.object({
+  id: v.string(),
+  name: LOCAL_TEXT,
+  hasZones: v.boolean(),
+  hasQualifier: v.boolean(),
+  hasUnitLabels: v.boolean(),
+});
+export type SchemeSummary = v.InferOutput<typeof SchemeSummarySchema>;
+
 const ResultsSchema = v.object({
   periodId: v.string(),
+  scheme: v.optional(SchemeSummarySchema),
   pemda: v.array(
     v.object({
       pemdaId: v.string(),
@@ -175,6 +187,7 @@ const ResultsSchema = v.object({
           score: NULL_NUM,
           dimensions: DIMENSIONS,
           status: UNIT_STATUS,
+          unitBand: v.optional(v.nullable(v.object({ category: v.string(), label: v.string() }))),
         }),
       ),
     }),
@@ -183,10 +196,50 @@ const ResultsSchema = v.object({
 export type Results = v.InferOutput<typeof ResultsSchema>;
 export type PemdaResult = Results["pemda"][number];
 
+// The rapor's letterhead, approvals and failed-item observations (issue #20); optional so a client
+// that meets an older server still shows the rapor without them.
+const LetterheadSchema = v.object({
+  officeId: v.string(),
+  officeName: v.string(),
+  lines: v.array(v.string()),
+  address: v.string(),
+  isDefault: v.boolean(),
+  logoUrl: v.nullable(v.string()),
+  logoMime: v.nullable(v.string()),
+  logoBytes: v.nullable(NUM),
+  updatedAt: v.nullable(v.string()),
+});
+export type Letterhead = v.InferOutput<typeof LetterheadSchema>;
+
+const ApprovalSchema = v.object({
+  unitId: v.string(),
+  unitName: v.string(),
+  approverId: v.string(),
+  approverName: v.string(),
+  approverRole: v.string(),
+  approvedAt: v.string(),
+  revision: NUM,
+});
+
+const ObservationSchema = v.object({
+  key: v.string(),
+  subject: v.nullable(v.object({ kind: v.string(), label: v.string() })),
+  value: NULL_NUM,
+  answers: v.array(v.object({ part: v.nullable(v.string()), text: LOCAL_TEXT })),
+  notes: v.array(v.string()),
+  photoCount: NUM,
+  photos: v.array(v.object({ sha256: v.string(), mime: v.string() })),
+});
+export type RaporObservation = v.InferOutput<typeof ObservationSchema>;
+
 const RaporSchema = v.object({
   // The locus's last rounds and national rank (issue #19; absent from an older server).
   ...RaporHistory,
   period: PeriodSchema,
+  scheme: v.optional(SchemeSummarySchema),
+  letterhead: v.optional(v.nullable(LetterheadSchema), null),
+  printedAt: v.optional(v.nullable(v.string()), null),
+  approvals: v.optional(v.array(ApprovalSchema), []),
   pemda: v.object({ pemdaId: v.string(), name: v.string(), score: NULL_NUM, band: BAND, final: v.boolean() }),
   dimensions: v.array(v.object({ id: v.string(), name: LOCAL_TEXT, weight: NUM })),
   variables: v.array(v.object({ id: v.string(), name: LOCAL_TEXT })),
@@ -209,6 +262,7 @@ const RaporSchema = v.object({
           value: NUM,
           instances: v.array(v.object({ key: v.string(), value: NULL_NUM })),
           notes: v.array(v.object({ key: v.string(), text: v.string() })),
+          observations: v.optional(v.array(ObservationSchema), []),
         }),
       ),
     }),
@@ -254,6 +308,23 @@ export const fetchPeriodInstrument = (id: string) =>
   instrumentAt(`/periods/${encodeURIComponent(id)}/instrument`);
 
 export const fetchResults = (periodId: string) => get(ResultsSchema, `/results?${q({ periodId })}`);
+
+/** The scheme summary the server sent, or one read off the bands (an older server). */
+export function schemeOf(data: { scheme?: SchemeSummary | undefined; pemda: unknown }): SchemeSummary {
+  if (data.scheme) return data.scheme;
+  const pemda = (Array.isArray(data.pemda) ? data.pemda : [data.pemda]) as {
+    band: v.InferOutput<typeof BAND>;
+  }[];
+  const bands = pemda.flatMap((p) => (p.band ? [p.band] : []));
+  return {
+    id: "",
+    name: { id: "" },
+    // With no band to read (nothing scored yet) keep the zone column: the v1 layout.
+    hasZones: bands.length === 0 || bands.some((b) => b.zone !== null),
+    hasQualifier: bands.some((b) => b.qualifierDecided !== undefined),
+    hasUnitLabels: false,
+  };
+}
 
 export const fetchRapor = (periodId: string, pemdaId: string) =>
   get(RaporSchema, `/results/rapor?${q({ periodId, pemdaId })}`);

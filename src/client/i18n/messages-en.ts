@@ -7,6 +7,7 @@ import { masterFormMessagesEn } from "./areas/masterforms-en";
 import { method25DeviceMessagesEn } from "./areas/method25-device-en";
 import { nationalMessagesEn } from "./areas/national-en";
 import { planningMessagesEn } from "./areas/planning-en";
+import { raporMessagesEn } from "./areas/rapor-en";
 import { reviewMessagesEn } from "./areas/review-en";
 import { sheetNavMessagesEn } from "./areas/sheet-nav-en";
 import { syncMessagesEn } from "./areas/sync-en";
@@ -280,4 +281,5 @@ export const messagesEn: Messages = {
   ...formKitMessagesEn,
   ...unitKindMessagesEn,
   ...masterFormMessagesEn,
+  ...raporMessagesEn,
 };

@@ -9,6 +9,7 @@ import { masterFormMessagesId } from "./areas/masterforms-id";
 import { method25DeviceMessagesId } from "./areas/method25-device-id";
 import { nationalMessagesId } from "./areas/national-id";
 import { planningMessagesId } from "./areas/planning-id";
+import { raporMessagesId } from "./areas/rapor-id";
 import { reviewMessagesId } from "./areas/review-id";
 import { sheetNavMessagesId } from "./areas/sheet-nav-id";
 import { syncMessagesId } from "./areas/sync-id";
@@ -282,6 +283,7 @@ export const messagesId = {
   ...formKitMessagesId,
   ...unitKindMessagesId,
   ...masterFormMessagesId,
+  ...raporMessagesId,
 } as const;
 
 export type MessageKey = keyof typeof messagesId;

@@ -36,8 +36,21 @@ export interface PeopleTable {
 
 const col = (header: string, width: number, kind: ColumnKind = "text"): Column => ({ header, width, kind });
 
+/** "Tanpa Maladministrasi" when granted, "Tidak" when refused, "Belum diputuskan" while undecided. */
+function qualifierWord(band: PeriodResults["pemda"][number]["band"]): string | null {
+  if (band === null) return null;
+  if (band.qualifierDecided !== true) return "Belum diputuskan";
+  return band.qualifier ?? "Tidak";
+}
+
+/**
+ * One row per pemda. The scheme decides the columns (issue #18): a zone column only when its bands
+ * have zones; a qualifier column only when it has a qualifier. "Predikat" is always the full
+ * predicate, qualifier included ("Kualitas Sedang Tanpa Maladministrasi").
+ */
 export function pemdaTable(results: PeriodResults): PeopleTable {
   const codes = new Map(results.units.map((u) => [u.pemdaId, u.pemdaCode]));
+  const { hasZones, hasQualifier } = results.scheme;
   return {
     name: "Pemda",
     columns: [
@@ -45,8 +58,9 @@ export function pemdaTable(results: PeriodResults): PeopleTable {
       col("Nama pemda", 28),
       col("Nilai", 9, "score"),
       col("Kategori", 10),
-      col("Predikat", 22),
-      col("Zona", 10),
+      col("Predikat", hasQualifier ? 40 : 22),
+      ...(hasQualifier ? [col("Kualifikasi", 24)] : []),
+      ...(hasZones ? [col("Zona", 10)] : []),
       col("Status hasil", 14),
       col("Unit sampel", 12, "number"),
       col("Unit disetujui", 14, "number"),
@@ -56,8 +70,9 @@ export function pemdaTable(results: PeriodResults): PeopleTable {
       p.name,
       p.score,
       p.band?.category ?? null,
-      p.band?.label ?? null,
-      p.band?.zone ?? null,
+      p.band?.predicate ?? p.band?.label ?? null,
+      ...(hasQualifier ? [qualifierWord(p.band)] : []),
+      ...(hasZones ? [p.band?.zone ?? null] : []),
       p.final ? "Final" : "Sementara",
       p.units.length,
       p.units.filter((u) => u.status === "approved").length,
@@ -67,6 +82,7 @@ export function pemdaTable(results: PeriodResults): PeopleTable {
 
 export function unitTable(results: PeriodResults, instrument: Instrument | undefined): PeopleTable {
   const dims = instrument?.dimensions ?? [];
+  const unitLabels = results.scheme.hasUnitLabels;
   const codes = new Map(results.units.map((u) => [u.pemdaId, u.pemdaCode]));
   const rows: Cell[][] = [];
   for (const p of results.pemda) {
@@ -78,6 +94,7 @@ export function unitTable(results: PeriodResults, instrument: Instrument | undef
         u.name,
         statusWord(u.status),
         u.score,
+        ...(unitLabels ? [u.unitBand?.label ?? null] : []),
         ...dims.map((d) => points.get(d.id) ?? null),
       ]);
     }
@@ -90,6 +107,7 @@ export function unitTable(results: PeriodResults, instrument: Instrument | undef
       col("Unit layanan", 36),
       col("Status", 14),
       col("Nilai unit", 11, "score"),
+      ...(unitLabels ? [col("Predikat unit", 16)] : []),
       ...dims.map((d) => col(`Poin ${d.name.id}`, Math.max(12, d.name.id.length + 6), "score")),
     ],
     rows,

@@ -101,6 +101,8 @@ export const PROBLEMS = {
     status: 422,
     message: "This archive would exceed 4 GiB; download the evidence per pemda instead.",
   },
+  // Rapor letterhead (issue #20): details.reason says which check the logo failed.
+  invalid_image: { status: 400, message: "The image is not a readable PNG or JPEG of an accepted size." },
 } as const satisfies Record<string, { status: number; message: string }>;
 
 export type ProblemCode = keyof typeof PROBLEMS;

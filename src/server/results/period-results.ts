@@ -10,6 +10,7 @@ import { type QueryExecutorProvider, sql } from "kysely";
 import { BUILTIN_SCHEMES } from "../../domain/banding/builtin";
 import { parseBandingScheme } from "../../domain/banding/parse-scheme";
 import type { BandingScheme } from "../../domain/banding/types";
+import type { LocalText } from "../../domain/common/validate";
 import { rollUpPemda } from "../../domain/results/roll-up";
 import type { PemdaResult, UnitResult } from "../../domain/results/types";
 import type { AssessmentStatus, Period } from "../../domain/sync/protocol";
@@ -133,8 +134,33 @@ export async function sampledUnitsOf(
   return { units, scores };
 }
 
+/**
+ * What screens and exports need to know of the period's banding scheme to lay out its results: a
+ * scheme without zones (opini-2025) gets no zone column or colour, and shows its predicate with
+ * the qualifier instead (issue #18 item 5).
+ */
+export interface SchemeSummary {
+  id: string;
+  name: LocalText;
+  hasZones: boolean;
+  hasQualifier: boolean;
+  /** The scheme words units apart from loci ("Sangat Baik" …). */
+  hasUnitLabels: boolean;
+}
+
+export function schemeSummary(scheme: BandingScheme): SchemeSummary {
+  return {
+    id: scheme.id,
+    name: scheme.name,
+    hasZones: scheme.bands.some((b) => b.zone !== undefined),
+    hasQualifier: scheme.qualifier !== undefined,
+    hasUnitLabels: scheme.bands.some((b) => b.unitLabel !== undefined),
+  };
+}
+
 export interface PeriodResults {
   periodId: string;
+  scheme: SchemeSummary;
   pemda: PemdaResult[];
   /** Units in result order with their pemda code (exports need it). */
   units: SampledUnit[];
@@ -203,7 +229,12 @@ function rollUpPeriod(
     );
   }
   const pemda = [...byPemda.values()].map((p) => rollUpPemda(p, scheme));
-  return { periodId: period.id, pemda: period.status === "closed" ? pemda.map(finalised) : pemda, units };
+  return {
+    periodId: period.id,
+    scheme: schemeSummary(scheme),
+    pemda: period.status === "closed" ? pemda.map(finalised) : pemda,
+    units,
+  };
 }
 
 /**

@@ -2,6 +2,8 @@
  * GET /results/rapor data: the printable report of one pemda in a period (product.md step 7):
  * the pemda's result (the same object GET /results gives), and per sampled unit its score,
  * dimension points, what falls short (the domain's unitShortfalls, with item labels) and its notes.
+ * Issue #20 adds what makes it fit to send: the office letterhead, the print time, the approval
+ * block (rapor-approvals.ts) and, per failed item, what was observed (rapor-observations.ts).
  * Owns no table; every number comes from the results roll-up and the domain.
  */
 import { type QueryExecutorProvider, sql } from "kysely";
@@ -11,8 +13,11 @@ import { unitShortfalls } from "../../domain/results/shortfalls";
 import type { PemdaResult, UnitResultStatus } from "../../domain/results/types";
 import type { AssessmentState } from "../../domain/sync/protocol";
 import { problem } from "../http/problems";
+import { type Letterhead, letterheadOf } from "../letterhead/letterhead";
 import type { InstrumentCache } from "../sync/instrument-cache";
-import { type PeriodInfo, periodResults } from "./period-results";
+import { type PeriodInfo, periodResults, type SchemeSummary } from "./period-results";
+import { type RaporApproval, raporApprovals } from "./rapor-approvals";
+import { type RaporObservation, shortfallObservations } from "./rapor-observations";
 
 export interface RaporShortfall {
   indicatorId: string;
@@ -23,6 +28,8 @@ export interface RaporShortfall {
   value: number;
   instances: { key: string; value: number | null }[];
   notes: { key: string; text: string }[];
+  /** Per instance below full marks: whose answer, the answer in words, notes, photos (issue #20). */
+  observations: RaporObservation[];
 }
 
 export interface RaporUnit {
@@ -40,6 +47,14 @@ export interface RaporUnit {
 
 export interface Rapor {
   period: PeriodInfo;
+  /** The period's scheme: without zones the rapor shows no zone (issue #18). */
+  scheme: SchemeSummary;
+  /** The office's letterhead (defaults applied). */
+  letterhead: Letterhead;
+  /** When this rapor was produced (server clock, ISO): the print date. */
+  printedAt: string;
+  /** The approval records of the approved units. */
+  approvals: RaporApproval[];
   pemda: Omit<PemdaResult, "units">;
   dimensions: { id: string; name: LocalText; weight: number }[];
   variables: { id: string; name: LocalText }[];
@@ -64,6 +79,7 @@ export async function pemdaRapor(
   instruments: InstrumentCache,
   period: PeriodInfo,
   pemdaId: string,
+  now: Date,
 ): Promise<Rapor> {
   const results = await periodResults(db, instruments, period);
   const pemda = results.pemda.find((p) => p.pemdaId === pemdaId);
@@ -105,13 +121,29 @@ export async function pemdaRapor(
             value: s.value,
             instances: s.instances.map((x) => ({ key: x.key, value: x.value })),
             notes: s.notes.map((n) => ({ key: n.key, text: n.text })),
+            observations: shortfallObservations(instrument, state, s),
           }))
         : [],
     };
   });
   const { units: _units, ...pemdaHead } = pemda;
+  const letterhead = await letterheadOf(db, period.officeId);
+  if (letterhead === undefined)
+    throw new Error(`office ${period.officeId} of period ${period.id} is unknown`);
+  const approvals = await raporApprovals(
+    db,
+    units.map((u) => ({
+      unitId: u.unitId,
+      name: u.name,
+      state: u.assessmentId === null ? undefined : states.get(u.assessmentId),
+    })),
+  );
   return {
     period,
+    scheme: results.scheme,
+    letterhead,
+    printedAt: now.toISOString(),
+    approvals,
     pemda: pemdaHead,
     dimensions: instrument.dimensions.map((d) => ({ id: d.id, name: d.name, weight: d.weight })),
     variables: instrument.dimensions.flatMap((d) => d.variables.map((v) => ({ id: v.id, name: v.name }))),

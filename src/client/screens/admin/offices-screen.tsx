@@ -13,6 +13,7 @@ import {
   type SummaryItem,
   useLoad,
 } from "./admin-kit";
+import { LetterheadEditor } from "./letterhead-editor";
 
 const SLUG = /^[a-z0-9][a-z0-9-]{1,39}$/;
 
@@ -104,6 +105,11 @@ function OfficeRow({ office, onSaved }: { office: Office; onSaved: (o: Office) =
           </button>
         </div>
       )}
+      {/* The rapor letterhead (issue #20), opened on demand so the list stays short. */}
+      <details class="admin-letterhead">
+        <summary>{t("letterheadTitle")}</summary>
+        <LetterheadEditor officeId={office.id} />
+      </details>
     </li>
   );
 }

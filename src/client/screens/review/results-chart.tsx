@@ -1,5 +1,6 @@
 // Hand-written SVG charts of the results (issue #6 §3): pemda scores as bars coloured by zona (with
 // the zone written beside each bar: never colour alone), and stacked dimension points per unit.
+// A scheme without zones (opini-2025, issue #18) draws neutral bars with the category written.
 // Each chart has a <title>/<desc>, per-bar <title>s, and the screen shows the same numbers as tables.
 import type { Instrument } from "../../../domain/instrument/types";
 import type { PemdaResult } from "../../api/review-api";
@@ -18,7 +19,12 @@ const clip = (text: string, max: number) => (text.length > max ? `${text.slice(0
 
 /** What a score bar needs: the period results' pemda, or a locus of the national results (#19). */
 export type ScoreBarRow = Pick<PemdaResult, "pemdaId" | "name" | "score"> & {
-  band: { zone: string | null } | null;
+  band: {
+    zone: string | null;
+    category?: string | null;
+    predicate?: string | null;
+    label?: string | null;
+  } | null;
 };
 
 export function PemdaChart({
@@ -26,12 +32,15 @@ export function PemdaChart({
   id = "chart-pemda",
   title,
   desc,
+  zones = true,
 }: {
   ranked: readonly ScoreBarRow[];
   /** Element id and test id; a page with two such charts gives each its own. */
   id?: string;
   title?: string;
   desc?: string;
+  /** False under a scheme without zones (opini-2025): neutral bars, the category beside them. */
+  zones?: boolean;
 }) {
   const { t, language } = useI18n();
   const height = ranked.length * ROW_H + 8;
@@ -48,11 +57,17 @@ export function PemdaChart({
       {ranked.map((p, i) => {
         const y = i * ROW_H + 4;
         const w = p.score === null ? 0 : (p.score / 100) * BAR_W;
-        const zone = p.band?.zone ?? "—";
+        const zone = (zones ? p.band?.zone : p.band?.category) ?? "—";
         return (
-          <g key={p.pemdaId} class={zoneClass(p.band?.zone ?? undefined)}>
+          <g key={p.pemdaId} class={zones ? zoneClass(p.band?.zone ?? undefined) : "zone--none"}>
             <title>
-              {t("reviewChartBar", { name: p.name, score: formatScore(p.score, language), zone })}
+              {zones
+                ? t("reviewChartBar", { name: p.name, score: formatScore(p.score, language), zone })
+                : t("reviewChartBarPredicate", {
+                    name: p.name,
+                    score: formatScore(p.score, language),
+                    predicate: p.band?.predicate ?? p.band?.label ?? "—",
+                  })}
             </title>
             <text x={0} y={y + 17} class="review-chart__label">
               {clip(p.name, 16)}

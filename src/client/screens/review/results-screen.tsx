@@ -4,7 +4,13 @@
 import { useState } from "preact/hooks";
 import type { Instrument } from "../../../domain/instrument/types";
 import { rankPemda } from "../../../domain/results/rank";
-import { fetchPeriodInstrument, fetchResults, type Period, type Results } from "../../api/review-api";
+import {
+  fetchPeriodInstrument,
+  fetchResults,
+  type Period,
+  type Results,
+  schemeOf,
+} from "../../api/review-api";
 import { useDocumentTitle } from "../../app/use-document-title";
 import { Link } from "../../components/link";
 import { useI18n } from "../../i18n/i18n";
@@ -51,6 +57,9 @@ function ResultsBody({
 }) {
   const { t, language } = useI18n();
   const ranked = rankPemda(results.pemda);
+  // A scheme without zones (opini-2025) has no zone column or colour; its predicate carries the
+  // qualifier instead (issue #18). v1 schemes keep the zone column.
+  const scheme = schemeOf(results);
   const [chartPemda, setChartPemda] = useState(ranked[0]?.pemdaId ?? "");
   const selected = results.pemda.find((p) => p.pemdaId === chartPemda);
   return (
@@ -70,8 +79,8 @@ function ResultsBody({
                 <th scope="col">{t("reviewFilterPemda")}</th>
                 <th scope="col">{t("reviewScore")}</th>
                 <th scope="col">{t("reviewCategory")}</th>
-                <th scope="col">{t("reviewOpini")}</th>
-                <th scope="col">{t("reviewZone")}</th>
+                <th scope="col">{scheme.hasZones ? t("reviewOpini") : t("raporPredicate")}</th>
+                {scheme.hasZones && <th scope="col">{t("reviewZone")}</th>}
                 <th scope="col">{t("reviewFinal")}</th>
                 <th scope="col">{t("reviewRapor")}</th>
               </tr>
@@ -90,14 +99,16 @@ function ResultsBody({
                     {p.score === null ? t("reviewNoScore") : formatScore(p.score, language)}
                   </td>
                   <td>{p.band?.category ?? "—"}</td>
-                  <td>{p.band?.predicate ?? p.band?.label ?? "—"}</td>
-                  <td>
-                    {p.band?.zone ? (
-                      <span class={`review-zone ${zoneClass(p.band.zone)}`}>{p.band.zone}</span>
-                    ) : (
-                      "—"
-                    )}
-                  </td>
+                  <td data-testid="pemda-predicate">{p.band?.predicate ?? p.band?.label ?? "—"}</td>
+                  {scheme.hasZones && (
+                    <td>
+                      {p.band?.zone ? (
+                        <span class={`review-zone ${zoneClass(p.band.zone)}`}>{p.band.zone}</span>
+                      ) : (
+                        "—"
+                      )}
+                    </td>
+                  )}
                   <td data-testid="pemda-final">{t(p.final ? "reviewFinal" : "reviewProvisional")}</td>
                   <td>
                     <Link href={`/hasil/rapor/${p.pemdaId}`}>
@@ -109,7 +120,7 @@ function ResultsBody({
             </tbody>
           </table>
         </section>
-        <PemdaChart ranked={ranked} />
+        <PemdaChart ranked={ranked} zones={scheme.hasZones} />
       </section>
 
       <section class="card" aria-labelledby="results-units">
@@ -142,6 +153,7 @@ function ResultsBody({
                       </th>
                     ))}
                     <th scope="col">{t("reviewScore")}</th>
+                    {scheme.hasUnitLabels && <th scope="col">{t("raporPredicate")}</th>}
                   </tr>
                 </thead>
                 <tbody>
@@ -155,6 +167,7 @@ function ResultsBody({
                         </td>
                       ))}
                       <td>{formatScore(u.score, language)}</td>
+                      {scheme.hasUnitLabels && <td>{u.unitBand?.label ?? "—"}</td>}
                     </tr>
                   ))}
                 </tbody>

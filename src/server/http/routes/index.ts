@@ -11,6 +11,7 @@ import { evidenceThumbnailRoutes } from "./evidence-thumbnail";
 import { exportRoutes } from "./exports";
 import { peopleExportRoutes } from "./exports-people";
 import { historyRoutes } from "./history";
+import { letterheadRoutes } from "./letterheads";
 import { masterDataRoutes } from "./master-data";
 import { masterDataFormRoutes } from "./master-data-forms";
 import { periodRoutes } from "./periods";
@@ -46,4 +47,5 @@ export const ROUTE_MODULES: RouteModule[] = [
   historyRoutes,
   masterDataRoutes,
   masterDataFormRoutes,
+  letterheadRoutes,
 ];

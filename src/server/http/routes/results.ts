@@ -17,16 +17,16 @@ export const resultsRoutes: RouteModule = {
     const instruments = new InstrumentCache();
     api.get("/results", requireUser(deps), async (c) => {
       const period = await periodForReview(deps.db, c.get("user"), queryUuid(c, "periodId", true));
-      const { periodId, pemda } = await periodResults(deps.db, instruments, period);
+      const { periodId, scheme, pemda } = await periodResults(deps.db, instruments, period);
       c.header("Cache-Control", "no-store");
-      return c.json({ periodId, pemda }, 200);
+      return c.json({ periodId, scheme, pemda }, 200);
     });
     // The printable rapor of one pemda (docs/api-review.md): same access as results; a pemda
     // without sampled units in the period is 404.
     api.get("/results/rapor", requireUser(deps), async (c) => {
       const period = await periodForReview(deps.db, c.get("user"), queryUuid(c, "periodId", true));
       const pemdaId = queryUuid(c, "pemdaId", true);
-      const rapor = await pemdaRapor(deps.db, instruments, period, pemdaId);
+      const rapor = await pemdaRapor(deps.db, instruments, period, pemdaId, deps.clock.now());
       // The locus's trend and national rank (issue #19), beside the rapor's own fields.
       const history = await raporHistory(deps.db, instruments, c.get("user"), period.id, pemdaId);
       c.header("Cache-Control", "no-store");
