@@ -1,4 +1,5 @@
 import { adminMessagesEn } from "./areas/admin-en";
+import { auditMessagesEn } from "./areas/audit-en";
 import { deskMessagesEn } from "./areas/desk-en";
 import { deviceMessagesEn } from "./areas/device-en";
 import { masterDataMessagesEn } from "./areas/masterdata-en";
@@ -268,4 +269,5 @@ export const messagesEn: Messages = {
   ...adminMessagesEn,
   ...deviceMessagesEn,
   ...masterDataMessagesEn,
+  ...auditMessagesEn,
 };

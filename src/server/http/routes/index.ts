@@ -6,6 +6,7 @@ import { adminPeriodRoutes } from "./admin-periods";
 import { adminSchemeRoutes } from "./admin-schemes";
 import { adminUserRoutes } from "./admin-users";
 import { assessmentReadRoutes } from "./assessment-read";
+import { auditRoutes } from "./audit";
 import { evidenceRoutes } from "./evidence";
 import { evidenceThumbnailRoutes } from "./evidence-thumbnail";
 import { exportRoutes } from "./exports";
@@ -44,4 +45,5 @@ export const ROUTE_MODULES: RouteModule[] = [
   roundRoutes,
   historyRoutes,
   masterDataRoutes,
+  auditRoutes,
 ];
