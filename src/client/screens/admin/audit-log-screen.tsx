@@ -75,7 +75,6 @@ export function AuditLogScreen() {
       setBusy(false);
     }
   };
-  // biome-ignore lint/correctness/useExhaustiveDependencies: loads once; later loads follow the filter form.
   useEffect(() => {
     void load(EMPTY, null);
   }, []);
