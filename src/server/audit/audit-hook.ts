@@ -61,16 +61,6 @@ const SLUG = "[a-z0-9][a-z0-9-]{1,39}";
 export const AUDITED_ROUTES: readonly Rule[] = [
   { method: "POST", path: /^\/session$/, action: "login" },
   { method: "DELETE", path: /^\/session$/, action: "logout" },
-  { method: "POST", path: /^\/session\/totp\/verify$/, action: "login.totp" },
-  { method: "POST", path: /^\/session\/totp\/enrol$/, action: "totp.enrol_start" },
-  { method: "POST", path: /^\/session\/totp\/confirm$/, action: "totp.enrol" },
-  { method: "POST", path: /^\/session\/totp\/disable$/, action: "totp.disable" },
-  {
-    method: "POST",
-    path: new RegExp(`^/users/(${UUID})/totp/reset$`),
-    action: "totp.reset",
-    target: { kind: "user", group: 1 },
-  },
   { method: "POST", path: /^\/users$/, action: "user.create" },
   {
     method: "PATCH",

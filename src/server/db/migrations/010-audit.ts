@@ -1,5 +1,5 @@
 /**
- * Migration 010: the audit log and the optional TOTP second factor (issue #16).
+ * Migration 010: the audit log (issue #16).
  *
  * Design (why):
  * - audit_log is append-only: a trigger refuses UPDATE and DELETE, so not even a bug (or an admin
@@ -10,12 +10,6 @@
  * - actor_username is copied, not joined: a failed login for an unknown name has no user id, and a
  *   renamed account must not rewrite what the log said at the time.
  * - bigserial id: the order of writing, and the keyset for pagination.
- * - user_totp.last_step: the 30-second step of the last accepted code; a code of that step or
- *   earlier is refused, so a code seen over a shoulder cannot be replayed inside its window.
- * - login_challenges: the short-lived state between "password right" and "code right"; only the
- *   sha256 of its token is stored (like sessions), and wrong codes count against it and against
- *   the account's login throttle.
- * - totp_recovery_codes hold scrypt hashes; a code is spent by setting used_at (once only).
  * Runs on PostgreSQL 15 and on PGlite.
  */
 import { sql } from "kysely";
@@ -49,27 +43,6 @@ const statements = [
    end $$`,
   `create trigger audit_log_no_change before update or delete on audit_log
      for each row execute function audit_log_append_only()`,
-  `create table user_totp (
-     user_id uuid primary key references users(id),
-     secret text not null,
-     confirmed_at timestamptz,
-     last_step bigint not null default 0,
-     created_at timestamptz not null default now()
-   )`,
-  `create table totp_recovery_codes (
-     id bigserial primary key,
-     user_id uuid not null references users(id),
-     code_hash text not null,
-     used_at timestamptz
-   )`,
-  `create index totp_recovery_codes_user on totp_recovery_codes (user_id) where used_at is null`,
-  `create table login_challenges (
-     id text primary key,
-     user_id uuid not null references users(id),
-     expires_at timestamptz not null,
-     failures integer not null default 0
-   )`,
-  `create index login_challenges_user on login_challenges (user_id)`,
 ];
 
 export const migration010: Migration = {
