@@ -1,4 +1,5 @@
 import { adminMessagesEn } from "./areas/admin-en";
+import { auditMessagesEn } from "./areas/audit-en";
 import { deskMessagesEn } from "./areas/desk-en";
 import { deviceMessagesEn } from "./areas/device-en";
 import { formKitMessagesEn } from "./areas/formkit-en";
@@ -282,4 +283,5 @@ export const messagesEn: Messages = {
   ...unitKindMessagesEn,
   ...masterFormMessagesEn,
   ...raporMessagesEn,
+  ...auditMessagesEn,
 };

@@ -1,6 +1,7 @@
 // Indonesian, the default UI language. Vocabulary follows methodology.md § 6 (Masuk, Keluar, Luring,
 // Daring, Penilai, Kantor Perwakilan …). Placeholders in braces are filled by t(key, vars).
 import { adminMessagesId } from "./areas/admin-id";
+import { auditMessagesId } from "./areas/audit-id";
 import { deskMessagesId } from "./areas/desk-id";
 import { deviceMessagesId } from "./areas/device-id";
 import { formKitMessagesId } from "./areas/formkit-id";
@@ -284,6 +285,7 @@ export const messagesId = {
   ...unitKindMessagesId,
   ...masterFormMessagesId,
   ...raporMessagesId,
+  ...auditMessagesId,
 } as const;
 
 export type MessageKey = keyof typeof messagesId;

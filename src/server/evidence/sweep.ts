@@ -10,6 +10,7 @@
  * "not uploaded" again, and the device's HEAD → PUT brings it back.
  */
 import { sql } from "kysely";
+import { writeAudit } from "../audit/audit-log";
 import type { Db } from "../db/connection";
 import type { BlobStore } from "./blob-store";
 
@@ -46,6 +47,18 @@ export async function sweepUnreferencedEvidence(
       deleted++;
       bytes += Number(row.bytes);
     }
-    if (gone.length < BATCH) return { deleted, bytes };
+    if (gone.length < BATCH) break;
   }
+  // One audit row per sweep that deleted something: evidence leaving the server is accounted for.
+  if (deleted > 0) {
+    await writeAudit(db, {
+      at: now,
+      actorId: null,
+      actorUsername: "system",
+      action: "evidence.sweep",
+      outcome: "success",
+      detail: { deleted, bytes },
+    });
+  }
+  return { deleted, bytes };
 }

@@ -9,6 +9,7 @@
  */
 import { Hono } from "hono";
 import { HTTPException } from "hono/http-exception";
+import { auditHook } from "../audit/audit-hook";
 import { type Clock, systemClock } from "../clock";
 import type { Config } from "../config";
 import type { Db } from "../db/connection";
@@ -91,6 +92,8 @@ export function createApp(opts: CreateAppOptions): Hono<AppEnv> {
   // Inside the common headers: compresses every answer, errors included (onError runs inside).
   app.use("*", compression());
   app.use("/api/*", textGuard());
+  // Inside the error renderer's reach: it sees the final status of every audited action.
+  app.use("/api/*", auditHook(deps, API_BASE));
 
   const api = new Hono<AppEnv>();
   for (const m of opts.routes ?? ROUTE_MODULES) m.mount(api, deps);

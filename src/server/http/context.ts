@@ -1,5 +1,6 @@
 /** Types shared by the app factory and route modules. */
 import type { Hono } from "hono";
+import type { AuditNote } from "../audit/audit-hook";
 import type { Clock } from "../clock";
 import type { Config } from "../config";
 import type { Db } from "../db/connection";
@@ -25,6 +26,8 @@ export interface AppEnv {
     /** Set by requireUser. */
     user: PublicUser;
     sessionId: string;
+    /** Set by routes through noteAudit (audit/audit-hook.ts). */
+    audit?: AuditNote;
   };
 }
 

@@ -125,5 +125,10 @@ describe("the sweep of unreferenced evidence", () => {
     expect(left.has(sha256(orphan))).toBe(false);
     expect(left.has(sha256(used))).toBe(true);
     expect((await as(w, "a1").evidence("GET", sha256(used))).status).toBe(200);
+    // Evidence leaving the server is accounted for in the audit log: one row for the sweep that
+    // deleted, none for the one that did not.
+    const audit = await sql<{ actor_username: string; detail: { deleted: number } }>`
+      select actor_username, detail from audit_log where action = 'evidence.sweep'`.execute(w.db);
+    expect(audit.rows.map((r) => [r.actor_username, r.detail.deleted])).toEqual([["system", later.deleted]]);
   });
 });

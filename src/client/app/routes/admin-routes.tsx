@@ -26,6 +26,9 @@ const PeriodsScreen = lazyScreen(() =>
 const MasterDataScreen = lazyScreen(() =>
   import("../../screens/admin/master-data-screen").then((module) => module.MasterDataScreen),
 );
+const AuditLogScreen = lazyScreen(() =>
+  import("../../screens/admin/audit-log-screen").then((module) => module.AuditLogScreen),
+);
 
 export const adminArea: Area = {
   match(path: string, user: User) {
@@ -46,6 +49,8 @@ export const adminArea: Area = {
         return <PeriodsScreen />;
       case "/admin/data-induk":
         return <MasterDataScreen user={user} />;
+      case "/admin/log-audit":
+        return <AuditLogScreen />;
       default:
         return undefined;
     }

@@ -8,4 +8,5 @@ export const ADMIN_LINKS: readonly NavItem[] = [
   { href: "/admin/instrumen", label: "adminNavInstruments" },
   { href: "/admin/skema", label: "adminNavSchemes" },
   { href: "/admin/periode", label: "adminNavPeriods" },
+  { href: "/admin/log-audit", label: "auditNav" },
 ];

@@ -13,6 +13,7 @@ import { migration008 } from "./008-hardening";
 import { migration009 } from "./009-master-data";
 import { migration010 } from "./010-echo-free-pull";
 import { migration011 } from "./011-period-names";
+import { migration012 } from "./012-audit";
 import type { Migration } from "./types";
 
 export type { Migration } from "./types";
@@ -29,4 +30,5 @@ export const MIGRATIONS: readonly Migration[] = [
   migration009,
   migration010,
   migration011,
+  migration012,
 ];

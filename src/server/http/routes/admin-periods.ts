@@ -7,6 +7,7 @@
 import * as v from "valibot";
 import { NO_NUL_MESSAGE, requireAdmin, uuidParam } from "../../admin/guard";
 import { createPeriod, listPeriods, updatePeriod } from "../../admin/periods";
+import { noteAudit } from "../../audit/audit-hook";
 import { readJson } from "../body";
 import type { RouteModule } from "../context";
 import { OFFICE_ID, officeFilter } from "./admin-offices";
@@ -54,11 +55,22 @@ export const adminPeriodRoutes: RouteModule = {
     });
     api.post("/periods", requireAdmin(deps), async (c) => {
       const body = await readJson(c, CreateBody, limit);
-      return c.json({ period: await createPeriod(deps.db, body) }, 201);
+      noteAudit(c, { targetOfficeId: body.officeId, detail: { year: body.year, name: body.name } });
+      const period = await createPeriod(deps.db, body);
+      noteAudit(c, { targetKind: "period", targetId: period.id });
+      return c.json({ period }, 201);
     });
     api.patch("/periods/:id", requireAdmin(deps), async (c) => {
       const id = uuidParam(c.req.param("id"));
       const body = await readJson(c, PatchBody, limit);
+      noteAudit(c, {
+        ...(body.status === "closed"
+          ? { action: "period.close" }
+          : body.status === "open"
+            ? { action: "period.reopen" }
+            : {}),
+        detail: { fields: Object.keys(body) },
+      });
       return c.json({ period: await updatePeriod(deps.db, id, body) }, 200);
     });
   },

@@ -6,6 +6,7 @@
 import * as v from "valibot";
 import { NO_NUL_MESSAGE, requireAdmin, uuidParam } from "../../admin/guard";
 import { createUser, listUsers, resetPassword, updateUser } from "../../admin/users";
+import { noteAudit } from "../../audit/audit-hook";
 import { readJson } from "../body";
 import type { RouteModule } from "../context";
 import { OFFICE_ID, officeFilter } from "./admin-offices";
@@ -46,6 +47,15 @@ const PatchBody = v.strictObject({
 });
 const PasswordBody = v.strictObject({ password: PASSWORD });
 
+/** The audit action of a user change: the most consequential field names it. */
+function userAction(patch: v.InferOutput<typeof PatchBody>): string {
+  if (patch.active === false) return "user.disable";
+  if (patch.active === true) return "user.enable";
+  if (patch.role !== undefined) return "user.role";
+  if (patch.officeId !== undefined) return "user.office";
+  return "user.update";
+}
+
 export const adminUserRoutes: RouteModule = {
   name: "admin-users",
   mount(api, deps) {
@@ -57,11 +67,23 @@ export const adminUserRoutes: RouteModule = {
     });
     api.post("/users", requireAdmin(deps), async (c) => {
       const body = await readJson(c, CreateBody, limit);
-      return c.json({ user: await createUser(deps.db, body) }, 201);
+      noteAudit(c, { targetOfficeId: body.officeId, detail: { username: body.username, role: body.role } });
+      const user = await createUser(deps.db, body);
+      noteAudit(c, { targetKind: "user", targetId: user.id });
+      return c.json({ user }, 201);
     });
     api.patch("/users/:id", requireAdmin(deps), async (c) => {
       const id = uuidParam(c.req.param("id"));
       const body = await readJson(c, PatchBody, limit);
+      noteAudit(c, {
+        action: userAction(body),
+        detail: {
+          ...(body.role === undefined ? {} : { role: body.role }),
+          ...(body.officeId === undefined ? {} : { officeId: body.officeId }),
+          ...(body.active === undefined ? {} : { active: body.active }),
+          ...(body.name === undefined ? {} : { renamed: true }),
+        },
+      });
       return c.json({ user: await updateUser(deps.db, c.get("user"), id, body) }, 200);
     });
     api.post("/users/:id/password", requireAdmin(deps), async (c) => {

@@ -6,6 +6,7 @@ import { adminPeriodRoutes } from "./admin-periods";
 import { adminSchemeRoutes } from "./admin-schemes";
 import { adminUserRoutes } from "./admin-users";
 import { assessmentReadRoutes } from "./assessment-read";
+import { auditRoutes } from "./audit";
 import { evidenceRoutes } from "./evidence";
 import { evidenceThumbnailRoutes } from "./evidence-thumbnail";
 import { exportRoutes } from "./exports";
@@ -48,4 +49,5 @@ export const ROUTE_MODULES: RouteModule[] = [
   masterDataRoutes,
   masterDataFormRoutes,
   letterheadRoutes,
+  auditRoutes,
 ];

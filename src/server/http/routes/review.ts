@@ -3,6 +3,7 @@
  * the rules). Strict body: unknown fields → 400 unknown_field.
  */
 import * as v from "valibot";
+import { noteAudit } from "../../audit/audit-hook";
 import { requireUser } from "../../auth/middleware";
 import { reviewAssessment } from "../../review/review";
 import { readJson } from "../body";
@@ -35,6 +36,7 @@ export const reviewRoutes: RouteModule = {
   mount(api, deps) {
     api.post(`${ASSESSMENT_PATH}/review`, requireUser(deps), async (c) => {
       const body = await readJson(c, ReviewBody, BODY_LIMIT);
+      noteAudit(c, { action: `assessment.${body.decision}`, detail: { revision: body.revision } });
       const next = await reviewAssessment(
         deps.db,
         c.get("user"),

@@ -1,6 +1,8 @@
 /** /session: log in (POST), who am I (GET), log out (DELETE). */
 import { getCookie } from "hono/cookie";
 import * as v from "valibot";
+import { noteAudit } from "../../audit/audit-hook";
+import { sessionOwner } from "../../audit/audit-query";
 import { clearSessionCookie, requireUser, setSessionCookie } from "../../auth/middleware";
 import { verifyAgainstDummy, verifyPassword } from "../../auth/password";
 import { beginLoginAttempt, LOGIN_WINDOW_MS, loginFailed, loginSucceeded } from "../../auth/rate-limit";
@@ -42,6 +44,11 @@ export const sessionRoutes: RouteModule = {
         clientAddress(c, trustProxy),
       );
       if (attempt.limited) {
+        // Attributed to the account (and so its office's log) when the name is one; no password check.
+        const known = await findUserByUsername(deps.db, body.username);
+        noteAudit(c, {
+          actor: { id: known?.id ?? null, username: body.username, officeId: known?.office_id ?? null },
+        });
         throw problem("rate_limited", undefined, {
           headers: { "Retry-After": String(Math.ceil(LOGIN_WINDOW_MS / 1000)) },
         });
@@ -51,6 +58,10 @@ export const sessionRoutes: RouteModule = {
       const ok = user?.active
         ? await verifyPassword(body.password, user.password_hash)
         : await verifyAgainstDummy(body.password);
+      noteAudit(c, {
+        actor: { id: user?.id ?? null, username: body.username, officeId: user?.office_id ?? null },
+        ...(user && !user.active ? { detail: { inactive: true } } : {}),
+      });
       if (!ok || !user) {
         await loginFailed(deps.db, deps.clock);
         throw problem("invalid_credentials");
@@ -68,7 +79,11 @@ export const sessionRoutes: RouteModule = {
     // Logging out is idempotent: 204 even without a (valid) session, and the cookie is cleared.
     api.delete("/session", async (c) => {
       const token = getCookie(c, SESSION_COOKIE);
-      if (token) await endSession(deps.db, hashToken(token));
+      if (token && token.length <= 200) {
+        const owner = await sessionOwner(deps.db, hashToken(token));
+        if (owner) noteAudit(c, { actor: owner });
+        await endSession(deps.db, hashToken(token));
+      }
       clearSessionCookie(c, deps.config.trustProxy);
       return c.body(null, 204);
     });

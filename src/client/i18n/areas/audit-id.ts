@@ -1,0 +1,27 @@
+// Indonesian texts of the "Log audit" screen (issue #16). Keys are prefixed "audit".
+export const auditMessagesId = {
+  auditNav: "Log audit",
+  auditTitle: "Log audit",
+  auditIntro:
+    "Setiap tindakan penting (masuk, pengguna, periode, persetujuan, impor, ekspor) tercatat di sini dan tidak dapat diubah.",
+  auditFrom: "Dari tanggal",
+  auditTo: "Sampai tanggal",
+  auditUser: "Nama pengguna",
+  auditAction: "Tindakan",
+  auditActionHint: "Misalnya login, user, period, assessment, export.",
+  auditFilter: "Terapkan filter",
+  auditDownload: "Unduh CSV",
+  auditMore: "Muat lebih banyak",
+  auditNone: "Tidak ada catatan yang cocok.",
+  auditColWhen: "Waktu",
+  auditColWho: "Pengguna",
+  auditColWhat: "Tindakan",
+  auditColTarget: "Sasaran",
+  auditColOutcome: "Hasil",
+  auditColWhere: "Dari",
+  auditOutcomeSuccess: "Berhasil",
+  auditOutcomeFailure: "Gagal",
+  auditOutcomeRefused: "Ditolak",
+  auditOutcomeThrottled: "Dibatasi",
+  auditOutcomeError: "Galat",
+} as const;
