@@ -1,5 +1,5 @@
 /**
- * The ONE writer of the audit log (table audit_log, migration 010): who did what to which thing,
+ * The ONE writer of the audit log (table audit_log, migration 012): who did what to which thing,
  * when, from where, and how it ended. Every security-relevant action reaches the table through
  * `writeAudit` — routes through the audit hook (audit-hook.ts), background jobs (the evidence
  * sweep) and the CLI directly.
