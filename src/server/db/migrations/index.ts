@@ -11,6 +11,7 @@ import { migration006 } from "./006-national";
 import { migration007 } from "./007-incremental-pull";
 import { migration008 } from "./008-hardening";
 import { migration009 } from "./009-master-data";
+import { migration010 } from "./010-secondary-data";
 import type { Migration } from "./types";
 
 export type { Migration } from "./types";
@@ -25,4 +26,5 @@ export const MIGRATIONS: readonly Migration[] = [
   migration007,
   migration008,
   migration009,
+  migration010,
 ];

@@ -11,6 +11,7 @@ import { evidenceThumbnailRoutes } from "./evidence-thumbnail";
 import { exportRoutes } from "./exports";
 import { peopleExportRoutes } from "./exports-people";
 import { historyRoutes } from "./history";
+import { locusDataRoutes } from "./locus-data";
 import { masterDataRoutes } from "./master-data";
 import { periodRoutes } from "./periods";
 import { planningRoutes } from "./planning";
@@ -44,4 +45,5 @@ export const ROUTE_MODULES: RouteModule[] = [
   roundRoutes,
   historyRoutes,
   masterDataRoutes,
+  locusDataRoutes,
 ];
