@@ -35,7 +35,12 @@ async function call(who: Who, method: string, path: string, body?: unknown, type
   const res = await app.request(`/api/v1${path}`, {
     method,
     headers,
-    body: body === undefined ? undefined : body instanceof Uint8Array ? new Uint8Array(body) : JSON.stringify(body),
+    body:
+      body === undefined
+        ? undefined
+        : body instanceof Uint8Array
+          ? new Uint8Array(body)
+          : JSON.stringify(body),
   });
   const bytes = new Uint8Array(await res.arrayBuffer());
   let json: Body = {};
@@ -399,5 +404,33 @@ describe("spreadsheet import and export", () => {
     expect(back.body.report).toMatchObject({ changedLoci: 0, rows: 2 });
     const csv = await call("sup", "GET", `/periods/${periodId}/locus-data/export?format=csv&sheet=oversight`);
     expect(new TextDecoder().decode(csv.bytes)).toContain("Rekomendasi,R-1/2025,2025-04-01,Belum");
+  });
+});
+
+describe("instrument workbooks through the admin API", () => {
+  const xlsxType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+  it("downloads a stored instrument as XLSX, previews and stores an upload, refuses a bad one with its cells", async () => {
+    expect((await call("sup", "GET", "/instruments/uji-2025/1/xlsx")).status).toBe(403);
+    const out = await call("admin", "GET", "/instruments/uji-2025/1/xlsx");
+    expect(out.status).toBe(200);
+    const preview = await call("admin", "POST", "/instruments/xlsx", out.bytes, xlsxType);
+    expect(preview.status).toBe(200);
+    expect(preview.body).toMatchObject({ stored: false, json: testInstrument2025 });
+    const template = await call("admin", "GET", "/instruments/template.xlsx");
+    expect(template.status).toBe(200);
+    const created = await call("admin", "POST", "/instruments/xlsx?save=true", template.bytes, xlsxType);
+    expect(created.status).toBe(201);
+    expect((await call("admin", "GET", "/instruments/instrumen-baru/1")).status).toBe(200);
+    const again = await call("admin", "POST", "/instruments/xlsx?save=true", template.bytes, xlsxType);
+    expect(again.body).toMatchObject({ stored: true, created: false });
+    const bad = await call(
+      "admin",
+      "POST",
+      "/instruments/xlsx",
+      new TextEncoder().encode("a,b\n"),
+      "text/csv",
+    );
+    expect(bad.status).toBe(422);
+    expect(bad.body.error?.details?.problems).toMatchObject([{ code: "file_type" }]);
   });
 });

@@ -1,5 +1,6 @@
 /** The route modules mounted under /api/v1, in order. Append new resources here. */
 import type { RouteModule } from "../context";
+import { adminInstrumentSheetRoutes } from "./admin-instrument-sheets";
 import { adminInstrumentRoutes } from "./admin-instruments";
 import { adminOfficeRoutes } from "./admin-offices";
 import { adminPeriodRoutes } from "./admin-periods";
@@ -46,4 +47,5 @@ export const ROUTE_MODULES: RouteModule[] = [
   historyRoutes,
   masterDataRoutes,
   locusDataRoutes,
+  adminInstrumentSheetRoutes,
 ];
