@@ -9,6 +9,12 @@ import { migrateCommand, seedCommand, userCommand } from "./db-commands";
 import { evidenceMigrateCommand } from "./evidence-commands";
 import { exportHistoryCommand, importHistoryCommand } from "./history";
 import { instrumentCheckCommand } from "./instrument-check";
+import {
+  instrumentExportCommand,
+  instrumentImportCommand,
+  instrumentTemplateCommand,
+} from "./instrument-sheets";
+import { locusDataCommand } from "./locus-data-commands";
 import { exportCommand, importCommand } from "./master-data-commands";
 import { scoreCommand } from "./score";
 import { serveCommand } from "./serve";
@@ -34,6 +40,23 @@ export const COMMANDS: Record<string, { run: Command; summary: string }> = {
   "instrument check": {
     run: instrumentCheckCommand,
     summary: "instrument check FILE     validate an instrument",
+  },
+  "instrument import": {
+    run: instrumentImportCommand,
+    summary:
+      "instrument import FILE.xlsx [--out FILE.json] [--store]  an instrument authored in a spreadsheet",
+  },
+  "instrument export": {
+    run: instrumentExportCommand,
+    summary: "instrument export FILE.json|ID@VERSION OUT.xlsx  the same workbook back",
+  },
+  "instrument template": {
+    run: instrumentTemplateCommand,
+    summary: "instrument template OUT.xlsx  an empty instrument workbook to fill in",
+  },
+  "locus-data": {
+    run: locusDataCommand,
+    summary: "locus-data import|export FILE --period P [--dry-run]  secondary data and follow-ups (2025)",
   },
   "import history": {
     run: importHistoryCommand,

@@ -15,8 +15,18 @@ import { rollUpPemda } from "../../domain/results/roll-up";
 import type { PemdaResult, UnitResult } from "../../domain/results/types";
 import type { AssessmentStatus, Period } from "../../domain/sync/protocol";
 import { loadPeriods } from "../db/sync-entities";
+import { loadLocusInputs } from "../locusdata/store";
 import { frozenJoins, frozenPemdaCode, frozenPemdaName, frozenUnitName } from "../masterdata/period-names";
 import type { InstrumentCache } from "../sync/instrument-cache";
+import {
+  followUpsOf,
+  type LocusInputsSummary,
+  loadContents,
+  scoreWithLocus,
+  secondaryIndicatorIds,
+  secondaryValuesOf,
+  summariseInputs,
+} from "./locus-inputs";
 import {
   type CachedScore,
   cachedFromColumns,
@@ -158,10 +168,17 @@ export function schemeSummary(scheme: BandingScheme): SchemeSummary {
   };
 }
 
+/**
+ * A pemda's result; with a format-2 instrument that has secondary data, or a scheme with a
+ * qualifier, also what its locus inputs were (which numbers came from secondary data, and whether
+ * the follow-ups that decide the qualifier are recorded).
+ */
+export type PeriodPemdaResult = PemdaResult & { locusInputs?: LocusInputsSummary };
+
 export interface PeriodResults {
   periodId: string;
   scheme: SchemeSummary;
-  pemda: PemdaResult[];
+  pemda: PeriodPemdaResult[];
   /** Units in result order with their pemda code (exports need it). */
   units: SampledUnit[];
 }
@@ -175,7 +192,7 @@ export async function periodResults(
   if (scheme === undefined)
     throw new Error(`banding scheme ${period.schemeId} of period ${period.id} is unknown`);
   const { units, scores } = await sampledUnits(db, instruments, period.id);
-  return rollUpPeriod(period, scheme, units, scores);
+  return rollUpPeriod(db, instruments, period, scheme, units, scores);
 }
 
 /**
@@ -199,15 +216,32 @@ export async function periodsResults(
     if (list === undefined) byPeriod.set(u.periodId, [u]);
     else list.push(u);
   }
-  return periods.map((p) => rollUpPeriod(p, scheme, byPeriod.get(p.id) ?? [], scores));
+  return Promise.all(
+    periods.map((p) => rollUpPeriod(db, instruments, p, scheme, byPeriod.get(p.id) ?? [], scores)),
+  );
 }
 
-function rollUpPeriod(
+async function rollUpPeriod(
+  db: QueryExecutorProvider,
+  instruments: InstrumentCache,
   period: PeriodInfo,
   scheme: BandingScheme,
   units: SampledUnit[],
   scores: Map<string, CachedScore>,
-): PeriodResults {
+): Promise<PeriodResults> {
+  const instrument = await instruments.get(db, period.instrumentId, period.instrumentVersion);
+  const secondaryIds = secondaryIndicatorIds(instrument);
+  const usesInputs = secondaryIds.length > 0 || scheme.qualifier !== undefined;
+  const inputs = usesInputs ? await loadLocusInputs(db, period.id) : new Map();
+  // Units of an instrument with secondary data are scored here with their locus's values (the cache
+  // holds scores without them); every other period reads the cache as before.
+  const contents =
+    instrument !== undefined && secondaryIds.length > 0
+      ? await loadContents(
+          db,
+          units.flatMap((u) => (u.assessmentId === null ? [] : [u.assessmentId])),
+        )
+      : null;
   const byPemda = new Map<string, { pemdaId: string; name: string; units: UnitResult[] }>();
   for (const u of units) {
     let group = byPemda.get(u.pemdaId);
@@ -215,20 +249,43 @@ function rollUpPeriod(
       group = { pemdaId: u.pemdaId, name: u.pemdaName, units: [] };
       byPemda.set(u.pemdaId, group);
     }
-    const score = u.assessmentId === null ? undefined : scores.get(u.assessmentId);
-    group.units.push(
-      u.assessmentId === null || u.status === null
-        ? { unitId: u.unitId, name: u.unitName, score: null, dimensions: [], status: "not_started" }
-        : {
-            unitId: u.unitId,
-            name: u.unitName,
-            score: score?.total ?? null,
-            dimensions: score?.dimensions ?? [],
-            status: u.status,
-          },
-    );
+    if (u.assessmentId === null || u.status === null) {
+      group.units.push({
+        unitId: u.unitId,
+        name: u.unitName,
+        score: null,
+        dimensions: [],
+        status: "not_started",
+      });
+      continue;
+    }
+    const state = contents?.get(u.assessmentId);
+    if (instrument !== undefined && state !== undefined) {
+      const secondary = secondaryValuesOf(inputs.get(u.pemdaId));
+      group.units.push(
+        scoreWithLocus(
+          instrument,
+          { unitId: u.unitId, name: u.unitName, status: u.status, state },
+          secondary,
+          scheme,
+        ),
+      );
+      continue;
+    }
+    const score = scores.get(u.assessmentId);
+    group.units.push({
+      unitId: u.unitId,
+      name: u.unitName,
+      score: score?.total ?? null,
+      dimensions: score?.dimensions ?? [],
+      status: u.status,
+    });
   }
-  const pemda = [...byPemda.values()].map((p) => rollUpPemda(p, scheme));
+  const pemda = [...byPemda.values()].map((p): PeriodPemdaResult => {
+    const record = inputs.get(p.pemdaId);
+    const result = rollUpPemda({ ...p, followUps: followUpsOf(record) }, scheme);
+    return usesInputs ? { ...result, locusInputs: summariseInputs(secondaryIds, record) } : result;
+  });
   return {
     periodId: period.id,
     scheme: schemeSummary(scheme),
@@ -241,6 +298,6 @@ function rollUpPeriod(
  * Closing a period makes its results final: the score stays the mean of the approved units (the
  * domain's rule), only `final` changes, so a closed round never reports "provisional".
  */
-function finalised(p: PemdaResult): PemdaResult {
+function finalised(p: PeriodPemdaResult): PeriodPemdaResult {
   return p.final ? p : { ...p, final: true };
 }

@@ -14,6 +14,7 @@ import { migration009 } from "./009-master-data";
 import { migration010 } from "./010-echo-free-pull";
 import { migration011 } from "./011-period-names";
 import { migration012 } from "./012-audit";
+import { migration013 } from "./013-secondary-data";
 import type { Migration } from "./types";
 
 export type { Migration } from "./types";
@@ -31,4 +32,5 @@ export const MIGRATIONS: readonly Migration[] = [
   migration010,
   migration011,
   migration012,
+  migration013,
 ];

@@ -1,5 +1,6 @@
 /** The route modules mounted under /api/v1, in order. Append new resources here. */
 import type { RouteModule } from "../context";
+import { adminInstrumentSheetRoutes } from "./admin-instrument-sheets";
 import { adminInstrumentRoutes } from "./admin-instruments";
 import { adminOfficeRoutes } from "./admin-offices";
 import { adminPeriodRoutes } from "./admin-periods";
@@ -13,6 +14,7 @@ import { exportRoutes } from "./exports";
 import { peopleExportRoutes } from "./exports-people";
 import { historyRoutes } from "./history";
 import { letterheadRoutes } from "./letterheads";
+import { locusDataRoutes } from "./locus-data";
 import { masterDataRoutes } from "./master-data";
 import { masterDataFormRoutes } from "./master-data-forms";
 import { periodRoutes } from "./periods";
@@ -50,4 +52,6 @@ export const ROUTE_MODULES: RouteModule[] = [
   masterDataFormRoutes,
   letterheadRoutes,
   auditRoutes,
+  locusDataRoutes,
+  adminInstrumentSheetRoutes,
 ];
