@@ -1,5 +1,5 @@
 /**
- * Locus inputs of a period (migration 010): secondary values and oversight follow-ups.
+ * Locus inputs of a period (migration 013): secondary values and oversight follow-ups.
  *
  * Owns: locus_secondary_values, oversight_products, oversight_records. Invariants: writes replace a
  * locus's whole set in one transaction (so a save or an import is all-or-nothing and repeating it
