@@ -1,5 +1,5 @@
 /**
- * Results fed by the locus inputs of the 2025 method (migration 010, locusdata/store.ts): a
+ * Results fed by the locus inputs of the 2025 method (migration 013, locusdata/store.ts): a
  * format-2 instrument's secondary-data indicators take the value the office recorded for the locus,
  * and the scheme's qualifier is decided from the locus's recorded follow-ups.
  * Invariant: a unit score here is exactly the domain's scoreUnit with the locus's values, the
