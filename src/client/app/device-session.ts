@@ -15,7 +15,8 @@
 //   (GET /session), which on 401 returns to the login screen saying so. Local data is untouched.
 //   After an offline unlock the session layer first renews the session with the password it holds
 //   in memory; then the sync runs again at once, so the assessor's work goes up without a new login.
-import { openPatuhDb, type PatuhDb, prepareDeviceMeta } from "../db";
+import { openPatuhDb, type PatuhDb } from "../db/database";
+import { prepareDeviceMeta } from "../db/meta";
 import { ensurePersistentStorage } from "../platform/storage";
 import { checkSession } from "../session/session";
 import type { User } from "../session/user";

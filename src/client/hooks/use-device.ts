@@ -3,7 +3,7 @@
 // hooks never open databases or engines themselves.
 import { createContext } from "preact";
 import { useContext } from "preact/hooks";
-import type { PatuhDb } from "../db";
+import type { PatuhDb } from "../db/database";
 import type { User } from "../session/user";
 import type { SyncEngine } from "../sync";
 

@@ -1,13 +1,8 @@
 import { firstScreenShown } from "../app/first-screen";
-import {
-  listAssessmentSummaries,
-  listAssessmentSyncInfo,
-  listAssignments,
-  listPemda,
-  listPeriods,
-  type PatuhDb,
-  readSyncMeta,
-} from "../db";
+import { listAssessmentSummaries, listAssessmentSyncInfo } from "../db/assessments";
+import type { PatuhDb } from "../db/database";
+import { readSyncMeta } from "../db/meta";
+import { listAssignments, listPemda, listPeriods } from "../db/synced";
 import type { HomeData } from "../screens/home/home-model";
 import { useDevice } from "./use-device";
 import { useLiveQuery } from "./use-live-query";

@@ -1,4 +1,5 @@
-import { dismissRejection, listRejections, type PatuhDb, type RejectionRow } from "../db";
+import type { PatuhDb, RejectionRow } from "../db/database";
+import { dismissRejection, listRejections } from "../db/rejections";
 import { useDevice } from "./use-device";
 import { useLiveQuery } from "./use-live-query";
 

@@ -1,6 +1,6 @@
 import { useMemo } from "preact/hooks";
 import { useDocumentTitle } from "../app/use-document-title";
-import { countPending } from "../db";
+import { countPending } from "../db/outbox";
 import { useDevice } from "../hooks/use-device";
 import { useHomeData } from "../hooks/use-home-data";
 import { useServiceWorkerControl } from "../hooks/use-service-worker-control";

@@ -2,11 +2,14 @@
 // a plain warning in a private session, and the assessor's unsent work saved to a file and
 // imported back (db/carry-over.ts) — so a wiped device or erased storage never costs a morning.
 import { useEffect, useRef, useState } from "preact/hooks";
-import { exportUnsyncedWork, importUnsyncedWork, readWorkFile, WorkFileError, workFileName } from "../../db";
+import type { WorkFileError } from "../../db/carry-over";
 import { useDevice } from "../../hooks/use-device";
 import { useSyncStatus } from "../../hooks/use-sync-status";
 import { type MessageKey, useI18n } from "../../i18n/i18n";
 import { detectPrivateSession, isStandalone, platformOf } from "../../platform/platform";
+
+/** The unsent-work file's code is loaded when used: it is not part of the home's first download. */
+const carryOver = () => import("../../db/carry-over");
 
 const FILE_ERRORS: Record<WorkFileError["code"], MessageKey> = {
   not_a_work_file: "deviceImportNotWorkFile",
@@ -46,6 +49,7 @@ export function DevicePanel() {
     setExportError(null);
     try {
       const now = new Date().toISOString();
+      const { exportUnsyncedWork, workFileName } = await carryOver();
       const file = await exportUnsyncedWork(db, now);
       const blob = new Blob([JSON.stringify(file)], { type: "application/json" });
       setDownload({ url: URL.createObjectURL(blob), name: workFileName(now) });
@@ -59,6 +63,7 @@ export function DevicePanel() {
     const chosen = input.files?.[0];
     input.value = "";
     if (!chosen) return;
+    const { importUnsyncedWork, readWorkFile, WorkFileError } = await carryOver();
     try {
       const outcome = await importUnsyncedWork(db, await readWorkFile(await chosen.text()));
       setImported((before) => ({

@@ -1,7 +1,7 @@
 // What the home (Beranda) shows, computed from the device's data: the user's assignments grouped by
 // pemda, each unit with its state in words, and whether the device is ready to work offline.
 // Pure functions (no Dexie, no DOM), so the rules are unit-tested on plain objects.
-import type { AssessmentSyncInfo, AssessmentSyncState } from "../../db";
+import type { AssessmentSyncInfo, AssessmentSyncState } from "../../db/assessments";
 import type { AssessmentState, Assignment, Pemda, Period, Unit } from "../../db/protocol-types";
 
 export type UnitState = "not-started" | AssessmentSyncState;

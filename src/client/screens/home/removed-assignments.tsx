@@ -2,7 +2,7 @@
 // plainly that it stays on this device, read-only, and that the server no longer accepts changes;
 // shows what it holds and lets the assessor copy or download it to hand over.
 import { useState } from "preact/hooks";
-import { listRemovedWork, type RemovedWorkRow } from "../../db";
+import { listRemovedWork, type RemovedWorkRow } from "../../db/removed-work";
 import { useDevice } from "../../hooks/use-device";
 import { useLiveQuery } from "../../hooks/use-live-query";
 import { useI18n } from "../../i18n/i18n";
