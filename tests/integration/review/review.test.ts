@@ -244,7 +244,12 @@ describe("results and exports", () => {
   it("results equal the domain roll-up of the stored states; access by role", async () => {
     const r = await get("sup", `/results?periodId=${w.periodId}`);
     expect(r.status).toBe(200);
-    expect(r.body).toEqual({ periodId: w.periodId, pemda: (await expectedResults()).pemda });
+    expect(r.body).toEqual({
+      periodId: w.periodId,
+      // What the screens need to lay the scheme out: opini-2022 has zones, no qualifier.
+      scheme: expect.objectContaining({ id: "opini-2022", hasZones: true, hasQualifier: false }),
+      pemda: (await expectedResults()).pemda,
+    });
     const pemda = r.body.pemda as { score: number | null; final: boolean; units: { status: string }[] }[];
     expect(pemda[0]?.units.map((u) => u.status).sort()).toEqual(["approved", "draft"]);
     expect(pemda[0]?.score).not.toBeNull();

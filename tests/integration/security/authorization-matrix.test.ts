@@ -31,6 +31,13 @@ const COVERED_ELSEWHERE = [
   // subject of tests/integration/national/round.test.ts.
   "/api/v1/rounds",
   "/api/v1/loci",
+  // The audit log: anonymous 401, assessors and supervisors 403, another office's rows 404/absent,
+  // the central admin sees all (tests/integration/audit/audit-log.test.ts).
+  "/api/v1/audit-log",
+  "/api/v1/audit-log.csv",
+  // Secondary data and follow-ups per locus: supervisors and admins of the period's office only,
+  // another office 404, an assessor 403 (tests/integration/locusdata/locus-data.test.ts).
+  "/api/v1/periods/:periodId/locus-data",
 ];
 
 /** Single routes tested by the admin matrix (tests/integration/admin/authorisation.test.ts). */
