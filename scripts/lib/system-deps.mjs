@@ -56,6 +56,8 @@ export function ensureSystemDeps({
   const wanted = [];
   // The two-server integration test runs deploy/haproxy.cfg with Debian's HAProxy.
   if (haproxy && !onPath("haproxy")) wanted.push("haproxy");
+  // The deploy test runs deploy/Caddyfile (TLS, HSTS, body limit) with Debian's Caddy.
+  if (haproxy && !onPath("caddy")) wanted.push("caddy");
   if (chromium && !existsSync(CHROMIUM_PATH)) wanted.push("chromium");
   if (postgres && !findPgBin()) wanted.push("postgresql");
   // The other engines without their recommends (fonts, desktop integration: minutes in CI).
