@@ -53,6 +53,8 @@ function ResultsBody({
   const ranked = rankPemda(results.pemda);
   const [chartPemda, setChartPemda] = useState(ranked[0]?.pemdaId ?? "");
   const selected = results.pemda.find((p) => p.pemdaId === chartPemda);
+  // A scheme without zones (opini-2025) gives every band zone null: no empty "Zona" column then.
+  const zoned = !results.pemda.some((p) => p.band !== null && p.band.zone === null);
   return (
     <>
       <ExportCard periodId={period.id} pemda={results.pemda} />
@@ -71,7 +73,7 @@ function ResultsBody({
                 <th scope="col">{t("reviewScore")}</th>
                 <th scope="col">{t("reviewCategory")}</th>
                 <th scope="col">{t("reviewOpini")}</th>
-                <th scope="col">{t("reviewZone")}</th>
+                {zoned && <th scope="col">{t("reviewZone")}</th>}
                 <th scope="col">{t("reviewFinal")}</th>
                 <th scope="col">{t("reviewRapor")}</th>
               </tr>
@@ -91,13 +93,15 @@ function ResultsBody({
                   </td>
                   <td>{p.band?.category ?? "—"}</td>
                   <td>{p.band?.predicate ?? p.band?.label ?? "—"}</td>
-                  <td>
-                    {p.band?.zone ? (
-                      <span class={`review-zone ${zoneClass(p.band.zone)}`}>{p.band.zone}</span>
-                    ) : (
-                      "—"
-                    )}
-                  </td>
+                  {zoned && (
+                    <td>
+                      {p.band?.zone ? (
+                        <span class={`review-zone ${zoneClass(p.band.zone)}`}>{p.band.zone}</span>
+                      ) : (
+                        "—"
+                      )}
+                    </td>
+                  )}
                   <td data-testid="pemda-final">{t(p.final ? "reviewFinal" : "reviewProvisional")}</td>
                   <td>
                     <Link href={`/hasil/rapor/${p.pemdaId}`}>
