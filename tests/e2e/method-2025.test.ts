@@ -13,6 +13,8 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import type { BrowserContext, Locator, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { bandFor } from "../../src/domain/banding/band-for";
+import { BUILTIN_SCHEMES } from "../../src/domain/banding/builtin";
 import { AdminDashboardPage, AdminInstrumentsPage, AdminPeriodsPage } from "./pages/admin-pages";
 import { ChecklistPage } from "./pages/checklist-page";
 import { FieldApi } from "./pages/field-api";
@@ -54,6 +56,7 @@ const ZERO = ["0", "no", "experienced", "lambat", "berbelit", "sulit", "pungli",
 
 interface ServerAssessment {
   status: string;
+  score: { total: number | null; complete: boolean };
   respondents: { id: string; kind: string; profile: Record<string, unknown> }[];
   evidence: { key: string }[];
 }
@@ -186,6 +189,19 @@ describe("the 2025 method: plan, fill offline with a phone interview, approve, s
       products: ["Legalisir ijazah"],
       expect: "Andi Pratama",
     });
+    // The other two sampled units get their team too (penilai2); they stay unvisited here, which
+    // keeps Bengkayang's result provisional.
+    for (const other of ["Dinas Sosial Kabupaten Bengkayang", "RSUD Bengkayang"]) {
+      const id = await planning.cards
+        .filter({ has: staff.getByRole("heading", { name: other }) })
+        .getAttribute("data-unit");
+      await planning.assign(id ?? "", {
+        assessors: ["penilai2"],
+        date: "2025-09-17",
+        products: [],
+        expect: "Dewi Lestari",
+      });
+    }
   });
 
   it("penilai1 fills the checklist offline at 360×740 with a phone interview, then syncs and submits", async () => {
@@ -243,6 +259,10 @@ describe("the 2025 method: plan, fill offline with a phone interview, approve, s
     await sheet.waitSaved();
     await expect.poll(() => sheet.missing.count()).toBe(0);
     await sheet.scorePanel.waitFor();
+    // The live composite (70 % four dimensions + 30 % trust) on the device.
+    await dev.getByTestId("score-composite").waitFor({ state: "attached" });
+    const deviceScore = await sheet.score();
+    expect(deviceScore).toBeGreaterThan(0);
     await dev.screenshot({ path: resultPath("method-2025-offline-360.png"), fullPage: true });
 
     // Back online: sync, then submit.
@@ -264,6 +284,9 @@ describe("the 2025 method: plan, fill offline with a phone interview, approve, s
     };
     await syncUntil((a) => (a?.respondents.length ?? 0) === 7, "the synced draft");
     const synced = await onServer();
+    // The device's number is the server's, to the cent.
+    expect(synced?.score.complete).toBe(true);
+    expect(synced?.score.total).toBe(deviceScore);
     const byPhone = synced?.respondents.find((r) => r.profile.mode === "phone");
     expect(byPhone?.kind).toBe("user");
     expect(String(byPhone?.profile.callAt)).toContain(CALL_AT);
@@ -294,10 +317,17 @@ describe("the 2025 method: plan, fill offline with a phone interview, approve, s
     await row.waitFor();
     const score = (await row.getByTestId("pemda-score").textContent()) ?? "";
     expect(score).toMatch(/^\d+([,.]\d+)?$/);
-    expect(await row.innerText()).toMatch(/Kualitas (Tertinggi|Tinggi|Sedang|Rendah|Terendah)/);
+    // The predicate is opini-2025's band of that score; 1 of 3 sampled units approved: provisional.
+    const scheme = BUILTIN_SCHEMES["opini-2025"];
+    if (!scheme) throw new Error("no built-in opini-2025");
+    const band = bandFor(Number(score.replace(",", ".")), scheme);
+    expect(band?.label.id).toMatch(/^Kualitas /);
+    expect(await row.innerText()).toContain(band?.label.id ?? "no band");
+    expect(await row.getByTestId("pemda-final").textContent()).toBe("Sementara");
     const headers = await staff.getByTestId("results-table").locator("thead th").allTextContents();
     expect(headers).toContain("Opini");
     expect(headers).not.toContain("Zona");
+    expect(await staff.locator('[data-testid="results-pemda"]').evaluateAll((rows) => rows.length)).toBe(1);
     await staff.screenshot({ path: resultPath("method-2025-results-360.png"), fullPage: true });
   });
 });
