@@ -328,6 +328,8 @@ describe("the 2025 method: plan, fill offline with a phone interview, approve, s
     expect(headers).toContain("Opini");
     expect(headers).not.toContain("Zona");
     expect(await staff.locator('[data-testid="results-pemda"]').evaluateAll((rows) => rows.length)).toBe(1);
+    // Wide tables scroll inside their region; the page itself stays 360 px wide.
+    expect(await staff.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
     await staff.screenshot({ path: resultPath("method-2025-results-360.png"), fullPage: true });
   });
 });
