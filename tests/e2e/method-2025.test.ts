@@ -156,7 +156,7 @@ describe("the 2025 method: plan, fill offline with a phone interview, approve, s
     await staffContext.clearCookies();
   });
 
-  it("the supervisor draws the 3-unit sample of Bengkayang and assigns penilai1 to Dinas Pendidikan", async () => {
+  it("the supervisor draws the 3-unit sample of Bengkayang and forms the teams (penilai1 on Dinas Pendidikan)", async () => {
     const login = new LoginPage(staff);
     await login.goto(fx.server.url);
     await login.logIn("supervisor", DEMO_PASSWORD);
