@@ -252,6 +252,8 @@ describe("the 2025 method: plan, fill offline with a phone interview, approve, s
 
     // Every instance answered by clicking: best option, except a photo-required one (0, no photo).
     for (const instance of await sheet.instances()) {
+      // The sheet draws one section at a time: open the one holding this instance.
+      await sheet.show(instance.key);
       const block = sheet.instance(instance.key);
       await block.scrollIntoViewIfNeeded();
       await answerInstance(dev, block, instance.evidence === "photo_required" ? ZERO : HIGH);
