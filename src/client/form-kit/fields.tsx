@@ -1,31 +1,15 @@
-// The form kit's pieces: a <form> frame with the error summary (focus on a failed save, each item a
-// link to its field), the unsaved-changes note, Simpan/Batal with a discard confirmation, and
-// labelled fields whose hint and error are tied to the control (aria-describedby, aria-invalid).
+// The form kit's fields bound to a useForm state: a <form> frame with the error summary (focus on a
+// failed save, each item a link to its field), the unsaved-changes note, Simpan/Batal with a
+// discard confirmation, and labelled fields (parts.tsx) whose hint and error are tied to the
+// control (aria-describedby, aria-invalid).
 // Texts come from the form kit's dictionary (i18n/areas/formkit-*.ts); any screen can use it.
 import type { ComponentChildren } from "preact";
-import { useLayoutEffect, useRef, useState } from "preact/hooks";
-import { type MessageKey, type Translate, useI18n } from "../i18n/i18n";
-import { byField, type FieldMessage } from "./problem-fields";
+import { useState } from "preact/hooks";
+import { useI18n } from "../i18n/i18n";
+import { messageText } from "./error-words";
+import { ErrorSummary, Field, SaveCancel } from "./parts";
+import { byField } from "./problem-fields";
 import type { FormState } from "./use-form";
-
-const CODE_KEYS: Partial<Record<string, MessageKey>> = {
-  invalid_body: "fkErrInvalid",
-  unknown_field: "fkErrInvalid",
-  invalid_text: "fkErrInvalid",
-  already_exists: "fkErrTaken",
-  not_found: "fkErrNotFound",
-  forbidden: "fkErrForbidden",
-  network: "fkErrNetwork",
-  payload_too_large: "fkErrTooLarge",
-};
-
-/** The words of one message: "Wajib diisi." for a required field, the code's words otherwise. */
-export function messageText(t: Translate, m: FieldMessage): string {
-  if (m.detail === "required") return t("fkErrRequired");
-  const key = CODE_KEYS[m.code];
-  const words = key ? t(key) : t("fkErrUnexpected", { code: m.code });
-  return m.detail && m.code === "invalid_body" ? `${words} (${m.detail})` : words;
-}
 
 const fieldId = (formId: string, name: string) => `${formId}-${name}`;
 
@@ -45,34 +29,23 @@ export function FormFrame<V extends Record<string, unknown>>({
 }) {
   const { t } = useI18n();
   const [asking, setAsking] = useState(false);
-  const summary = useRef<HTMLDivElement>(null);
-  useLayoutEffect(() => {
-    if (form.messages.length > 0) summary.current?.focus();
-  }, [form.generation, form.messages.length]);
   const cancel = () => {
     if (form.dirty) setAsking(true);
     else onCancel?.();
   };
   return (
     <form id={id} class="form-kit" noValidate onSubmit={(e) => void form.submit(e)}>
-      {form.messages.length > 0 && (
-        <div class="notice notice--error admin-summary" role="alert" tabIndex={-1} ref={summary}>
-          <p class="admin-summary__title">{t("fkSummary")}</p>
-          <ul>
-            {form.messages.map((m, i) =>
-              m.field ? (
-                <li key={i}>
-                  <a href={`#${fieldId(id, m.field)}`}>
-                    {labels[m.field as keyof V & string] ?? m.field}: {messageText(t, m)}
-                  </a>
-                </li>
-              ) : (
-                <li key={i}>{messageText(t, m)}</li>
-              ),
-            )}
-          </ul>
-        </div>
-      )}
+      <ErrorSummary
+        generation={form.generation}
+        items={form.messages.map((m) =>
+          m.field
+            ? {
+                field: fieldId(id, m.field),
+                text: `${labels[m.field as keyof V & string] ?? m.field}: ${messageText(t, m)}`,
+              }
+            : { text: messageText(t, m) },
+        )}
+      />
       {children}
       {form.dirty && (
         <p class="field__hint" data-testid="form-dirty">
@@ -100,16 +73,7 @@ export function FormFrame<V extends Record<string, unknown>>({
           </div>
         </div>
       ) : (
-        <div class="button-row">
-          <button type="submit" class="button button--primary" disabled={form.busy}>
-            {form.busy ? t("fkSaving") : t("fkSave")}
-          </button>
-          {(onCancel !== undefined || form.dirty) && (
-            <button type="button" class="button" onClick={cancel}>
-              {t("fkCancel")}
-            </button>
-          )}
-        </div>
+        <SaveCancel busy={form.busy} onCancel={onCancel !== undefined || form.dirty ? cancel : undefined} />
       )}
     </form>
   );
@@ -132,27 +96,16 @@ function Labelled<V extends Record<string, unknown>, K extends keyof V & string>
   const { t } = useI18n();
   const id = fieldId(props.formId, props.name);
   const message = byField(props.form.messages)[props.name];
-  const describedBy = [props.hint ? `${id}-hint` : "", message ? `${id}-error` : ""]
-    .filter(Boolean)
-    .join(" ");
   return (
-    <div class="field">
-      <label for={id}>
-        {props.label}
-        {props.required && <span aria-hidden="true"> *</span>}
-      </label>
-      {props.hint && (
-        <p id={`${id}-hint`} class="field__hint">
-          {props.hint}
-        </p>
-      )}
-      {props.control({ id, ...(describedBy ? { describedBy } : {}), invalid: message !== undefined })}
-      {message && (
-        <p id={`${id}-error`} class="field__error">
-          {messageText(t, message)}
-        </p>
-      )}
-    </div>
+    <Field
+      id={id}
+      label={props.label}
+      hint={props.hint}
+      required={props.required}
+      error={message ? messageText(t, message) : undefined}
+    >
+      {(describedBy, invalid) => props.control({ id, ...(describedBy ? { describedBy } : {}), invalid })}
+    </Field>
   );
 }
 

@@ -2,8 +2,8 @@
 // save in flight, and the server's answer mapped to fields (problem-fields.ts). While dirty, the
 // browser warns before the page is left (beforeunload), so a half-typed change is not lost silently.
 import { useEffect, useRef, useState } from "preact/hooks";
-import { ApiError } from "../api/http";
-import { differs, type FieldMessage, problemMessages, type ServerProblem } from "./problem-fields";
+import { asProblem } from "./error-words";
+import { differs, type FieldMessage, problemMessages } from "./problem-fields";
 
 export interface FormState<V extends Record<string, unknown>> {
   values: V;
@@ -17,15 +17,6 @@ export interface FormState<V extends Record<string, unknown>> {
   /** Back to the opened values, messages cleared. */
   reset(): void;
   submit(event?: Event): Promise<void>;
-}
-
-/** An error as the form kit reads it: the API's code, details.path and details.issues. */
-export function asProblem(error: unknown): ServerProblem {
-  if (error instanceof ApiError) {
-    const e = error as ApiError & { path?: string; issues?: { path: string; message: string }[] };
-    return { code: e.code, path: e.path, issues: e.issues };
-  }
-  return { code: "unexpected" };
 }
 
 export function useForm<V extends Record<string, unknown>>(opts: {

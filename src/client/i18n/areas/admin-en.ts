@@ -12,15 +12,10 @@ export const adminMessagesEn: Record<keyof typeof adminMessagesId, string> = {
   adminNavPeriods: "Assessment periods",
 
   adminLoading: "Loading…",
-  adminSaving: "Saving…",
   adminSaved: "Saved.",
   adminRetry: "Try again",
-  adminSave: "Save",
-  adminCancel: "Cancel",
   adminEdit: "Edit",
   adminEmpty: "Nothing here yet.",
-  adminErrorSummary: "Please check the following:",
-  adminErrorRequired: "Required.",
 
   adminOfficesTitle: "Representative offices",
   adminOfficeId: "Office code",
@@ -105,12 +100,6 @@ export const adminMessagesEn: Record<keyof typeof adminMessagesId, string> = {
   adminPeriodClosedDone: "Period {name} closed. Its results are final.",
   adminPeriodCounts: "{assignments} assignments, {assessments} assessments",
   adminPeriodFacts: "{instrument} · scheme {scheme}",
-
-  adminErrNetwork: "No connection. The admin pages need the network.",
-  adminErrForbidden: "Only an admin may do this.",
-  adminErrNotFound: "Not found (it may have been deleted).",
-  adminErrAlreadyExists: "This code or name is already taken.",
-  adminErrInvalid: "Invalid value.",
   adminErrInvalidReference: "This choice does not exist (any more).",
   adminErrInstrumentInUse:
     "This version is used by a period or an assessment and cannot change. Upload a new version number.",
@@ -121,5 +110,4 @@ export const adminMessagesEn: Record<keyof typeof adminMessagesId, string> = {
   adminErrPeriodClosed: "The period is closed; its results are final.",
   adminErrPeriodHasAssessments: "The period has assessments; its instrument and scheme cannot change.",
   adminErrTooLarge: "The file is too large (at most 1 MiB).",
-  adminErrUnexpected: "Something went wrong: {code}. Try again.",
 };

@@ -11,15 +11,10 @@ export const adminMessagesId = {
   adminNavPeriods: "Periode Penilaian",
 
   adminLoading: "Memuat…",
-  adminSaving: "Menyimpan…",
   adminSaved: "Tersimpan.",
   adminRetry: "Coba lagi",
-  adminSave: "Simpan",
-  adminCancel: "Batal",
   adminEdit: "Ubah",
   adminEmpty: "Belum ada data.",
-  adminErrorSummary: "Periksa isian berikut:",
-  adminErrorRequired: "Wajib diisi.",
 
   adminOfficesTitle: "Kantor Perwakilan",
   adminOfficeId: "Kode kantor",
@@ -104,12 +99,6 @@ export const adminMessagesId = {
   adminPeriodClosedDone: "Periode {name} ditutup. Hasilnya final.",
   adminPeriodCounts: "{assignments} penugasan, {assessments} penilaian",
   adminPeriodFacts: "{instrument} · skema {scheme}",
-
-  adminErrNetwork: "Tidak ada koneksi. Halaman admin memerlukan jaringan.",
-  adminErrForbidden: "Hanya admin yang boleh melakukan ini.",
-  adminErrNotFound: "Data tidak ditemukan (mungkin sudah dihapus).",
-  adminErrAlreadyExists: "Kode atau nama ini sudah dipakai.",
-  adminErrInvalid: "Isian tidak sah.",
   adminErrInvalidReference: "Pilihan ini tidak ada (lagi).",
   adminErrInstrumentInUse:
     "Versi ini sudah dipakai periode atau penilaian dan tidak bisa diubah. Unggah dengan nomor versi baru.",
@@ -120,5 +109,4 @@ export const adminMessagesId = {
   adminErrPeriodClosed: "Periode sudah ditutup; hasilnya final.",
   adminErrPeriodHasAssessments: "Periode sudah punya penilaian; instrumen dan skemanya tidak bisa diganti.",
   adminErrTooLarge: "Berkas terlalu besar (maksimal 1 MiB).",
-  adminErrUnexpected: "Terjadi kesalahan: {code}. Coba lagi.",
 } as const;

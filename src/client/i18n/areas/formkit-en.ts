@@ -14,8 +14,8 @@ export const formKitMessagesEn: Record<keyof typeof formKitMessagesId, string> =
   fkErrInvalid: "Not a valid value.",
   fkErrTaken: "Already in use; choose another.",
   fkErrNotFound: "Not found (someone may have changed it). Reload the page.",
-  fkErrForbidden: "You are not allowed to change this.",
-  fkErrNetwork: "No connection to the server. Nothing was saved; try again.",
+  fkErrForbidden: "You are not allowed to do this.",
+  fkErrNetwork: "No connection to the server; try again.",
   fkErrTooLarge: "Too large.",
-  fkErrUnexpected: "Something went wrong ({code}). Nothing was saved.",
+  fkErrUnexpected: "Something went wrong ({code}). Try again.",
 };

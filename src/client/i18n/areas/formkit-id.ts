@@ -1,4 +1,4 @@
-// Indonesian texts of the form kit (src/client/form-kit), shared by every form that uses it.
+// Indonesian texts of the form kit (src/client/form-kit), shared by every form and admin screen (error-code words included).
 // Keys are prefixed "fk" to stay unique across areas.
 export const formKitMessagesId = {
   fkSave: "Simpan",
@@ -13,8 +13,8 @@ export const formKitMessagesId = {
   fkErrInvalid: "Isian tidak sah.",
   fkErrTaken: "Sudah dipakai; pilih yang lain.",
   fkErrNotFound: "Data ini tidak ditemukan (mungkin sudah diubah orang lain). Muat ulang halaman.",
-  fkErrForbidden: "Anda tidak berwenang mengubah data ini.",
-  fkErrNetwork: "Tidak ada sambungan ke server. Perubahan belum disimpan; coba lagi.",
+  fkErrForbidden: "Anda tidak berwenang atas data ini.",
+  fkErrNetwork: "Tidak ada sambungan ke server; coba lagi.",
   fkErrTooLarge: "Isian terlalu besar.",
-  fkErrUnexpected: "Terjadi kesalahan ({code}). Perubahan belum disimpan.",
+  fkErrUnexpected: "Terjadi kesalahan ({code}). Coba lagi.",
 } as const;

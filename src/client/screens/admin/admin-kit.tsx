@@ -1,13 +1,13 @@
-// Building blocks shared by the admin screens: the page frame, a loader hook, labelled fields whose
-// errors are tied to them (aria-describedby), an error summary that takes focus when a submit
-// fails, and the words for each server error code.
+// The admin screens' page plumbing: the page frame, a loader hook with its loading/error state, a
+// status line and an in-page confirmation. Form plumbing (labelled fields, error summary, Simpan/
+// Batal, the words for each error code, server problems mapped to fields) is the form kit's
+// (src/client/form-kit); admin screens use it from there so there is one copy.
 import type { ComponentChildren } from "preact";
 import { useCallback, useEffect, useLayoutEffect, useRef, useState } from "preact/hooks";
-import { AdminApiError } from "../../api/admin-api";
-import { ApiError } from "../../api/http";
 import { useDocumentTitle } from "../../app/use-document-title";
 import { Link } from "../../components/link";
-import { type MessageKey, type Translate, useI18n } from "../../i18n/i18n";
+import { errorWords } from "../../form-kit/error-words";
+import { type MessageKey, useI18n } from "../../i18n/i18n";
 import "../../styles/admin.css";
 
 export function AdminPage({
@@ -67,35 +67,6 @@ export function useLoad<T>(load: () => Promise<T>): Loaded<T> {
   return { data, error, reload };
 }
 
-/** The words for an error the server (or the network) gave. */
-export function errorWords(t: Translate, error: unknown): string {
-  const code = error instanceof ApiError ? error.code : "unexpected";
-  const key: Partial<Record<string, MessageKey>> = {
-    network: "adminErrNetwork",
-    forbidden: "adminErrForbidden",
-    not_found: "adminErrNotFound",
-    already_exists: "adminErrAlreadyExists",
-    invalid_body: "adminErrInvalid",
-    unknown_field: "adminErrInvalid",
-    invalid_reference: "adminErrInvalidReference",
-    instrument_in_use: "adminErrInstrumentInUse",
-    scheme_immutable: "adminErrSchemeImmutable",
-    self_lockout: "adminErrSelfLockout",
-    period_closed: "adminErrPeriodClosed",
-    period_has_assessments: "adminErrPeriodHasAssessments",
-    payload_too_large: "adminErrTooLarge",
-  };
-  const found = key[code];
-  return found ? t(found) : t("adminErrUnexpected", { code });
-}
-
-/** The field a server error points at (details.path), when it names one of `fields`. */
-export function errorField(error: unknown, fields: readonly string[]): string | undefined {
-  if (!(error instanceof AdminApiError) || error.path === undefined) return undefined;
-  const head = error.path.split(".")[0] ?? "";
-  return fields.includes(head) ? head : undefined;
-}
-
 export function LoadState({ loaded }: { loaded: Loaded<unknown> }) {
   const { t } = useI18n();
   if (loaded.error !== undefined) {
@@ -116,76 +87,6 @@ export function LoadState({ loaded }: { loaded: Loaded<unknown> }) {
     );
   }
   return null;
-}
-
-export interface SummaryItem {
-  /** The id of the field in error (the link target); none for a form-level error. */
-  field?: string;
-  text: string;
-}
-
-/**
- * Lists the problems of a failed submit and takes focus, so a screen-reader user hears them and a
- * keyboard user can jump to each field. `generation` changes on every failed submit (focus again).
- */
-export function ErrorSummary({ items, generation }: { items: SummaryItem[]; generation: number }) {
-  const { t } = useI18n();
-  const ref = useRef<HTMLDivElement>(null);
-  useLayoutEffect(() => {
-    if (items.length > 0) ref.current?.focus();
-  }, [generation, items.length]);
-  if (items.length === 0) return null;
-  return (
-    <div
-      class="notice notice--error admin-summary"
-      role="alert"
-      tabIndex={-1}
-      ref={ref}
-      data-testid="admin-errors"
-    >
-      <p class="admin-summary__title">{t("adminErrorSummary")}</p>
-      <ul>
-        {items.map((item, i) =>
-          item.field ? (
-            <li key={i}>
-              <a href={`#${item.field}`}>{item.text}</a>
-            </li>
-          ) : (
-            <li key={i}>{item.text}</li>
-          ),
-        )}
-      </ul>
-    </div>
-  );
-}
-
-interface FieldProps {
-  id: string;
-  label: string;
-  hint?: string;
-  error?: string;
-  children: (describedBy: string | undefined, invalid: boolean) => ComponentChildren;
-}
-
-/** A label, an optional hint and an optional error, both tied to the control by aria-describedby. */
-export function Field({ id, label, hint, error, children }: FieldProps) {
-  const describedBy = [hint ? `${id}-hint` : "", error ? `${id}-error` : ""].filter(Boolean).join(" ");
-  return (
-    <div class="field">
-      <label for={id}>{label}</label>
-      {hint && (
-        <p id={`${id}-hint`} class="field__hint">
-          {hint}
-        </p>
-      )}
-      {children(describedBy || undefined, Boolean(error))}
-      {error && (
-        <p id={`${id}-error`} class="field__error">
-          {error}
-        </p>
-      )}
-    </div>
-  );
 }
 
 /** A transient result line (role=status), e.g. "Tersimpan.". */
@@ -235,7 +136,7 @@ export function Confirm({
           {yes}
         </button>
         <button type="button" class="button" onClick={onNo}>
-          {t("adminCancel")}
+          {t("fkCancel")}
         </button>
       </div>
     </div>
@@ -248,18 +149,3 @@ export const ROLE_KEYS: Record<"assessor" | "supervisor" | "admin", RoleKey> = {
   supervisor: "adminRoleSupervisor",
   admin: "adminRoleAdmin",
 };
-
-/** The Simpan / Batal pair closing every admin edit form (Simpan says "Menyimpan…" while busy). */
-export function SaveCancel({ busy, onCancel }: { busy: boolean; onCancel: () => void }) {
-  const { t } = useI18n();
-  return (
-    <div class="button-row">
-      <button type="submit" class="button button--primary" disabled={busy}>
-        {busy ? t("adminSaving") : t("adminSave")}
-      </button>
-      <button type="button" class="button" onClick={onCancel}>
-        {t("adminCancel")}
-      </button>
-    </div>
-  );
-}

@@ -4,8 +4,10 @@
 // scrolls inside its frame on a phone.
 import { useEffect, useState } from "preact/hooks";
 import { apiRequest } from "../../api/http";
+import { errorWords } from "../../form-kit/error-words";
+import { Field } from "../../form-kit/parts";
 import { type MessageKey, useI18n } from "../../i18n/i18n";
-import { AdminPage, errorWords, Field } from "./admin-kit";
+import { AdminPage } from "./admin-kit";
 
 interface AuditEntry {
   id: string;

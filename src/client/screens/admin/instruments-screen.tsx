@@ -1,7 +1,8 @@
 import { useState } from "preact/hooks";
 import { adminApi, type InstrumentSummary } from "../../api/admin-api";
+import { errorWords } from "../../form-kit/error-words";
 import { useI18n } from "../../i18n/i18n";
-import { AdminPage, Confirm, errorWords, LoadState, StatusLine, useLoad } from "./admin-kit";
+import { AdminPage, Confirm, LoadState, StatusLine, useLoad } from "./admin-kit";
 import { JsonUpload } from "./json-upload";
 
 export function InstrumentsScreen() {

@@ -3,8 +3,9 @@
 // answers every problem with its JSON path, listed for the admin to fix.
 import { useRef, useState } from "preact/hooks";
 import { AdminApiError, type Issue } from "../../api/admin-api";
+import { errorWords } from "../../form-kit/error-words";
+import { ErrorSummary, Field, type SummaryItem } from "../../form-kit/parts";
 import { useI18n } from "../../i18n/i18n";
-import { ErrorSummary, errorWords, Field, type SummaryItem } from "./admin-kit";
 
 /** Shown at most; the parser reports up to 100, a person reads the first ones. */
 const MAX_ISSUES = 30;
@@ -59,6 +60,8 @@ export function JsonUpload({
       if (fileRef.current) fileRef.current.value = "";
     } catch (e) {
       if (e instanceof AdminApiError && e.issues.length > 0) fail(t("adminIssuesTitle"), e.issues);
+      // A file upload says its limit; the kit's generic words for this code do not.
+      else if (e instanceof AdminApiError && e.code === "payload_too_large") fail(t("adminErrTooLarge"));
       else fail(errorWords(t, e));
     } finally {
       setBusy(false);
@@ -103,7 +106,7 @@ export function JsonUpload({
           )}
         </Field>
         <button type="submit" class="button button--primary" disabled={busy}>
-          {busy ? t("adminSaving") : submit}
+          {busy ? t("fkSaving") : submit}
         </button>
         {done && (
           <p class="notice notice--info" role="status" data-testid="admin-upload-done">

@@ -5,6 +5,7 @@ import { useEffect, useState } from "preact/hooks";
 import { ApiError } from "../../api/http";
 import { letterheadApi } from "../../api/letterhead-api";
 import type { Letterhead } from "../../api/review-api";
+import { codeWords } from "../../form-kit/error-words";
 import { useI18n } from "../../i18n/i18n";
 import { RaporLetterhead } from "../review/rapor-parts";
 import "../../styles/rapor.css";
@@ -24,7 +25,7 @@ export function LetterheadEditor({ officeId }: { officeId: string }) {
     setAddress(l.address);
   };
   useEffect(() => {
-    letterheadApi.get(officeId).then(show, () => setMessage(t("adminErrNetwork")));
+    letterheadApi.get(officeId).then(show, () => setMessage(codeWords(t, "network")));
   }, [officeId]);
   const run = async (work: () => Promise<Letterhead>) => {
     setBusy(true);
@@ -39,7 +40,7 @@ export function LetterheadEditor({ officeId }: { officeId: string }) {
           ? t("letterheadLogoTooBig")
           : code === "invalid_image" || code === "unsupported_media_type"
             ? t("letterheadLogoInvalid")
-            : t("adminErrInvalid"),
+            : codeWords(t, "invalid_body"),
       );
     } finally {
       setBusy(false);
@@ -92,7 +93,7 @@ export function LetterheadEditor({ officeId }: { officeId: string }) {
           />
         </div>
         <button type="submit" class="button button--primary" disabled={busy}>
-          {busy ? t("adminSaving") : t("letterheadEdit")}
+          {busy ? t("fkSaving") : t("letterheadEdit")}
         </button>
       </form>
       <div class="field">

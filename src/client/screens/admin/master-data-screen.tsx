@@ -4,9 +4,10 @@
 import { useState } from "preact/hooks";
 import { adminApi } from "../../api/admin-api";
 import { ENTITIES, type Entity, exportUrl, type ImportReport, uploadImport } from "../../api/masterdata-api";
+import { errorWords } from "../../form-kit/error-words";
 import { type MessageKey, useI18n } from "../../i18n/i18n";
 import type { User } from "../../session/user";
-import { AdminPage, errorWords, LoadState, useLoad } from "./admin-kit";
+import { AdminPage, LoadState, useLoad } from "./admin-kit";
 import { ImportReportView } from "./import-report";
 
 const ENTITY_LABEL: Record<Entity, MessageKey> = {

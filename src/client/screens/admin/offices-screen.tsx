@@ -1,18 +1,9 @@
 import { useState } from "preact/hooks";
 import { adminApi, type Office } from "../../api/admin-api";
+import { errorWords, problemByField } from "../../form-kit/error-words";
+import { ErrorSummary, Field, SaveCancel, type SummaryItem } from "../../form-kit/parts";
 import { useI18n } from "../../i18n/i18n";
-import {
-  AdminPage,
-  ErrorSummary,
-  errorField,
-  errorWords,
-  Field,
-  LoadState,
-  SaveCancel,
-  StatusLine,
-  type SummaryItem,
-  useLoad,
-} from "./admin-kit";
+import { AdminPage, LoadState, StatusLine, useLoad } from "./admin-kit";
 import { LetterheadEditor } from "./letterhead-editor";
 
 const SLUG = /^[a-z0-9][a-z0-9-]{1,39}$/;
@@ -59,7 +50,7 @@ function OfficeRow({ office, onSaved }: { office: Office; onSaved: (o: Office) =
   const submit = async (event: SubmitEvent) => {
     event.preventDefault();
     if (name.trim() === "") {
-      setError(t("adminErrorRequired"));
+      setError(t("fkErrRequired"));
       return;
     }
     setBusy(true);
@@ -126,8 +117,8 @@ function CreateOffice({ onCreated }: { onCreated: (o: Office) => void }) {
   const submit = async (event: SubmitEvent) => {
     event.preventDefault();
     const found: Record<string, string> = {};
-    if (!SLUG.test(id)) found["office-id"] = id === "" ? t("adminErrorRequired") : t("adminOfficeIdHint");
-    if (name.trim() === "") found["office-name"] = t("adminErrorRequired");
+    if (!SLUG.test(id)) found["office-id"] = id === "" ? t("fkErrRequired") : t("adminOfficeIdHint");
+    if (name.trim() === "") found["office-name"] = t("fkErrRequired");
     setErrors(found);
     setFormError(undefined);
     if (Object.keys(found).length > 0) {
@@ -140,9 +131,9 @@ function CreateOffice({ onCreated }: { onCreated: (o: Office) => void }) {
       setId("");
       setName("");
     } catch (e) {
-      const field = errorField(e, ["id", "name"]);
-      if (field) setErrors({ [`office-${field}`]: errorWords(t, e) });
-      else setFormError(errorWords(t, e));
+      const problem = problemByField(t, e, ["id", "name"] as const);
+      setErrors(Object.fromEntries(Object.entries(problem.fields).map(([f, text]) => [`office-${f}`, text])));
+      setFormError(problem.form);
       setGeneration((n) => n + 1);
     } finally {
       setBusy(false);
@@ -191,7 +182,7 @@ function CreateOffice({ onCreated }: { onCreated: (o: Office) => void }) {
           )}
         </Field>
         <button type="submit" class="button button--primary" disabled={busy}>
-          {busy ? t("adminSaving") : t("adminOfficeCreate")}
+          {busy ? t("fkSaving") : t("adminOfficeCreate")}
         </button>
       </form>
     </section>

@@ -1,19 +1,9 @@
 import { useState } from "preact/hooks";
 import { adminApi, type InstrumentSummary, type Office, type Period, type Scheme } from "../../api/admin-api";
+import { codeWords, errorWords, problemByField } from "../../form-kit/error-words";
+import { ErrorSummary, Field, SaveCancel, type SummaryItem } from "../../form-kit/parts";
 import { useI18n } from "../../i18n/i18n";
-import {
-  AdminPage,
-  Confirm,
-  ErrorSummary,
-  errorField,
-  errorWords,
-  Field,
-  LoadState,
-  SaveCancel,
-  StatusLine,
-  type SummaryItem,
-  useLoad,
-} from "./admin-kit";
+import { AdminPage, Confirm, LoadState, StatusLine, useLoad } from "./admin-kit";
 
 export function PeriodsScreen() {
   const { t } = useI18n();
@@ -151,6 +141,16 @@ function PeriodRow({
 
 const FIELDS = ["officeId", "year", "name", "instrument", "schemeId"] as const;
 type FieldName = (typeof FIELDS)[number];
+/** The body fields the server's problems name (details.path); the instrument is one select here. */
+const SERVER_FIELDS = ["officeId", "year", "name", "instrumentId", "instrumentVersion", "schemeId"] as const;
+
+function toFormFields(
+  found: Partial<Record<(typeof SERVER_FIELDS)[number], string>>,
+): Partial<Record<FieldName, string>> {
+  const { instrumentId, instrumentVersion, ...rest } = found;
+  const instrument = instrumentId ?? instrumentVersion;
+  return instrument === undefined ? rest : { ...rest, instrument };
+}
 
 function CreatePeriod({
   offices,
@@ -189,9 +189,9 @@ function CreatePeriod({
     event.preventDefault();
     const found: Partial<Record<FieldName, string>> = {};
     const year = Number(values.year);
-    if (!Number.isInteger(year) || year < 2000 || year > 2100) found.year = t("adminErrInvalid");
+    if (!Number.isInteger(year) || year < 2000 || year > 2100) found.year = codeWords(t, "invalid_body");
     for (const f of ["officeId", "name", "instrument", "schemeId"] as const) {
-      if (values[f].trim() === "") found[f] = t("adminErrorRequired");
+      if (values[f].trim() === "") found[f] = t("fkErrRequired");
     }
     setErrors(found);
     setFormError(undefined);
@@ -213,20 +213,9 @@ function CreatePeriod({
       setValues((v) => ({ ...v, name: "" }));
       onCreated(period);
     } catch (e) {
-      const path = errorField(e, [
-        "officeId",
-        "year",
-        "name",
-        "instrumentId",
-        "instrumentVersion",
-        "schemeId",
-      ]);
-      const field: FieldName | undefined =
-        path === "instrumentId" || path === "instrumentVersion"
-          ? "instrument"
-          : (path as FieldName | undefined);
-      if (field) setErrors({ [field]: errorWords(t, e) });
-      else setFormError(errorWords(t, e));
+      const problem = problemByField(t, e, SERVER_FIELDS);
+      setErrors(toFormFields(problem.fields));
+      setFormError(problem.form);
       setGeneration((n) => n + 1);
     } finally {
       setBusy(false);
@@ -305,7 +294,7 @@ function CreatePeriod({
           schemes.map((s) => ({ value: s.id, label: `${s.name.id} (${s.id})` })),
         )}
         <button type="submit" class="button button--primary" disabled={busy}>
-          {busy ? t("adminSaving") : t("adminPeriodCreate")}
+          {busy ? t("fkSaving") : t("adminPeriodCreate")}
         </button>
       </form>
     </section>
@@ -331,7 +320,8 @@ function EditPeriod({
   const [name, setName] = useState(period.name);
   const [instrument, setInstrument] = useState(`${period.instrumentId}@${period.instrumentVersion}`);
   const [schemeId, setSchemeId] = useState(period.schemeId);
-  const [error, setError] = useState<{ field: string; text: string }>();
+  const [errors, setErrors] = useState<Partial<Record<"name" | "instrument" | "schemeId", string>>>({});
+  const [formError, setFormError] = useState<string>();
   const [generation, setGeneration] = useState(0);
   const [busy, setBusy] = useState(false);
   const locked = period.assessmentCount > 0;
@@ -339,7 +329,8 @@ function EditPeriod({
   const submit = async (event: SubmitEvent) => {
     event.preventDefault();
     if (name.trim() === "") {
-      setError({ field: `${base}-name`, text: `${t("adminPeriodName")}: ${t("adminErrorRequired")}` });
+      setErrors({ name: t("fkErrRequired") });
+      setFormError(undefined);
       setGeneration((n) => n + 1);
       return;
     }
@@ -355,23 +346,30 @@ function EditPeriod({
         }),
       );
     } catch (e) {
-      const path = errorField(e, ["name", "instrumentId", "instrumentVersion", "schemeId"]);
-      const field =
-        path === "name" ? "name" : path === "schemeId" ? "scheme" : path ? "instrument" : undefined;
-      setError({ field: field ? `${base}-${field}` : "", text: errorWords(t, e) });
+      const problem = problemByField(t, e, SERVER_FIELDS);
+      const { officeId, year, ...mine } = toFormFields(problem.fields);
+      // This form shows neither office nor year: their messages stay form-level.
+      setErrors(mine);
+      setFormError([problem.form, officeId, year].filter(Boolean).join(" ") || undefined);
       setGeneration((n) => n + 1);
     } finally {
       setBusy(false);
     }
   };
-  const errorFor = (field: string) => (error?.field === `${base}-${field}` ? error.text : undefined);
+  const items: SummaryItem[] = [
+    ...(errors.name ? [{ field: `${base}-name`, text: `${t("adminPeriodName")}: ${errors.name}` }] : []),
+    ...(errors.instrument
+      ? [{ field: `${base}-instrument`, text: `${t("adminPeriodInstrument")}: ${errors.instrument}` }]
+      : []),
+    ...(errors.schemeId
+      ? [{ field: `${base}-scheme`, text: `${t("adminPeriodScheme")}: ${errors.schemeId}` }]
+      : []),
+    ...(formError ? [{ text: formError }] : []),
+  ];
   return (
     <form class="form" onSubmit={submit} noValidate>
-      <ErrorSummary
-        items={error ? [error.field ? { field: error.field, text: error.text } : { text: error.text }] : []}
-        generation={generation}
-      />
-      <Field id={`${base}-name`} label={t("adminPeriodName")} error={errorFor("name")}>
+      <ErrorSummary items={items} generation={generation} />
+      <Field id={`${base}-name`} label={t("adminPeriodName")} error={errors.name}>
         {(describedBy, invalid) => (
           <input
             id={`${base}-name`}
@@ -387,7 +385,7 @@ function EditPeriod({
         id={`${base}-instrument`}
         label={t("adminPeriodInstrument")}
         hint={locked ? t("adminErrPeriodHasAssessments") : undefined}
-        error={errorFor("instrument")}
+        error={errors.instrument}
       >
         {(describedBy, invalid) => (
           <select
@@ -410,7 +408,7 @@ function EditPeriod({
         id={`${base}-scheme`}
         label={t("adminPeriodScheme")}
         hint={locked ? t("adminErrPeriodHasAssessments") : undefined}
-        error={errorFor("scheme")}
+        error={errors.schemeId}
       >
         {(describedBy, invalid) => (
           <select

@@ -1,21 +1,10 @@
 import { useState } from "preact/hooks";
 import { type AdminUser, adminApi, type Office, type Role } from "../../api/admin-api";
+import { errorWords, problemByField } from "../../form-kit/error-words";
+import { ErrorSummary, Field, SaveCancel, type SummaryItem } from "../../form-kit/parts";
 import { useI18n } from "../../i18n/i18n";
 import { useSession } from "../../session/session";
-import {
-  AdminPage,
-  Confirm,
-  ErrorSummary,
-  errorField,
-  errorWords,
-  Field,
-  LoadState,
-  ROLE_KEYS,
-  SaveCancel,
-  StatusLine,
-  type SummaryItem,
-  useLoad,
-} from "./admin-kit";
+import { AdminPage, Confirm, LoadState, ROLE_KEYS, StatusLine, useLoad } from "./admin-kit";
 
 const ROLES: Role[] = ["assessor", "supervisor", "admin"];
 const USERNAME = /^[A-Za-z0-9._-]{1,64}$/;
@@ -287,7 +276,7 @@ function EditUser({
       onSubmit={(e) => {
         e.preventDefault();
         if (name.trim() === "") {
-          setError(t("adminErrorRequired"));
+          setError(t("fkErrRequired"));
           document.getElementById(`${base}-name`)?.focus();
           return;
         }
@@ -362,9 +351,9 @@ function CreateUser({ offices, onCreated }: { offices: Office[]; onCreated(u: Ad
     event.preventDefault();
     const found: Partial<Record<CreateField, string>> = {};
     if (!USERNAME.test(values.username.trim()))
-      found.username = values.username.trim() === "" ? t("adminErrorRequired") : t("adminUsernameHint");
-    if (values.name.trim() === "") found.name = t("adminErrorRequired");
-    if (values.officeId === "") found.officeId = t("adminErrorRequired");
+      found.username = values.username.trim() === "" ? t("fkErrRequired") : t("adminUsernameHint");
+    if (values.name.trim() === "") found.name = t("fkErrRequired");
+    if (values.officeId === "") found.officeId = t("fkErrRequired");
     if (values.password.length < MIN_PASSWORD) found.password = t("adminUserPasswordHint");
     setErrors(found);
     setFormError(undefined);
@@ -381,9 +370,9 @@ function CreateUser({ offices, onCreated }: { offices: Office[]; onCreated(u: Ad
       setValues((v) => ({ ...v, username: "", name: "", password: "" }));
       onCreated(user);
     } catch (e) {
-      const field = errorField(e, CREATE_FIELDS) as CreateField | undefined;
-      if (field) setErrors({ [field]: errorWords(t, e) });
-      else setFormError(errorWords(t, e));
+      const problem = problemByField(t, e, CREATE_FIELDS);
+      setErrors(problem.fields);
+      setFormError(problem.form);
       fail();
     } finally {
       setBusy(false);
@@ -460,7 +449,7 @@ function CreateUser({ offices, onCreated }: { offices: Office[]; onCreated(u: Ad
         </Field>
         {input("password", t("adminUserPasswordHint"))}
         <button type="submit" class="button button--primary" disabled={busy}>
-          {busy ? t("adminSaving") : t("adminUserCreate")}
+          {busy ? t("fkSaving") : t("adminUserCreate")}
         </button>
       </form>
     </section>
