@@ -9,7 +9,7 @@
 // - 409 mutation_gap: if the server is ahead, drop what it has and continue; if it is behind our
 //   first pending id (it lost our history), renumber the pending entries once (none of them was
 //   applied there) and say so; never skip or invent an id.
-import { forgetAcknowledgedUpTo, keepAcknowledged } from "../db/acknowledged";
+import { keepAcknowledged } from "../db/acknowledged";
 import type { OutboxRow, PatuhDb } from "../db/database";
 import { updateSyncMeta } from "../db/meta";
 import { listPending, removeAcknowledgedUpTo, renumberPending } from "../db/outbox";
