@@ -3,6 +3,7 @@ import { auditMessagesEn } from "./areas/audit-en";
 import { deskMessagesEn } from "./areas/desk-en";
 import { deviceMessagesEn } from "./areas/device-en";
 import { formKitMessagesEn } from "./areas/formkit-en";
+import { locusDataMessagesEn } from "./areas/locusdata-en";
 import { masterDataMessagesEn } from "./areas/masterdata-en";
 import { masterFormMessagesEn } from "./areas/masterforms-en";
 import { method25DeviceMessagesEn } from "./areas/method25-device-en";
@@ -276,6 +277,7 @@ export const messagesEn: Messages = {
   ...adminMessagesEn,
   ...deviceMessagesEn,
   ...masterDataMessagesEn,
+  ...locusDataMessagesEn,
   ...nationalMessagesEn,
   ...method25DeviceMessagesEn,
   ...sheetNavMessagesEn,

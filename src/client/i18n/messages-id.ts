@@ -5,6 +5,7 @@ import { auditMessagesId } from "./areas/audit-id";
 import { deskMessagesId } from "./areas/desk-id";
 import { deviceMessagesId } from "./areas/device-id";
 import { formKitMessagesId } from "./areas/formkit-id";
+import { locusDataMessagesId } from "./areas/locusdata-id";
 import { masterDataMessagesId } from "./areas/masterdata-id";
 import { masterFormMessagesId } from "./areas/masterforms-id";
 import { method25DeviceMessagesId } from "./areas/method25-device-id";
@@ -278,6 +279,7 @@ export const messagesId = {
   ...adminMessagesId,
   ...deviceMessagesId,
   ...masterDataMessagesId,
+  ...locusDataMessagesId,
   ...nationalMessagesId,
   ...method25DeviceMessagesId,
   ...sheetNavMessagesId,

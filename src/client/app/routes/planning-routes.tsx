@@ -10,6 +10,9 @@ const PlanningPeriodsScreen = lazyScreen(() =>
 const PeriodPlanScreen = lazyScreen(() =>
   import("../../screens/planning/period-plan-screen").then((module) => module.PeriodPlanScreen),
 );
+const LocusDataScreen = lazyScreen(() =>
+  import("../../screens/locusdata/locus-data-screen").then((module) => module.LocusDataScreen),
+);
 
 const canPlan = (user: User) => user.role === "supervisor" || user.role === "admin";
 
@@ -17,6 +20,8 @@ export const planningArea: Area = {
   match(path, user) {
     if (!canPlan(user)) return undefined;
     if (path === "/perencanaan") return <PlanningPeriodsScreen />;
+    const locusData = matchPath("/perencanaan/:periodId/data-lokus", path);
+    if (locusData?.periodId) return <LocusDataScreen periodId={locusData.periodId} />;
     const period = matchPath("/perencanaan/:periodId", path);
     if (period?.periodId) return <PeriodPlanScreen periodId={period.periodId} />;
     return undefined;

@@ -23,7 +23,7 @@ const PROBLEM_CODES = new Set([
 ]);
 
 /** The words for a problem code (the server's message, in English, follows as the detail). */
-function problemWords(t: Translate, code: string): string | undefined {
+export function problemWords(t: Translate, code: string): string | undefined {
   // The key exists for every code in PROBLEM_CODES (both dictionaries are typed and tested).
   return PROBLEM_CODES.has(code) ? t(`mdProblem_${code}` as MessageKey) : undefined;
 }

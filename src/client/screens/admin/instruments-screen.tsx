@@ -1,8 +1,10 @@
 import { useState } from "preact/hooks";
 import { adminApi, type InstrumentSummary } from "../../api/admin-api";
+import { instrumentSheetsApi } from "../../api/locusdata-api";
 import { errorWords } from "../../form-kit/error-words";
 import { useI18n } from "../../i18n/i18n";
 import { AdminPage, Confirm, LoadState, StatusLine, useLoad } from "./admin-kit";
+import { InstrumentWorkbook } from "./instrument-workbook";
 import { JsonUpload } from "./json-upload";
 
 export function InstrumentsScreen() {
@@ -25,6 +27,7 @@ export function InstrumentsScreen() {
           return r.created ? t("adminInstrumentCreated", vars) : t("adminInstrumentSame", vars);
         }}
       />
+      <InstrumentWorkbook onSaved={instruments.reload} />
       <LoadState loaded={instruments} />
       {instruments.data && (
         <ul class="admin-list" data-testid="instrument-list">
@@ -75,6 +78,11 @@ function InstrumentRow({
           {error}
         </p>
       )}
+      <p>
+        <a class="button" href={instrumentSheetsApi.xlsxUrl(instrument.id, instrument.version)} download>
+          {t("ldWbDownload")}
+        </a>
+      </p>
       {!instrument.inUse &&
         (confirming ? (
           <Confirm

@@ -46,6 +46,9 @@ export function PeriodPlanScreen({ periodId }: { periodId: string }) {
         <Link href="/perencanaan">{t("planningBack")}</Link>
       </p>
       <h1 tabIndex={-1}>{plan ? plan.period.name : t("planningTitle")}</h1>
+      <p>
+        <Link href={`/perencanaan/${encodeURIComponent(periodId)}/data-lokus`}>{t("ldLink")}</Link>
+      </p>
       {error && (
         <p role="alert" class="notice notice--error">
           {t("planningLoadFailed", { reason: error })}

@@ -1,0 +1,180 @@
+// "Data sekunder & tindak lanjut" of one period, for its office's supervisors and admins: per locus
+// the secondary-data values with their cited source and the oversight products with their
+// follow-up state (edited and saved per locus), a CSV/XLSX import checked first (dry run, every
+// problem with its cell; Impor only after a clean preview of the same file) and the export links.
+import { useState } from "preact/hooks";
+import { type LocusImportReport, locusDataApi } from "../../api/locusdata-api";
+import { Link } from "../../components/link";
+import { errorWords } from "../../form-kit/error-words";
+import { useI18n } from "../../i18n/i18n";
+import { AdminPage, LoadState, StatusLine, useLoad } from "../admin/admin-kit";
+import { CellProblemTable } from "../admin/cell-problems";
+import { OversightEditor, SecondaryEditor } from "./locus-editors";
+
+export function LocusDataScreen({ periodId }: { periodId: string }) {
+  const { t } = useI18n();
+  const data = useLoad(() => locusDataApi.read(periodId));
+  const [status, setStatus] = useState<string>();
+  // Remounts the editors after a save or an import so they show what the server now holds.
+  const [generation, setGeneration] = useState(0);
+  const saved = () => {
+    setStatus(t("ldSaved"));
+    setGeneration((g) => g + 1);
+    data.reload();
+  };
+  const d = data.data;
+  return (
+    <AdminPage title="ldTitle" back={false}>
+      <p>
+        <Link href={`/perencanaan/${encodeURIComponent(periodId)}`}>{t("ldBack")}</Link>
+      </p>
+      <p class="lead">{t("ldIntro")}</p>
+      <StatusLine text={status} />
+      <LoadState loaded={data} />
+      {d && d.indicators.length === 0 && <p class="notice">{t("ldNoIndicators")}</p>}
+      {d && d.loci.length === 0 && <p class="notice">{t("ldNoLoci")}</p>}
+      {d && (
+        <div data-testid="ld-loci" key={generation}>
+          {d.loci.map((locus) => (
+            <details
+              key={locus.pemdaId}
+              class="card ld-locus"
+              open={d.loci.length === 1}
+              data-testid="ld-locus"
+            >
+              <summary>
+                <strong>{locus.name}</strong> <span class="admin-code">{locus.code}</span> ·{" "}
+                {locus.sampled ? t("ldSampled") : t("ldNotSampled")} ·{" "}
+                {t("ldSecondaryCount", {
+                  filled: String(locus.secondary.length),
+                  total: String(d.indicators.length),
+                })}{" "}
+                · {locus.oversight.recorded ? t("ldRecorded") : t("ldNotRecorded")}
+              </summary>
+              {d.indicators.length > 0 && (
+                <SecondaryEditor
+                  periodId={periodId}
+                  locus={locus}
+                  indicators={d.indicators}
+                  readOnly={false}
+                  onSaved={saved}
+                />
+              )}
+              <OversightEditor periodId={periodId} locus={locus} readOnly={false} onSaved={saved} />
+            </details>
+          ))}
+        </div>
+      )}
+      <ImportPanel periodId={periodId} onApplied={saved} />
+      <ExportPanel periodId={periodId} />
+    </AdminPage>
+  );
+}
+
+function ImportPanel({ periodId, onApplied }: { periodId: string; onApplied(): void }) {
+  const { t } = useI18n();
+  const [file, setFile] = useState<File>();
+  const [busy, setBusy] = useState(false);
+  const [report, setReport] = useState<LocusImportReport>();
+  const [error, setError] = useState<string>();
+  const send = async (dryRun: boolean) => {
+    if (!file) {
+      setError(t("ldNoFile"));
+      return;
+    }
+    setBusy(true);
+    setError(undefined);
+    setReport(undefined);
+    try {
+      const r = await locusDataApi.importFile(periodId, file, dryRun);
+      setReport(r);
+      if (r.applied) onApplied();
+    } catch (e) {
+      setError(errorWords(t, e));
+    } finally {
+      setBusy(false);
+    }
+  };
+  const invalid = (report?.problems.length ?? 0) > 0;
+  const canImport = Boolean(report?.dryRun && !invalid) && !busy;
+  const vars: Record<string, string> = {
+    rows: String(report?.rows ?? 0),
+    changed: String(report?.changedLoci ?? 0),
+  };
+  return (
+    <section class="card" aria-labelledby="ld-import-title">
+      <h2 id="ld-import-title" class="card__title">
+        {t("ldImportTitle")}
+      </h2>
+      <p class="field__hint">{t("ldImportText")}</p>
+      <div class="field">
+        <label for="ld-file">{t("ldFile")}</label>
+        <input
+          id="ld-file"
+          type="file"
+          accept=".csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+          onChange={(e) => {
+            setFile(e.currentTarget.files?.[0]);
+            setReport(undefined);
+            setError(undefined);
+          }}
+        />
+      </div>
+      <div class="button-row">
+        <button type="button" class="button" disabled={busy} onClick={() => void send(true)}>
+          {t("ldPreview")}
+        </button>
+        <button
+          type="button"
+          class="button button--primary"
+          disabled={!canImport}
+          onClick={() => void send(false)}
+          data-testid="ld-apply"
+        >
+          {t("ldImport")}
+        </button>
+      </div>
+      {error && (
+        <p class="notice notice--error" role="alert">
+          {error}
+        </p>
+      )}
+      {report && (
+        <p
+          class={invalid ? "notice notice--error" : "notice"}
+          role={invalid ? "alert" : "status"}
+          data-testid="ld-outcome"
+        >
+          {invalid
+            ? t("ldReportInvalid", { count: String(report.problems.length) })
+            : report.applied
+              ? t("ldReportApplied", vars)
+              : t("ldReportOk", vars)}
+        </p>
+      )}
+      {report && invalid && <CellProblemTable problems={report.problems} testId="ld-problems" />}
+    </section>
+  );
+}
+
+function ExportPanel({ periodId }: { periodId: string }) {
+  const { t } = useI18n();
+  return (
+    <section class="card" aria-labelledby="ld-export-title">
+      <h2 id="ld-export-title" class="card__title">
+        {t("ldExportTitle")}
+      </h2>
+      <div class="button-row">
+        <a class="button" href={locusDataApi.exportUrl(periodId, "xlsx")} download>
+          {t("ldExportXlsx")}
+        </a>
+        <a class="button" href={locusDataApi.exportUrl(periodId, "csv", "secondary")} download>
+          {t("ldExportSecondaryCsv")}
+        </a>
+        <a class="button" href={locusDataApi.exportUrl(periodId, "csv", "oversight")} download>
+          {t("ldExportOversightCsv")}
+        </a>
+      </div>
+    </section>
+  );
+}
