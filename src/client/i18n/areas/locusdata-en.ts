@@ -40,6 +40,9 @@ export const locusDataMessagesEn: Record<keyof typeof locusDataMessagesId, strin
   ldProductN: "Product {n}",
   ldSaveOversight: "Save follow-ups",
   ldClearOversight: "Mark as not recorded",
+  ldQualifier: "Qualifier: {qualifier}",
+  ldQualifierNone: "not granted",
+  ldQualifierUndecided: "Qualifier not decided yet",
   ldSaved: "Saved.",
   ldImportTitle: "Import from CSV/XLSX",
   ldImportText:

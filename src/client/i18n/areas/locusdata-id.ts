@@ -38,6 +38,9 @@ export const locusDataMessagesId = {
   ldProductN: "Produk {n}",
   ldSaveOversight: "Simpan tindak lanjut",
   ldClearOversight: "Tandai belum dicatat",
+  ldQualifier: "Kualifikasi: {qualifier}",
+  ldQualifierNone: "tidak diberikan",
+  ldQualifierUndecided: "Kualifikasi belum diputuskan",
   ldSaved: "Tersimpan.",
   ldImportTitle: "Impor dari CSV/XLSX",
   ldImportText:

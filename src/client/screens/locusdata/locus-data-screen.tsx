@@ -4,6 +4,7 @@
 // problem with its cell; Impor only after a clean preview of the same file) and the export links.
 import { useState } from "preact/hooks";
 import { type LocusImportReport, locusDataApi } from "../../api/locusdata-api";
+import { fetchResults, type PemdaResult } from "../../api/review-api";
 import { Link } from "../../components/link";
 import { errorWords } from "../../form-kit/error-words";
 import { useI18n } from "../../i18n/i18n";
@@ -14,6 +15,8 @@ import { OversightEditor, SecondaryEditor } from "./locus-editors";
 export function LocusDataScreen({ periodId }: { periodId: string }) {
   const { t } = useI18n();
   const data = useLoad(() => locusDataApi.read(periodId));
+  // The qualifier each locus now gets, from the results (no results yet = nothing shown).
+  const results = useLoad(() => fetchResults(periodId).catch(() => undefined));
   const [status, setStatus] = useState<string>();
   // Remounts the editors after a save or an import so they show what the server now holds.
   const [generation, setGeneration] = useState(0);
@@ -21,6 +24,7 @@ export function LocusDataScreen({ periodId }: { periodId: string }) {
     setStatus(t("ldSaved"));
     setGeneration((g) => g + 1);
     data.reload();
+    results.reload();
   };
   const d = data.data;
   return (
@@ -50,6 +54,7 @@ export function LocusDataScreen({ periodId }: { periodId: string }) {
                   total: String(d.indicators.length),
                 })}{" "}
                 · {locus.oversight.recorded ? t("ldRecorded") : t("ldNotRecorded")}
+                <Qualifier result={results.data?.pemda.find((p) => p.pemdaId === locus.pemdaId)} />
               </summary>
               {d.indicators.length > 0 && (
                 <SecondaryEditor
@@ -68,6 +73,22 @@ export function LocusDataScreen({ periodId }: { periodId: string }) {
       <ImportPanel periodId={periodId} onApplied={saved} />
       <ExportPanel periodId={periodId} />
     </AdminPage>
+  );
+}
+
+/** The scheme's qualifier for the locus as the results decide it (only with a qualifier scheme). */
+function Qualifier({ result }: { result: PemdaResult | undefined }) {
+  const { t } = useI18n();
+  const band = result?.band;
+  if (!band || band.qualifierDecided === undefined) return null;
+  return (
+    <span data-testid="ld-qualifier">
+      {" "}
+      ·{" "}
+      {band.qualifierDecided
+        ? t("ldQualifier", { qualifier: band.qualifier ?? t("ldQualifierNone") })
+        : t("ldQualifierUndecided")}
+    </span>
   );
 }
 
