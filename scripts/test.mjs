@@ -9,7 +9,7 @@
 // test runs to those files (for quick local loops).
 import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, rmSync } from "node:fs";
-import { dirname, join } from "node:path";
+import { dirname, join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
 import { startPgCluster } from "./lib/pg-cluster.mjs";
 import { ensureSystemDeps } from "./lib/system-deps.mjs";
@@ -28,6 +28,31 @@ mkdirSync(resultsDir, { recursive: true });
 let passed = 0;
 let failed = 0;
 const lines = [];
+// One short line per failed test, printed just above the summary: a CI log is often read from its
+// tail, where vitest's own failure text (hundreds of lines up) is cut off.
+const digest = [];
+const DIGEST_MAX = 6;
+const ANSI = new RegExp(`${String.fromCharCode(27)}\\[[0-9;]*m`, "g");
+
+function digestFailures(step, report) {
+  for (const suite of report.testResults ?? []) {
+    const file = relative(root, suite.name ?? "");
+    const failures = (suite.assertionResults ?? []).filter((a) => a.status === "failed");
+    if (failures.length === 0 && suite.status === "failed")
+      failures.push({ fullName: "(file did not load)", failureMessages: [suite.message ?? ""] });
+    for (const a of failures) {
+      const why = (a.failureMessages ?? [])
+        .join("\n")
+        .replace(ANSI, "")
+        .split("\n")
+        .filter((line) => !/^\s+at /.test(line))
+        .join(" ")
+        .replace(/\s+/g, " ")
+        .trim();
+      digest.push(`${step} ${file} › ${a.fullName}: ${why}`.slice(0, 600));
+    }
+  }
+}
 
 function record(step, p, f, note = "") {
   passed += p;
@@ -77,6 +102,7 @@ function vitest(step, project, env = {}, files = filters) {
     (s) => s.status === "failed" && (s.assertionResults ?? []).length === 0,
   ).length;
   const f = report.numFailedTests + brokenSuites;
+  if (f > 0) digestFailures(step, report);
   const note = report.numTotalTests === 0 ? "no tests" : "";
   record(step, report.numPassedTests, f === 0 && !ok ? 1 : f, note);
 }
@@ -133,6 +159,11 @@ if (wants("e2e-webkit"))
     ...engineFiles,
   ]);
 
+if (digest.length > 0) {
+  console.log("\nFailed");
+  for (const line of digest.slice(0, DIGEST_MAX)) console.log(`  ${line}`);
+  if (digest.length > DIGEST_MAX) console.log(`  … and ${digest.length - DIGEST_MAX} more`);
+}
 console.log("\nSummary");
 for (const line of lines) console.log(`  ${line}`);
 console.log(`${passed} passed, ${failed} failed`);

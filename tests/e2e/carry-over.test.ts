@@ -92,8 +92,18 @@ for (const engine of enginesFromEnv()) {
         // Still no network: the home saves the unsent work to a file.
         await first.goto(`${base}/`);
         await waitForSelector(first, '[data-testid="work-export"]');
+        // The home has drawn its list (the button's place no longer moves under the tap).
+        await waitForSelector(first, '[data-testid="unit-item"]');
         await first.click('[data-testid="work-export"]');
-        await waitForSelector(first, '[data-testid="work-export-link"][download]');
+        await waitForSelector(
+          first,
+          '[data-testid="work-export-link"][download], [data-testid="work-export-error"]',
+        );
+        const exportError = await first.evaluate(
+          () => document.querySelector('[data-testid="work-export-error"]')?.textContent ?? null,
+          null,
+        );
+        expect(exportError, "saving the unsent work to a file offline").toBeNull();
         const text = await first.evaluate(async () => {
           const link = document.querySelector<HTMLAnchorElement>('[data-testid="work-export-link"]');
           return (await fetch(link?.href ?? "")).text();

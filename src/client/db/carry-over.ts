@@ -15,34 +15,22 @@
 //   photo and key).
 import * as v from "valibot";
 import { mutationSchemaByName } from "../../domain/sync";
+import { WORK_FILE_FORMAT, WORK_FILE_VERSION, type WorkFile } from "./carry-over-export";
 import type { ImportLedgerMeta, PatuhDb } from "./database";
 import { recordMutation } from "./edits";
 import { MutationRefusedError } from "./errors";
 import { sha256Hex, storeEvidence } from "./evidence";
-import { readClientId, readDeviceUser } from "./meta";
+import { readDeviceUser } from "./meta";
 import type { Mutation } from "./protocol-types";
 
-export const WORK_FILE_FORMAT = "patuh-unsynced-work";
-export const WORK_FILE_VERSION = 1;
-
-export interface WorkFilePhoto {
-  sha256: string;
-  mime: string;
-  width?: number;
-  height?: number;
-  /** The bytes, base64. */
-  data: string;
-}
-
-export interface WorkFile {
-  format: typeof WORK_FILE_FORMAT;
-  version: typeof WORK_FILE_VERSION;
-  exportedAt: string;
-  userId: string;
-  clientId: string;
-  mutations: Mutation[];
-  photos: WorkFilePhoto[];
-}
+export {
+  exportUnsyncedWork,
+  WORK_FILE_FORMAT,
+  WORK_FILE_VERSION,
+  type WorkFile,
+  type WorkFilePhoto,
+  workFileName,
+} from "./carry-over-export";
 
 const photoSchema = v.object({
   sha256: v.pipe(v.string(), v.regex(/^[0-9a-f]{64}$/)),
@@ -71,60 +59,11 @@ export class WorkFileError extends Error {
   }
 }
 
-function toBase64(bytes: Uint8Array): string {
-  let binary = "";
-  const CHUNK = 0x8000;
-  for (let i = 0; i < bytes.length; i += CHUNK)
-    binary += String.fromCharCode(...bytes.subarray(i, i + CHUNK));
-  return btoa(binary);
-}
-
 function fromBase64(text: string): Uint8Array<ArrayBuffer> {
   const binary = atob(text);
   const bytes = new Uint8Array(binary.length);
   for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
   return bytes;
-}
-
-/** Every photo an outbox mutation attaches, plus photos the server has not yet received. */
-function photosOf(mutations: readonly Mutation[]): Set<string> {
-  const shas = new Set<string>();
-  for (const m of mutations) if (m.name === "assessment.attachEvidence") shas.add(m.args.evidence.sha256);
-  return shas;
-}
-
-/** The device's unsynced work as a file: its outbox in push order and the photos it attaches. */
-export async function exportUnsyncedWork(db: PatuhDb, nowIso = new Date().toISOString()): Promise<WorkFile> {
-  const [rows, clientId, userId] = await Promise.all([
-    db.outbox.orderBy("id").toArray(),
-    readClientId(db),
-    readDeviceUser(db),
-  ]);
-  const mutations = rows.map((r) => r.mutation);
-  const wanted = photosOf(mutations);
-  for (const row of await db.evidence.where("uploadState").anyOf("pending", "failed").toArray())
-    wanted.add(row.sha256);
-  const photos: WorkFilePhoto[] = [];
-  for (const sha of [...wanted].sort()) {
-    const row = await db.evidence.get(sha);
-    if (!row) continue; // attached on another device (pulled reference): nothing to carry
-    photos.push({
-      sha256: row.sha256,
-      mime: row.mime,
-      ...(row.width === undefined ? {} : { width: row.width }),
-      ...(row.height === undefined ? {} : { height: row.height }),
-      data: toBase64(new Uint8Array(await row.blob.arrayBuffer())),
-    });
-  }
-  return {
-    format: WORK_FILE_FORMAT,
-    version: WORK_FILE_VERSION,
-    exportedAt: nowIso,
-    userId: userId ?? "",
-    clientId: clientId ?? "",
-    mutations,
-    photos,
-  };
 }
 
 /** Parses and checks a work file's text: its shape, every mutation, and every photo's hash. */
@@ -204,9 +143,4 @@ export async function importUnsyncedWork(db: PatuhDb, file: WorkFile): Promise<I
     await db.meta.put({ key: "imported", entries: [...ledger] });
   }
   return outcome;
-}
-
-/** The file name offered for a download: patuh-belum-terkirim-<date>-<time>.json. */
-export function workFileName(nowIso: string): string {
-  return `patuh-belum-terkirim-${nowIso.slice(0, 16).replace(/[:T]/g, "-")}.json`;
 }

@@ -3,12 +3,16 @@
 // imported back (db/carry-over.ts) — so a wiped device or erased storage never costs a morning.
 import { useEffect, useRef, useState } from "preact/hooks";
 import type { WorkFileError } from "../../db/carry-over";
+import { exportUnsyncedWork, workFileName } from "../../db/carry-over-export";
 import { useDevice } from "../../hooks/use-device";
 import { useSyncStatus } from "../../hooks/use-sync-status";
 import { type MessageKey, useI18n } from "../../i18n/i18n";
 import { detectPrivateSession, isStandalone, platformOf } from "../../platform/platform";
 
-/** The unsent-work file's code is loaded when used: it is not part of the home's first download. */
+/**
+ * Reading a work file back (its schema checks) loads when used; saving one is in the first
+ * download (carry-over-export.ts): it is the safety net when there is no signal.
+ */
 const carryOver = () => import("../../db/carry-over");
 
 const FILE_ERRORS: Record<WorkFileError["code"], MessageKey> = {
@@ -49,7 +53,6 @@ export function DevicePanel() {
     setExportError(null);
     try {
       const now = new Date().toISOString();
-      const { exportUnsyncedWork, workFileName } = await carryOver();
       const file = await exportUnsyncedWork(db, now);
       const blob = new Blob([JSON.stringify(file)], { type: "application/json" });
       setDownload({ url: URL.createObjectURL(blob), name: workFileName(now) });

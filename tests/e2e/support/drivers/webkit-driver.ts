@@ -92,6 +92,25 @@ export async function launchWebKit(
       "const el = document.querySelector(arguments[0]); if (el) el.scrollIntoView({ block: 'center' });",
       selector,
     );
+  // WebKitWebDriver clicks at a point, unlike Playwright, which waits for a still element: a page
+  // still laying out (a list loaded from IndexedDB above the target) moves the element between
+  // "where is it" and the click, and the click lands on something else. Wait for a still box.
+  const box = (selector: string) =>
+    driver.executeScript(
+      "const r = document.querySelector(arguments[0])?.getBoundingClientRect(); return r ? [r.x, r.y, r.width, r.height].join(',') : '';",
+      selector,
+    ) as Promise<string>;
+  const waitStill = async (selector: string) => {
+    let last = "";
+    let still = 0;
+    const deadline = Date.now() + 5000;
+    while (still < 3 && Date.now() < deadline) {
+      const now = await box(selector);
+      still = now !== "" && now === last ? still + 1 : 0;
+      last = now;
+      await new Promise((r) => setTimeout(r, 100));
+    }
+  };
   return {
     engine: mode,
     goto: async (target) => {
@@ -109,6 +128,7 @@ export async function launchWebKit(
       await centre(selector);
       await new Promise((r) => setTimeout(r, 250));
       await centre(selector);
+      await waitStill(selector);
       await driver.findElement(By.css(selector)).click();
     },
     type: async (selector, text) => {
