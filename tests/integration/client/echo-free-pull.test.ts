@@ -4,30 +4,15 @@
 // rebuilds the state from its acknowledged edits, and it ends up holding exactly the server's state.
 // A replay the device cannot reproduce is never kept: it pulls whole states instead.
 import "fake-indexeddb/auto";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { recordMutation, setAnswer, setNote } from "../../../src/client/db/edits";
-import { createAssessment, newDevice, syncOk, type TestDevice } from "./support/device";
+import { createAssessment, syncOk } from "./support/device";
 import type { Interceptor } from "./support/faults";
-import { type LiveServer, startLiveServer } from "./support/server";
+import { useDeviceFleet } from "./support/fleet";
 
-let server: LiveServer;
-const devices: TestDevice[] = [];
+const fleet = useDeviceFleet();
 
-beforeAll(async () => {
-  server = await startLiveServer();
-}, 300_000);
-afterAll(async () => {
-  for (const d of devices.splice(0)) await d.close();
-  await server?.close();
-});
-
-async function device(name: string, intercept?: Interceptor): Promise<TestDevice> {
-  const d = await newDevice(server, "penilai1", server.password, name);
-  d.net.intercept = intercept;
-  devices.push(d);
-  await syncOk(d);
-  return d;
-}
+const device = (name: string, intercept?: Interceptor) => fleet.device(name, { intercept });
 
 interface PulledOp {
   op: string;
@@ -96,7 +81,7 @@ describe("echo-free pull (protocol 1.2)", () => {
     expect(await phone.db.serverAssessments.get(id)).toEqual(onServer);
     expect(await phone.db.assessments.get(id)).toEqual(onServer);
     expect(await phone.db.outbox.count()).toBe(0);
-    expect(server.logged()).toEqual([]);
+    expect(fleet.server.logged()).toEqual([]);
   });
 
   it("a replay the device cannot reproduce is not kept: it pulls whole states and converges", {

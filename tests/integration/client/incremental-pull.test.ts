@@ -3,30 +3,15 @@
 // time and converge to the server's state; a new device whose copy does not fit a delta pulls whole
 // states instead of keeping an approximate one.
 import "fake-indexeddb/auto";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { setAnswer, setNote } from "../../../src/client/db/edits";
-import { createAssessment, newDevice, syncOk, type TestDevice } from "./support/device";
+import { createAssessment, syncOk } from "./support/device";
 import type { Interceptor } from "./support/faults";
-import { type LiveServer, startLiveServer } from "./support/server";
+import { useDeviceFleet } from "./support/fleet";
 
-let server: LiveServer;
-const devices: TestDevice[] = [];
+const fleet = useDeviceFleet();
 
-beforeAll(async () => {
-  server = await startLiveServer();
-}, 300_000);
-afterAll(async () => {
-  for (const d of devices.splice(0)) await d.close();
-  await server?.close();
-});
-
-async function device(name: string, intercept?: Interceptor): Promise<TestDevice> {
-  const d = await newDevice(server, "penilai1", server.password, name);
-  d.net.intercept = intercept;
-  devices.push(d);
-  await syncOk(d);
-  return d;
-}
+const device = (name: string, intercept?: Interceptor) => fleet.device(name, { intercept });
 
 /** A device of protocol 1: its pulls do not announce 1.1. */
 const protocolOne: Interceptor = (input, init, forward) => {
@@ -87,7 +72,7 @@ describe("incremental pull, device side", () => {
     expect(await old.db.outbox.count()).toBe(0);
     // The new device really was sent deltas (and the old one never: it would have failed to store them).
     expect(seen.ops["delta assessment"] ?? 0).toBeGreaterThanOrEqual(2);
-    expect(server.logged()).toEqual([]);
+    expect(fleet.server.logged()).toEqual([]);
   });
 
   it("a delta that does not fit the device's copy is not applied: the device pulls whole states", {

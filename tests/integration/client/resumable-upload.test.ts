@@ -3,25 +3,16 @@
 // and the stored bytes hash to the photo's SHA-256.
 import "fake-indexeddb/auto";
 import { createHash } from "node:crypto";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { recordMutation } from "../../../src/client/db/edits";
 import { storeEvidence } from "../../../src/client/db/evidence";
 import { fakeJpeg } from "../../../src/client/db/testing/fixtures";
 import { APP_ORIGIN } from "./support/cookie-fetch";
-import { createAssessment, newDevice, syncOk, type TestDevice } from "./support/device";
+import { createAssessment, syncOk } from "./support/device";
 import type { Interceptor } from "./support/faults";
-import { type LiveServer, startLiveServer } from "./support/server";
+import { useDeviceFleet } from "./support/fleet";
 
-let server: LiveServer;
-const devices: TestDevice[] = [];
-
-beforeAll(async () => {
-  server = await startLiveServer();
-}, 300_000);
-afterAll(async () => {
-  for (const d of devices.splice(0)) await d.close();
-  await server?.close();
-});
+const fleet = useDeviceFleet();
 
 /** Sends 80 % of the first evidence upload's body, then breaks the connection. */
 function cutAt80(): { intercept: Interceptor; puts: { range: string | null; bytes: number }[] } {
@@ -52,8 +43,7 @@ describe("resumable photo upload", () => {
   it("a dropped connection at 80 % resumes with the rest only, and the server's bytes hash right", {
     timeout: 120_000,
   }, async () => {
-    const phone = await newDevice(server, "penilai1", server.password, "phone");
-    devices.push(phone);
+    const phone = await fleet.device("phone", { sync: false });
     await syncOk(phone);
     const id = await createAssessment(phone, 1);
     const photo = fakeJpeg(300_000, 7);
@@ -88,6 +78,6 @@ describe("resumable photo upload", () => {
     expect(res.status).toBe(200);
     const bytes = new Uint8Array(await res.arrayBuffer());
     expect(createHash("sha256").update(bytes).digest("hex")).toBe(stored.sha256);
-    expect(server.logged()).toEqual([]);
+    expect(fleet.server.logged()).toEqual([]);
   });
 });

@@ -3,35 +3,18 @@
 // cut halfway, a long offline spell. The invariant under test everywhere: every edit is applied
 // on the server exactly once and the device ends with the server's state.
 import "fake-indexeddb/auto";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { recordMutation, setAnswer } from "../../../src/client/db/edits";
 import { storeEvidence } from "../../../src/client/db/evidence";
 import { fakeJpeg, UNIT_SCALE_KEYS } from "../../../src/client/db/testing/fixtures";
 import { APP_ORIGIN } from "./support/cookie-fetch";
-import { createAssessment, newDevice, syncOk, type TestDevice } from "./support/device";
+import { createAssessment, syncOk, type TestDevice } from "./support/device";
 import { cutUploadOnce, loseResponseOnce, offline } from "./support/faults";
-import { type LiveServer, startLiveServer } from "./support/server";
+import { useDeviceFleet } from "./support/fleet";
 
-let live: LiveServer;
-const devices: TestDevice[] = [];
+const fleet = useDeviceFleet({ printServerLog: (lines) => lines });
 
-// A fresh PGlite (initdb in WASM) plus the demo seed: slow on a busy 2-core machine.
-beforeAll(async () => {
-  live = await startLiveServer();
-}, 300_000);
-afterAll(async () => {
-  for (const d of devices.splice(0)) await d.close();
-  const logged = live?.logged() ?? [];
-  await live?.close();
-  if (logged.length > 0) console.error(`server logged:\n${logged.join("\n")}`);
-});
-
-async function device(name: string, username = "penilai1"): Promise<TestDevice> {
-  const d = await newDevice(live, username, live.password, name);
-  devices.push(d);
-  await syncOk(d);
-  return d;
-}
+const device = (name: string, username = "penilai1") => fleet.device(name, { username });
 
 /**
  * Errors the server logged, minus the request the upload test aborts on purpose: the server logs
@@ -39,7 +22,7 @@ async function device(name: string, username = "penilai1"): Promise<TestDevice> 
  * ever sent for it, and nothing of it is stored, which the test checks).
  */
 function unexpectedLogs(): string[] {
-  return live
+  return fleet.server
     .logged()
     .filter((line) => !/^internal error on PUT \/api\/v1\/evidence\/[0-9a-f]{64}: Error: aborted/.test(line));
 }
@@ -88,7 +71,7 @@ describe("client sync against the real server", () => {
       if (!stopped && url.includes("/sync/push")) {
         const pending = forward(url, init);
         // Stop while the server is working through the 500 mutations of the first batch.
-        stopped = new Promise((r) => setTimeout(r, 30)).then(() => live.stop());
+        stopped = new Promise((r) => setTimeout(r, 30)).then(() => fleet.server.stop());
         return pending;
       }
       return forward(url, init);
@@ -97,7 +80,7 @@ describe("client sync against the real server", () => {
     await stopped;
     expect(cut.ok).toBe(false);
     d.net.intercept = undefined;
-    await live.restart();
+    await fleet.server.restart();
     await syncOk(d);
     expect(await d.db.outbox.count()).toBe(0);
     const server1 = await serverState("penilai1", id);

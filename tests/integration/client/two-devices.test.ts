@@ -2,31 +2,16 @@
 // REAL server. They must converge to the server's state, with nothing silently lost: the
 // overwritten checklist value stays visible as a conflict on both devices.
 import "fake-indexeddb/auto";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { setAnswer, setNote } from "../../../src/client/db/edits";
 import { CHECKLIST_ITEMS, CHECKLIST_KEY } from "../../../src/client/db/testing/fixtures";
-import { createAssessment, newDevice, syncOk, type TestDevice } from "./support/device";
+import { createAssessment, syncOk } from "./support/device";
 import { offline } from "./support/faults";
-import { type LiveServer, startLiveServer } from "./support/server";
+import { useDeviceFleet } from "./support/fleet";
 
-let server: LiveServer;
-const devices: TestDevice[] = [];
+const fleet = useDeviceFleet();
 
-// A fresh PGlite (initdb in WASM) plus the demo seed: slow on a busy 2-core machine.
-beforeAll(async () => {
-  server = await startLiveServer();
-}, 300_000);
-afterAll(async () => {
-  for (const d of devices.splice(0)) await d.close();
-  await server?.close();
-});
-
-async function device(name: string): Promise<TestDevice> {
-  const d = await newDevice(server, "penilai1", server.password, name);
-  devices.push(d);
-  await syncOk(d);
-  return d;
-}
+const device = (name: string) => fleet.device(name);
 
 const items = (...letters: string[]) => CHECKLIST_ITEMS.filter((id) => letters.includes(id.slice(-1)));
 
@@ -80,6 +65,6 @@ describe("two devices on one checklist", () => {
     await syncOk(tablet);
     expect((await tablet.db.assessments.get(id))?.conflicts).toEqual([]);
     expect(await tablet.db.assessments.get(id)).toEqual(await phone.db.assessments.get(id));
-    expect(server.logged()).toEqual([]);
+    expect(fleet.server.logged()).toEqual([]);
   });
 });
