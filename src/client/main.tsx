@@ -13,7 +13,7 @@ import { render } from "preact";
 import { App } from "./app/app";
 import { BUILD_ID } from "./app/build-info";
 import { discardPrewarm, hasDeviceHint, prewarmDevice, prewarmLastDevice } from "./app/device-gate";
-import { initLanguage } from "./i18n/i18n";
+import { initLanguage, preloadStaffTexts } from "./i18n/i18n";
 import { onReconnect } from "./platform/online";
 import { registerServiceWorker } from "./pwa/service-worker-updates";
 import { checkSession, currentUser, initSession } from "./session/session";
@@ -40,6 +40,9 @@ async function start(): Promise<void> {
     if (home) warmHomeScreen();
   } else {
     discardPrewarm();
+    // A supervisor's or admin's words are a chunk of their own (never on an assessor's download):
+    // loaded before the first render (precached, so offline too) so the staff UI paints in words.
+    if (user) await preloadStaffTexts().catch((error: unknown) => console.warn("patuh: texts", error));
   }
   const root = document.getElementById("app");
   if (!root) throw new Error("index.html has no #app");
