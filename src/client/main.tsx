@@ -28,9 +28,11 @@ function warmHomeScreen(): void {
 
 async function start(): Promise<void> {
   document.documentElement.dataset.build = BUILD_ID;
-  // The device of the assessor who last used it here starts opening while the profile is read.
-  prewarmLastDevice();
   const home = location.pathname === "/";
+  // The home's cold-start picture is asked for first (it paints without the device layer), then the
+  // device of the assessor who last used it here starts opening while the profile is read.
+  if (home && hasDeviceHint()) void import("./screens/home/home-preview").catch(() => undefined);
+  prewarmLastDevice();
   if (home && hasDeviceHint()) warmHomeScreen();
   await Promise.all([initSession(), initLanguage()]);
   performance.mark("patuh:start:profile");

@@ -13,7 +13,7 @@ import { DeviceGate } from "./device-gate";
 import { navigate, usePath } from "./router";
 import { adminArea } from "./routes/admin-routes";
 import type { Area } from "./routes/area";
-import { assessorArea } from "./routes/assessor-routes";
+import { assessorArea, assessorPreview } from "./routes/assessor-routes";
 import { masterDataArea } from "./routes/masterdata-routes";
 import { nationalArea } from "./routes/national-routes";
 import { planningArea } from "./routes/planning-routes";
@@ -96,7 +96,7 @@ export function App() {
         {user ? (
           user.role === "assessor" ? (
             // The gate sits outside the keyed screen: navigating never reopens the database or engine.
-            <DeviceGate user={user}>
+            <DeviceGate user={user} preview={assessorPreview(path, user)}>
               <div key={path}>{assessorArea.match(path, user) ?? <NotFoundScreen />}</div>
             </DeviceGate>
           ) : staffTexts ? (
