@@ -1,5 +1,5 @@
 // Bundle budget of the first screen: the JS and CSS a phone must download before it shows login or
-// home, gzipped at level 9 (what a good CDN/server sends). Target ≤ 60 KB (KiB) on a cheap phone
+// home (or the checklist), gzipped at level 9 (what a good CDN/server sends). Target ≤ 60 KB (KiB) on a cheap phone
 // over 3G. Counted from dist/client/index.html: the entry script, its static imports (followed
 // through the chunks, whether or not Vite emitted a modulepreload for them), modulepreload links and
 // stylesheets. Dynamic imports (later screens) are deliberately not counted.
@@ -87,14 +87,23 @@ function sizeOf(clientDir: string, files: Iterable<string>): { raw: number; gzip
   return { raw, gzip };
 }
 
-// The routes and the lazily loaded modules each one needs before it is usable. Login needs only the
-// entry; home and the checklist also load the device layer (Dexie, sync engine) once a user is known.
-const ROUTES: { name: string; modules: string[]; budgetKiB: number | undefined }[] = [
+// The routes and the lazily loaded modules each one needs before it shows its first screen. Login
+// needs only the entry. The home first paints from its last picture (screens/home/home-preview.tsx)
+// while the device layer (Dexie, the sync engine) loads; "home route with device" is what the live,
+// tappable home needs, reported for reference. The checklist needs the device layer to paint.
+// Budgets: first route ≤ 60 KiB (issue #21), checklist ≤ 100 KiB (issue #20); tests/e2e/bundle-budget
+// .test.ts fails the build tier when one is exceeded.
+export const ROUTES: { name: string; modules: string[]; budgetKiB: number | undefined }[] = [
   { name: "login route", modules: [], budgetKiB: BUDGET_KIB },
   {
     name: "home route",
-    modules: ["src/client/app/device-session.ts", "src/client/screens/home-screen.tsx"],
+    modules: ["src/client/screens/home/home-preview.tsx"],
     budgetKiB: BUDGET_KIB,
+  },
+  {
+    name: "home route with device",
+    modules: ["src/client/app/device-session.ts", "src/client/screens/home-screen.tsx"],
+    budgetKiB: undefined,
   },
   {
     name: "checklist route",

@@ -13,7 +13,7 @@ import { render } from "preact";
 import { App } from "./app/app";
 import { BUILD_ID } from "./app/build-info";
 import { discardPrewarm, hasDeviceHint, prewarmDevice, prewarmLastDevice } from "./app/device-gate";
-import { initLanguage } from "./i18n/i18n";
+import { initLanguage, preloadStaffTexts } from "./i18n/i18n";
 import { onReconnect } from "./platform/online";
 import { registerServiceWorker } from "./pwa/service-worker-updates";
 import { checkSession, currentUser, initSession } from "./session/session";
@@ -28,9 +28,11 @@ function warmHomeScreen(): void {
 
 async function start(): Promise<void> {
   document.documentElement.dataset.build = BUILD_ID;
-  // The device of the assessor who last used it here starts opening while the profile is read.
-  prewarmLastDevice();
   const home = location.pathname === "/";
+  // The home's cold-start picture is asked for first (it paints without the device layer), then the
+  // device of the assessor who last used it here starts opening while the profile is read.
+  if (home && hasDeviceHint()) void import("./screens/home/home-preview").catch(() => undefined);
+  prewarmLastDevice();
   if (home && hasDeviceHint()) warmHomeScreen();
   await Promise.all([initSession(), initLanguage()]);
   performance.mark("patuh:start:profile");
@@ -40,6 +42,9 @@ async function start(): Promise<void> {
     if (home) warmHomeScreen();
   } else {
     discardPrewarm();
+    // A supervisor's or admin's words are a chunk of their own (never on an assessor's download):
+    // loaded before the first render (precached, so offline too) so the staff UI paints in words.
+    if (user) await preloadStaffTexts().catch((error: unknown) => console.warn("patuh: texts", error));
   }
   const root = document.getElementById("app");
   if (!root) throw new Error("index.html has no #app");

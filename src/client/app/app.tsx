@@ -3,7 +3,7 @@ import { AppFooter } from "../components/app-footer";
 import { AppHeader } from "../components/app-header";
 import { StaffNav } from "../components/staff-nav";
 import { UpdateBanner } from "../components/update-banner";
-import { useI18n } from "../i18n/i18n";
+import { useI18n, useStaffTexts } from "../i18n/i18n";
 import { LoginScreen } from "../screens/login-screen";
 import { NotFoundScreen } from "../screens/not-found-screen";
 import { StaffHomeScreen } from "../screens/staff-home-screen";
@@ -13,7 +13,7 @@ import { DeviceGate } from "./device-gate";
 import { navigate, usePath } from "./router";
 import { adminArea } from "./routes/admin-routes";
 import type { Area } from "./routes/area";
-import { assessorArea } from "./routes/assessor-routes";
+import { assessorArea, assessorPreview } from "./routes/assessor-routes";
 import { masterDataArea } from "./routes/masterdata-routes";
 import { nationalArea } from "./routes/national-routes";
 import { planningArea } from "./routes/planning-routes";
@@ -44,6 +44,9 @@ export function App() {
   const path = usePath();
   const { user } = useSession();
   const { t } = useI18n();
+  const staff = user !== undefined && user.role !== "assessor";
+  // Staff words load with the staff UI (a moment after a staff login; at once when preloaded).
+  const staffTexts = useStaffTexts(staff);
   const mainRef = useRef<HTMLElement>(null);
   const previousPath = useRef(path);
 
@@ -83,21 +86,25 @@ export function App() {
 
   return (
     // Staff work on a laptop: their screens take its width (styles/desk.css); assessors keep the column.
-    <div class={user && user.role !== "assessor" ? "app app--staff" : "app"}>
+    <div class={staff ? "app app--staff" : "app"}>
       <a class="skip-link" href="#main">
         {t("skipToContent")}
       </a>
       <AppHeader />
-      {user && user.role !== "assessor" && <StaffNav items={STAFF_AREAS.flatMap((area) => area.nav(user))} />}
+      {user && staff && staffTexts && <StaffNav items={STAFF_AREAS.flatMap((area) => area.nav(user))} />}
       <main id="main" class="app-main" ref={mainRef} tabIndex={-1}>
         {user ? (
           user.role === "assessor" ? (
             // The gate sits outside the keyed screen: navigating never reopens the database or engine.
-            <DeviceGate user={user}>
+            <DeviceGate user={user} preview={assessorPreview(path, user)}>
               <div key={path}>{assessorArea.match(path, user) ?? <NotFoundScreen />}</div>
             </DeviceGate>
-          ) : (
+          ) : staffTexts ? (
             <div key={path}>{staffRoute(path, user)}</div>
+          ) : (
+            <p class="loading" role="status">
+              {t("loading")}
+            </p>
           )
         ) : (
           <LoginScreen />

@@ -81,7 +81,16 @@ type GateState = { userId: string; device: OpenDevice } | { userId: string; fail
  * Opens the logged-in user's device (database + sync engine) and provides it to every screen below.
  * Re-opens only when the user changes (a refreshed profile of the same user keeps the device).
  */
-export function DeviceGate({ user, children }: { user: User; children: ComponentChildren }) {
+export function DeviceGate({
+  user,
+  preview,
+  children,
+}: {
+  user: User;
+  /** Shown while the device opens instead of the loading line (the home's cold-start picture). */
+  preview?: ComponentChildren;
+  children: ComponentChildren;
+}) {
   const { t } = useI18n();
   const [state, setState] = useState<GateState | undefined>(undefined);
 
@@ -121,6 +130,7 @@ export function DeviceGate({ user, children }: { user: User; children: Component
     );
   }
   if (!value) {
+    if (preview) return <>{preview}</>;
     return (
       <p class="loading" role="status">
         {t("loading")}

@@ -4,16 +4,12 @@
 import { type BandingScheme, BUILTIN_SCHEMES, DEFAULT_SCHEME_ID, type Instrument } from "../../domain";
 import type { AssessmentState, Assignment, PublicUser, Unit } from "../../domain/sync/protocol";
 import { firstScreenShown } from "../app/first-screen";
-import {
-  getAssessment,
-  getAssignment,
-  getUnit,
-  getUser,
-  listAssessmentsOfAssignment,
-  listPeriods,
-  loadInstrument,
-  type PatuhDb,
-} from "../db";
+// Straight from the db modules, not the db barrel: the barrel would bring the edit and carry-over
+// code onto the checklist's first download (issue #20, checklist route ≤ 100 KiB).
+import { getAssessment, listAssessmentsOfAssignment } from "../db/assessments";
+import type { PatuhDb } from "../db/database";
+import { loadInstrument } from "../db/reducer-context";
+import { getAssignment, getUnit, getUser, listPeriods } from "../db/synced";
 import { useDevice } from "./use-device";
 import { useLiveQuery } from "./use-live-query";
 

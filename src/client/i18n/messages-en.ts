@@ -1,23 +1,13 @@
-import { adminMessagesEn } from "./areas/admin-en";
-import { auditMessagesEn } from "./areas/audit-en";
-import { deskMessagesEn } from "./areas/desk-en";
 import { deviceMessagesEn } from "./areas/device-en";
-import { formKitMessagesEn } from "./areas/formkit-en";
-import { locusDataMessagesEn } from "./areas/locusdata-en";
-import { masterDataMessagesEn } from "./areas/masterdata-en";
-import { masterFormMessagesEn } from "./areas/masterforms-en";
 import { method25DeviceMessagesEn } from "./areas/method25-device-en";
-import { nationalMessagesEn } from "./areas/national-en";
 import { planningMessagesEn } from "./areas/planning-en";
-import { raporMessagesEn } from "./areas/rapor-en";
-import { reviewMessagesEn } from "./areas/review-en";
 import { sheetNavMessagesEn } from "./areas/sheet-nav-en";
 import { syncMessagesEn } from "./areas/sync-en";
 import { unitKindMessagesEn } from "./areas/unitkinds-en";
-import type { Messages } from "./messages-id";
+import type { CoreMessageKey } from "./messages-id";
 
 // English. Typed against the Indonesian dictionary, so a missing or extra key fails the build.
-export const messagesEn: Messages = {
+export const messagesEn: Record<CoreMessageKey, string> = {
   appName: "Patuh",
   appTagline: "Compliance Assessment",
   loading: "Loading…",
@@ -270,20 +260,10 @@ export const messagesEn: Messages = {
     "Storage is almost full ({free} MB left). Sync, then free space on the device before taking more photos.",
   storageUnsupported: "This browser does not report its storage; sync regularly to keep your work safe.",
   // ─── end of home block ───
-  ...reviewMessagesEn,
-  ...deskMessagesEn,
   ...syncMessagesEn,
   ...planningMessagesEn,
-  ...adminMessagesEn,
   ...deviceMessagesEn,
-  ...masterDataMessagesEn,
-  ...locusDataMessagesEn,
-  ...nationalMessagesEn,
   ...method25DeviceMessagesEn,
   ...sheetNavMessagesEn,
-  ...formKitMessagesEn,
   ...unitKindMessagesEn,
-  ...masterFormMessagesEn,
-  ...raporMessagesEn,
-  ...auditMessagesEn,
 };

@@ -1,21 +1,15 @@
 // Indonesian, the default UI language. Vocabulary follows methodology.md § 6 (Masuk, Keluar, Luring,
 // Daring, Penilai, Kantor Perwakilan …). Placeholders in braces are filled by t(key, vars).
-import { adminMessagesId } from "./areas/admin-id";
-import { auditMessagesId } from "./areas/audit-id";
-import { deskMessagesId } from "./areas/desk-id";
+// These are the texts in the entry chunk: the shell, login, and the assessor's screens (home,
+// checklist), so an assessor's first paint never waits for a dictionary. Staff-only areas are in
+// staff-id.ts, loaded with the staff UI. Register a new area here ONLY if an assessor screen uses it.
 import { deviceMessagesId } from "./areas/device-id";
-import { formKitMessagesId } from "./areas/formkit-id";
-import { locusDataMessagesId } from "./areas/locusdata-id";
-import { masterDataMessagesId } from "./areas/masterdata-id";
-import { masterFormMessagesId } from "./areas/masterforms-id";
 import { method25DeviceMessagesId } from "./areas/method25-device-id";
-import { nationalMessagesId } from "./areas/national-id";
 import { planningMessagesId } from "./areas/planning-id";
-import { raporMessagesId } from "./areas/rapor-id";
-import { reviewMessagesId } from "./areas/review-id";
 import { sheetNavMessagesId } from "./areas/sheet-nav-id";
 import { syncMessagesId } from "./areas/sync-id";
 import { unitKindMessagesId } from "./areas/unitkinds-id";
+import type { StaffMessageKey } from "./staff-id";
 
 export const messagesId = {
   appName: "Patuh",
@@ -272,23 +266,16 @@ export const messagesId = {
     "Browser ini tidak melaporkan ruang penyimpanan; sinkronkan secara rutin agar pekerjaan aman.",
   // ─── end of home block ───
   // The staff areas (supervisor and admin screens) keep their texts in areas/*.
-  ...reviewMessagesId,
-  ...deskMessagesId,
   ...syncMessagesId,
   ...planningMessagesId,
-  ...adminMessagesId,
   ...deviceMessagesId,
-  ...masterDataMessagesId,
-  ...locusDataMessagesId,
-  ...nationalMessagesId,
   ...method25DeviceMessagesId,
   ...sheetNavMessagesId,
-  ...formKitMessagesId,
   ...unitKindMessagesId,
-  ...masterFormMessagesId,
-  ...raporMessagesId,
-  ...auditMessagesId,
 } as const;
 
-export type MessageKey = keyof typeof messagesId;
+/** Keys of the texts above: the ones every route has at once (login, assessor home and checklist). */
+export type CoreMessageKey = keyof typeof messagesId;
+/** Every key the UI may use; the staff ones are there once useStaffTexts() says so (i18n.ts). */
+export type MessageKey = CoreMessageKey | StaffMessageKey;
 export type Messages = Record<MessageKey, string>;

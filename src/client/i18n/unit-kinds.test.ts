@@ -1,10 +1,12 @@
 import { describe, expect, it } from "vitest";
 import { messagesEn } from "./messages-en";
-import { messagesId } from "./messages-id";
+import { type MessageKey, messagesId } from "./messages-id";
 import { readableKind, unitKindKey, unitKindWords } from "./unit-kinds";
 
-const tId = (key: keyof typeof messagesId) => messagesId[key];
-const tEn = (key: keyof typeof messagesId) => messagesEn[key];
+// Unit kinds show on the assessor's screens: their words must be in the core part (no staff fallback).
+const core = (texts: Record<string, string>) => (key: MessageKey) => texts[key] ?? `missing:${key}`;
+const tId = core(messagesId);
+const tEn = core(messagesEn);
 
 describe("unit kinds as an office writes them", () => {
   it("knows a kind in any of its usual spellings, in both languages", () => {

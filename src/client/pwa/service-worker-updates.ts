@@ -7,7 +7,7 @@
 //   reload listener is only attached after the user asked for the update.
 // - Checks for a new version happen at start (register), when the device comes back online, when
 //   the app becomes visible again, and hourly, because a field device may stay open for days.
-import { Workbox } from "workbox-window";
+import type { Workbox } from "workbox-window";
 import { createValueStore, useValueStore } from "../app/value-store";
 import { onReconnect } from "../platform/online";
 
@@ -29,11 +29,17 @@ function checkForUpdate(): void {
 export function registerServiceWorker(): void {
   // In `vite dev` there is no built worker; a stale one from a previous build would serve old files.
   if (import.meta.env.DEV || !("serviceWorker" in navigator)) return;
-  const wb = new Workbox("/sw.js", { scope: "/" });
-  workbox = wb;
-  // Fires for a version that installs while the page is open and for one already waiting at start.
-  wb.addEventListener("waiting", () => updateWaitingStore.set(true));
-  wb.register().catch((error: unknown) => console.warn("patuh: service worker not registered", error));
+  // workbox-window (~2.5 KiB gzip) is loaded here, after the first render, not with the entry: the
+  // first screen does not need it (issue #21, first route ≤ 60 KiB). Its chunk is precached too.
+  import("workbox-window")
+    .then(({ Workbox }) => {
+      const wb = new Workbox("/sw.js", { scope: "/" });
+      workbox = wb;
+      // Fires for a version that installs while the page is open and for one already waiting at start.
+      wb.addEventListener("waiting", () => updateWaitingStore.set(true));
+      return wb.register();
+    })
+    .catch((error: unknown) => console.warn("patuh: service worker not registered", error));
 
   onReconnect(checkForUpdate);
   document.addEventListener("visibilitychange", () => {

@@ -1,4 +1,4 @@
-import { useMemo } from "preact/hooks";
+import { useEffect, useMemo } from "preact/hooks";
 import { useDocumentTitle } from "../app/use-document-title";
 import { countPending } from "../db/outbox";
 import { useDevice } from "../hooks/use-device";
@@ -11,6 +11,7 @@ import { AccountSection } from "./home/account-section";
 import { AssignmentList } from "./home/assignment-list";
 import { DevicePanel } from "./home/device-panel";
 import { groupAssignments, missingForOffline } from "./home/home-model";
+import { saveHomeSnapshot } from "./home/home-snapshot";
 import { OfflineReadiness } from "./home/offline-readiness";
 import { RejectionList } from "./home/rejection-list";
 import { RemovedAssignments } from "./home/removed-assignments";
@@ -26,6 +27,11 @@ export function HomeScreen({ user }: { user: User }) {
   const swControls = useServiceWorkerControl();
   const groups = useMemo(() => (data ? groupAssignments(data) : undefined), [data]);
   const missing = useMemo(() => (data ? missingForOffline(data, swControls) : undefined), [data, swControls]);
+  // The picture the next cold start paints before the device opens (home-snapshot.ts).
+  useEffect(() => {
+    if (groups)
+      void saveHomeSnapshot(user.id, { groups, pulled: data?.pulled ?? false }).catch(() => undefined);
+  }, [groups, user.id, data?.pulled]);
   const { engine, db } = useDevice();
   const { pendingCount } = useSyncStatus();
   const unsent = useMemo(

@@ -6,6 +6,10 @@ import { matchPath } from "../router";
 import type { Area } from "./area";
 
 const HomeScreen = lazyScreen(() => import("../../screens/home-screen").then((module) => module.HomeScreen));
+// The home's cold-start picture (screens/home/home-preview.tsx): no Dexie, shown while the device opens.
+const HomePreview = lazyScreen(() =>
+  import("../../screens/home/home-preview").then((module) => module.HomePreview),
+);
 const AssessmentScreen = lazyScreen(() =>
   import("../../screens/assessment-screen").then((module) => module.AssessmentScreen),
 );
@@ -25,3 +29,8 @@ export const assessorArea: Area = {
   },
   nav: () => [],
 };
+
+/** What the DeviceGate shows for this path while the device opens (only the home has a picture). */
+export function assessorPreview(path: string, user: User) {
+  return path === "/" || path === "/login" ? <HomePreview user={user} /> : undefined;
+}

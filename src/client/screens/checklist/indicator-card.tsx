@@ -1,8 +1,8 @@
 // One indicator: its question, then one block per instance the level calls for (the unit, each
 // product, each official or each user).
 
-import { memo } from "preact/compat";
 import type { IndicatorEntry } from "../../../domain";
+import { memo } from "../../components/memo";
 import { useChecklist, useSheetSlice } from "./checklist-context";
 import { InstanceBlock } from "./instance-block";
 import type { InstanceRef } from "./model";

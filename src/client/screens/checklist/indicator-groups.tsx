@@ -2,9 +2,10 @@
 // of a v2 tree) in order, each a header with its progress that opens it. Only the open section's
 // items are rendered (sheet-nav.ts): a tap re-renders and lays out one section, not the whole sheet.
 // Inside it, the sub-groups (variables) with their own progress, then the indicator cards.
-import { memo } from "preact/compat";
+
 import { flattenOutline, instrumentOutline, progressOfEntries } from "../../../domain";
 import { useValueStore } from "../../app/value-store";
+import { memo } from "../../components/memo";
 import { useChecklist, useSheetSlice } from "./checklist-context";
 import { IndicatorCard } from "./indicator-card";
 import { type OutlineGroup, type OutlineSection, outlineOf } from "./outline";

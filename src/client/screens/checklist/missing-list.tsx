@@ -1,8 +1,9 @@
 // "Yang belum lengkap": every problem checkCompleteness reports. An item is named by its question
 // (and whose answer, which part) with what it lacks, each a button that opens the item's section
 // and jumps to it; problems of the whole sheet (too few products) keep the domain's sentence.
-import { memo } from "preact/compat";
+
 import type { Problem, ProblemCode } from "../../../domain";
+import { memo } from "../../components/memo";
 import type { MessageKey } from "../../i18n/i18n";
 import { useChecklist, useSheetSlice } from "./checklist-context";
 import { nameOfKey } from "./item-label";

@@ -2,7 +2,8 @@
 // confirmation, since removing drops that product's answers, notes and photos).
 import { useContext, useState } from "preact/hooks";
 import { requiredCount } from "../../../domain";
-import { getAssignment, type PatuhDb } from "../../db";
+import type { PatuhDb } from "../../db/database";
+import { getAssignment } from "../../db/synced";
 import { DeviceContext } from "../../hooks/use-device";
 import { useLiveQuery } from "../../hooks/use-live-query";
 import { useChecklist, useSheetState } from "./checklist-context";

@@ -11,7 +11,7 @@ import {
   respondentRole,
   roleTallies,
 } from "../../../domain";
-import { listAssessments } from "../../db";
+import { listAssessments } from "../../db/assessments";
 import { useDevice } from "../../hooks/use-device";
 import { useLiveQuery } from "../../hooks/use-live-query";
 import { useChecklist, useSheetState } from "./checklist-context";

@@ -2,10 +2,11 @@
 // (setup, each section with its progress, the general note, what is missing, "Ajukan"; a tap jumps
 // there), and "Berikutnya" goes to the next unanswered item after the one last answered, opening
 // its section (or, in the by-respondent view, staying with the respondent being interviewed).
-import { memo } from "preact/compat";
+
 import { useState } from "preact/hooks";
 import { type Problem, requiredCount } from "../../../domain";
 import { useValueStore } from "../../app/value-store";
+import { memo } from "../../components/memo";
 import { useChecklist, useSheetSlice } from "./checklist-context";
 import { jumpToProblem } from "./jump";
 import { sameProblems } from "./missing-list";

@@ -4,20 +4,30 @@
 // because each edit is one transaction nothing of the failed change is left half-saved.
 import { useMemo } from "preact/hooks";
 import type { AnswerValue, EvidenceMime, Product, Respondent } from "../../../domain/sync/protocol";
+import { whenFirstScreenShown } from "../../app/first-screen";
 import { createValueStore, type ValueStore } from "../../app/value-store";
-import {
-  MutationRefusedError,
-  type PatuhDb,
-  recordMutation,
-  recordWith,
-  StorageFullError,
-  setAnswer,
-  setNote,
-  storeEvidence,
-} from "../../db";
+import type { PatuhDb } from "../../db/database";
+import { MutationRefusedError, StorageFullError } from "../../db/errors";
 import { useDevice } from "../../hooks/use-device";
-import { preparePhoto } from "../../platform/photo";
 import { ensurePersistentStorage } from "../../platform/storage";
+
+type EditKit = typeof import("./edit-kit");
+
+let kitLoading: Promise<EditKit> | undefined;
+
+/** The edit code (edit-kit.ts), loaded once; a failed load is retried at the next edit. */
+function loadEditKit(): Promise<EditKit> {
+  if (!kitLoading) {
+    kitLoading = import("./edit-kit");
+    kitLoading.catch(() => {
+      kitLoading = undefined;
+    });
+  }
+  return kitLoading;
+}
+
+/** Longest wait for the sheet's data before the edit code is fetched anyway. */
+const KIT_PREFETCH_WAIT_MS = 1_500;
 
 export type SaveStatus =
   | { kind: "idle" }
@@ -55,14 +65,18 @@ const markPhoto = (phase: "resized" | "stored" | "recorded") => performance.mark
 export function useEditor(assessmentId: string): Editor {
   const { db, engine } = useDevice();
   return useMemo(() => {
+    // Fetched as soon as the sheet shows its data, so the first tap normally finds it loaded.
+    void whenFirstScreenShown(KIT_PREFETCH_WAIT_MS)
+      .then(loadEditKit)
+      .catch(() => undefined);
     const status = createValueStore<SaveStatus>({ kind: "idle" });
     const setStatus = (next: SaveStatus) => status.set(next);
-    const run = async (write: (db: PatuhDb) => Promise<unknown>): Promise<boolean> => {
+    const run = async (write: (db: PatuhDb, kit: EditKit) => Promise<unknown>): Promise<boolean> => {
       // "Menyimpan…" only when a save is slow: an edit usually commits within a frame or two, and
       // changing the status line at the tap would cost that tap a layout of the sheet on a phone.
       const slow = setTimeout(() => setStatus({ kind: "saving" }), SLOW_SAVE_MS);
       try {
-        await write(db);
+        await write(db, await loadEditKit());
         clearTimeout(slow);
         setStatus({ kind: "saved" });
         // Edits leave the device soon when online; persistence is asked right after the first save.
@@ -81,17 +95,17 @@ export function useEditor(assessmentId: string): Editor {
     const id = assessmentId;
     return {
       status,
-      answer: (key: string, value: AnswerValue) => run((d) => setAnswer(d, id, key, value)),
-      note: (key: string, text: string) => run((d) => setNote(d, id, key, text)),
+      answer: (key: string, value: AnswerValue) => run((d, kit) => kit.setAnswer(d, id, key, value)),
+      note: (key: string, text: string) => run((d, kit) => kit.setNote(d, id, key, text)),
       putProduct: (product: Product) =>
-        run((d) => recordMutation(d, "assessment.putProduct", { assessmentId: id, product })),
+        run((d, kit) => kit.recordMutation(d, "assessment.putProduct", { assessmentId: id, product })),
       removeProduct: (productId: string) =>
-        run((d) => recordMutation(d, "assessment.removeProduct", { assessmentId: id, productId })),
+        run((d, kit) => kit.recordMutation(d, "assessment.removeProduct", { assessmentId: id, productId })),
       putRespondent: (respondent: Respondent) =>
-        run((d) => recordMutation(d, "assessment.putRespondent", { assessmentId: id, respondent })),
+        run((d, kit) => kit.recordMutation(d, "assessment.putRespondent", { assessmentId: id, respondent })),
       setProfileField: (respondentId: string, field: string, value: string) =>
-        run((d) =>
-          recordWith(d, "assessment.putRespondent", id, (current) => {
+        run((d, kit) =>
+          kit.recordWith(d, "assessment.putRespondent", id, (current) => {
             const respondent = current?.respondents.find((r) => r.id === respondentId);
             if (!respondent)
               throw new MutationRefusedError("unknown_respondent", "Responden tidak ditemukan.");
@@ -102,30 +116,34 @@ export function useEditor(assessmentId: string): Editor {
           }),
         ),
       removeRespondent: (respondentId: string) =>
-        run((d) => recordMutation(d, "assessment.removeRespondent", { assessmentId: id, respondentId })),
+        run((d, kit) =>
+          kit.recordMutation(d, "assessment.removeRespondent", { assessmentId: id, respondentId }),
+        ),
       detachPhoto: (key: string, sha256: string) =>
-        run((d) => recordMutation(d, "assessment.detachEvidence", { assessmentId: id, sha256, key })),
+        run((d, kit) =>
+          kit.recordMutation(d, "assessment.detachEvidence", { assessmentId: id, sha256, key }),
+        ),
       async attachPhoto(key: string, file: Blob): Promise<boolean> {
         setStatus({ kind: "saving" });
-        let photo: Awaited<ReturnType<typeof preparePhoto>>;
+        let photo: Awaited<ReturnType<EditKit["preparePhoto"]>>;
         try {
-          photo = await preparePhoto(file);
+          photo = await (await loadEditKit()).preparePhoto(file);
           markPhoto("resized");
         } catch {
           setStatus({ kind: "photo_failed" });
           return false;
         }
         const mime = PHOTO_MIMES.find((m) => m === photo.blob.type) ?? "image/jpeg";
-        return run(async (d) => {
+        return run(async (d, kit) => {
           // Blob first, then the reference: a reference never points at bytes the device lacks.
           // (A stored blob without a reference is harmless: content-addressed, reused if re-attached.)
-          const stored = await storeEvidence(d, photo.blob, {
+          const stored = await kit.storeEvidence(d, photo.blob, {
             mime,
             width: photo.width,
             height: photo.height,
           });
           markPhoto("stored");
-          await recordMutation(d, "assessment.attachEvidence", {
+          await kit.recordMutation(d, "assessment.attachEvidence", {
             assessmentId: id,
             key,
             evidence: {
@@ -141,9 +159,9 @@ export function useEditor(assessmentId: string): Editor {
         });
       },
       submit: () =>
-        run(async (d) => {
+        run(async (d, kit) => {
           // The visit ends when the checklist is handed in (kept if already set, e.g. a re-submit).
-          await recordWith(d, "assessment.setVisit", id, (current) => {
+          await kit.recordWith(d, "assessment.setVisit", id, (current) => {
             const visit = current?.visit;
             return {
               assessmentId: id,
@@ -156,7 +174,7 @@ export function useEditor(assessmentId: string): Editor {
               },
             };
           });
-          await recordMutation(d, "assessment.submit", { assessmentId: id });
+          await kit.recordMutation(d, "assessment.submit", { assessmentId: id });
         }),
     };
   }, [db, engine, assessmentId]);

@@ -1,7 +1,7 @@
 // Object URLs for the thumbnails of stored evidence blobs. Each URL is revoked when the photo leaves
 // the list or the item unmounts: a long checklist with dozens of photos must not pin their memory.
 import { useEffect, useState } from "preact/hooks";
-import { getEvidence } from "../../db";
+import { getEvidence } from "../../db/evidence";
 import { useDevice } from "../../hooks/use-device";
 
 export function useEvidenceUrls(shas: readonly string[]): ReadonlyMap<string, string> {

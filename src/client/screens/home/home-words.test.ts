@@ -1,10 +1,14 @@
 import { describe, expect, it } from "vitest";
-import { messagesId } from "../../i18n/messages-id";
+import { type MessageKey, messagesId } from "../../i18n/messages-id";
 import { formatNumber, formatWhen, mutationWhatKey, rejectionReasonKey, UNIT_STATE_KEYS } from "./home-words";
+
+// The home is an assessor screen: its words must be in the core part (the staff part is not loaded).
+const core: Record<string, string> = messagesId;
+const text = (key: MessageKey) => core[key];
 
 describe("home words", () => {
   it("uses the methodology's state words", () => {
-    expect(Object.values(UNIT_STATE_KEYS).map((k) => messagesId[k])).toEqual([
+    expect(Object.values(UNIT_STATE_KEYS).map((k) => text(k))).toEqual([
       "Belum mulai",
       "Draf",
       "Belum tersinkron",
@@ -24,7 +28,7 @@ describe("home words", () => {
   });
 
   it("names refused edits and reasons, with a fallback for unknown codes", () => {
-    expect(messagesId[mutationWhatKey("assessment.setAnswer")]).toBe("Jawaban");
+    expect(text(mutationWhatKey("assessment.setAnswer"))).toBe("Jawaban");
     expect(mutationWhatKey("assessment.future")).toBe("rejectionWhatOther");
     expect(rejectionReasonKey("not_editable")).toBe("rejectNotEditable");
     expect(rejectionReasonKey("brand_new_code")).toBe("rejectOther");
