@@ -13,6 +13,7 @@ import { raporMessagesEn } from "./areas/rapor-en";
 import { reviewMessagesEn } from "./areas/review-en";
 import { sheetNavMessagesEn } from "./areas/sheet-nav-en";
 import { syncMessagesEn } from "./areas/sync-en";
+import { tableMessagesEn } from "./areas/tables-en";
 import { unitKindMessagesEn } from "./areas/unitkinds-en";
 import type { Messages } from "./messages-id";
 
@@ -286,4 +287,5 @@ export const messagesEn: Messages = {
   ...masterFormMessagesEn,
   ...raporMessagesEn,
   ...auditMessagesEn,
+  ...tableMessagesEn,
 };

@@ -15,6 +15,7 @@ import { raporMessagesId } from "./areas/rapor-id";
 import { reviewMessagesId } from "./areas/review-id";
 import { sheetNavMessagesId } from "./areas/sheet-nav-id";
 import { syncMessagesId } from "./areas/sync-id";
+import { tableMessagesId } from "./areas/tables-id";
 import { unitKindMessagesId } from "./areas/unitkinds-id";
 
 export const messagesId = {
@@ -288,6 +289,7 @@ export const messagesId = {
   ...masterFormMessagesId,
   ...raporMessagesId,
   ...auditMessagesId,
+  ...tableMessagesId,
 } as const;
 
 export type MessageKey = keyof typeof messagesId;

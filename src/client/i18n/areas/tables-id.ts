@@ -1,0 +1,14 @@
+// Indonesian texts of the desk tables' filters (issue #20): sort and filter on results, national
+// ranking and progress, kept in the link.
+export const tableMessagesId = {
+  tableFilterPemda: "Cari pemda",
+  tableFilterUnit: "Cari unit layanan",
+  tableFilterLocus: "Cari lokus atau kantor",
+  tableFilterPredicate: "Predikat",
+  tableFilterResult: "Hasil",
+  tableShown: "{shown} dari {total} ditampilkan",
+  tableNoMatch: "Tidak ada baris yang cocok dengan saringan ini.",
+  tableColumnPlanned: "Rencana kunjungan",
+  tableColumnStatus: "Status",
+  tableNoScore: "Belum ada nilai",
+} as const;
