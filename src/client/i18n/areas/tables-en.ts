@@ -11,5 +11,6 @@ export const tableMessagesEn: Record<keyof typeof tableMessagesId, string> = {
   tableNoMatch: "No row matches this filter.",
   tableColumnPlanned: "Planned visit",
   tableColumnStatus: "Status",
+  tableApprovalUndone: "Approval undone",
   tableNoScore: "No score yet",
 };

@@ -1,5 +1,5 @@
 // Indonesian texts of the desk tables' filters (issue #20): sort and filter on results, national
-// ranking and progress, kept in the link.
+// ranking and progress, kept in the link; and the review trail's words for an undone approval.
 export const tableMessagesId = {
   tableFilterPemda: "Cari pemda",
   tableFilterUnit: "Cari unit layanan",
@@ -10,5 +10,6 @@ export const tableMessagesId = {
   tableNoMatch: "Tidak ada baris yang cocok dengan saringan ini.",
   tableColumnPlanned: "Rencana kunjungan",
   tableColumnStatus: "Status",
+  tableApprovalUndone: "Persetujuan dibatalkan",
   tableNoScore: "Belum ada nilai",
 } as const;

@@ -73,7 +73,8 @@ export function SortableTable<R>(props: Props<R>) {
                   >
                     {c.label}
                     <span aria-hidden="true">
-                      {sort?.id === c.id ? (sort.dir === "asc" ? " ▲" : " ▼") : " ↕"}
+                      {/* a no-break space keeps the arrow beside the last word of the label */}
+                      {sort?.id === c.id ? (sort.dir === "asc" ? "\u00a0▲" : "\u00a0▼") : "\u00a0↕"}
                     </span>
                   </button>
                 ) : (
