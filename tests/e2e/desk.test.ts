@@ -5,7 +5,8 @@
 // images before one is opened (summed from the browser's network events, after scrolling the whole
 // page so every lazy thumbnail loads); the viewer shows a caption and steps to the next photo; an
 // approval is confirmed, shows at once, and is undone. Screenshots of review, results and rapor are
-// kept in test-results/.
+// kept in test-results/ at both sizes. The results ranking sorts by Nilai and filters by name, the
+// view kept in the link.
 import { createHash, randomUUID } from "node:crypto";
 import jpeg from "jpeg-js";
 import type { BrowserContext, Page } from "playwright-core";
@@ -77,6 +78,7 @@ describe("the supervisor's desk", () => {
   let sup: Page;
   let assessmentId = "";
   let pemdaId = "";
+  let periodId = "";
 
   beforeAll(async () => {
     fx = await setUpE2e("desk");
@@ -91,6 +93,7 @@ describe("the supervisor's desk", () => {
     }>("/periods");
     const period = periods[0];
     if (!period) throw new Error("no period");
+    periodId = period.id;
     const progress = await office.get<{
       pemda: { pemdaId: string; name: string; units: { assignmentId: string; unitId: string }[] }[];
     }>(`/progress?periodId=${period.id}`);
@@ -256,6 +259,69 @@ describe("the supervisor's desk", () => {
     await sup.locator('[data-testid="review-decision"][data-decision="approve"]').waitFor();
   });
 
+  it("sorts the results ranking by Nilai and filters it by name, and a shared link opens the same view", async () => {
+    await sup.setViewportSize(LAPTOP);
+    // Approved again, so Pontianak has a score among pemda that have none yet.
+    await sup.goto(`${fx.server.url}/tinjauan/${assessmentId}`);
+    await sup.getByTestId("review-screen").waitFor();
+    await sup.getByRole("button", { name: "Setujui" }).click();
+    await sup.getByTestId("confirm-dialog").getByRole("button", { name: "Ya, lanjutkan" }).click();
+    await sup.locator('[data-testid="review-status"][data-status="approved"]').waitFor();
+    await sup.goto(`${fx.server.url}/hasil`);
+    await sup.getByTestId("results-table").waitFor();
+    const table = sup.getByTestId("results-table");
+    const rows = () =>
+      table.locator('[data-testid="results-pemda"]').evaluateAll((trs) =>
+        trs.map((tr) => ({
+          name: tr.getAttribute("data-pemda") ?? "",
+          score: tr.querySelector('[data-testid="pemda-score"]')?.textContent ?? "",
+        })),
+      );
+    // Indonesian numbers ("1.234,56") back to numbers; "Belum ada nilai" is null.
+    const parse = (text: string) => {
+      const m = /^-?[\d.]+(,\d+)?$/.exec(text.trim());
+      return m ? Number(text.trim().replaceAll(".", "").replace(",", ".")) : null;
+    };
+    const all = await rows();
+    expect(all.length).toBeGreaterThan(1);
+    const nilai = table.getByRole("button", { name: "Nilai", exact: true });
+    const header = table.locator('th[data-column="nilai"]');
+    await nilai.click();
+    expect(await header.getAttribute("aria-sort")).toBe("descending");
+    const desc = (await rows()).map((r) => parse(r.score));
+    expect(desc.some((x) => x !== null)).toBe(true);
+    const scored = desc.filter((x): x is number => x !== null);
+    expect(scored).toEqual([...scored].sort((a, b) => b - a));
+    expect(desc.slice(scored.length).every((x) => x === null)).toBe(true); // unscored last
+    await nilai.click();
+    expect(await header.getAttribute("aria-sort")).toBe("ascending");
+    const ascAll = (await rows()).map((r) => parse(r.score));
+    const asc = ascAll.filter((x): x is number => x !== null);
+    expect(asc).toEqual([...asc].sort((a, b) => a - b));
+    expect(ascAll.slice(asc.length).every((x) => x === null)).toBe(true); // still last
+    expect((await rows())[0]?.name).toBe(PONTIANAK);
+    expect(new URL(sup.url()).searchParams.get("urut")).toBe("nilai");
+    expect(new URL(sup.url()).searchParams.get("arah")).toBe("naik");
+
+    await table.getByRole("button", { name: "Pemda", exact: true }).click();
+    const names = (await rows()).map((r) => r.name);
+    expect(names).toEqual([...names].sort((a, b) => a.localeCompare(b, "id")));
+
+    await sup.getByLabel("Cari pemda").fill("pontia");
+    expect((await rows()).map((r) => r.name)).toEqual([PONTIANAK]);
+    expect(await sup.getByTestId("table-shown").textContent()).toBe(`1 dari ${all.length} ditampilkan`);
+    // The address carries the view: reopened, it shows the same rows in the same order.
+    const shared = sup.url();
+    expect(new URL(shared).searchParams.get("cari")).toBe("pontia");
+    await sup.goto(shared);
+    await table.waitFor();
+    expect((await rows()).map((r) => r.name)).toEqual([PONTIANAK]);
+    expect(await sup.getByLabel("Cari pemda").inputValue()).toBe("pontia");
+    expect(await table.locator('th[data-column="pemda"]').getAttribute("aria-sort")).toBe("ascending");
+    await sup.screenshot({ path: resultPath("e2e-desk-results-sorted-1366x768.png"), fullPage: true });
+    expect(await seriousAxeViolations(sup)).toEqual([]);
+  });
+
   it("fits every desk and admin screen at 1366 × 768 without sideways scrolling, and passes axe there and at 360", async () => {
     const screens = [
       ["progress", "/progres"],
@@ -263,6 +329,12 @@ describe("the supervisor's desk", () => {
       ["review", `/tinjauan/${assessmentId}`],
       ["results", "/hasil"],
       ["rapor", `/hasil/rapor/${pemdaId}`],
+      ["planning", "/perencanaan"],
+      ["planning-period", `/perencanaan/${periodId}`],
+      ["locus-data", `/perencanaan/${periodId}/data-lokus`],
+      ["master-loci", "/data-induk/lokus"],
+      ["master-locus", `/data-induk/lokus/${pemdaId}`],
+      ["national", "/nasional"],
     ] as const;
     const problems: string[] = [];
     for (const size of [LAPTOP, PHONE]) {
@@ -271,10 +343,10 @@ describe("the supervisor's desk", () => {
         await sup.goto(`${fx.server.url}${path}`);
         await sup.locator("main h1").first().waitFor();
         await settle(sup);
-        if (size === LAPTOP) {
-          problems.push(...(await overflowing(sup)).map((p) => `${name}: ${p}`));
-          if (name === "review" || name === "results" || name === "rapor")
-            await sup.screenshot({ path: resultPath(`e2e-desk-${name}-1366x768.png`), fullPage: true });
+        if (size === LAPTOP) problems.push(...(await overflowing(sup)).map((p) => `${name}: ${p}`));
+        if (name === "review" || name === "results" || name === "rapor") {
+          const suffix = size === LAPTOP ? "1366x768" : "360x740";
+          await sup.screenshot({ path: resultPath(`e2e-desk-${name}-${suffix}.png`), fullPage: true });
         }
         const axe = await seriousAxeViolations(sup);
         problems.push(...axe.map((v) => `${name} @${size.width}: axe ${v.id}`));
@@ -295,6 +367,10 @@ describe("the supervisor's desk", () => {
         "/admin/instrumen",
         "/admin/skema",
         "/admin/periode",
+        "/admin/data-induk",
+        "/admin/log-audit",
+        "/admin/riwayat",
+        "/nasional",
       ]) {
         await sup.goto(`${fx.server.url}${path}`);
         await sup.locator("main h1").first().waitFor();

@@ -1,10 +1,13 @@
-import { describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { AdminApiError } from "../api/admin-api";
 import { ApiError } from "../api/http";
-import { type Translate, translate } from "../i18n/i18n";
+import { preloadStaffTexts, type Translate, translate } from "../i18n/i18n";
 import { codeWords, errorWords, problemByField, problemTexts } from "./error-words";
 
 const t: Translate = (key, vars) => translate("id", key, vars);
+
+// The form kit serves staff screens, whose words load with the staff UI (i18n.ts).
+beforeAll(() => preloadStaffTexts());
 
 describe("the one table of error words", () => {
   it("words a known code the same for a page and for a form", () => {

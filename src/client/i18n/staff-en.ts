@@ -10,6 +10,7 @@ import { masterFormMessagesEn } from "./areas/masterforms-en";
 import { nationalMessagesEn } from "./areas/national-en";
 import { raporMessagesEn } from "./areas/rapor-en";
 import { reviewMessagesEn } from "./areas/review-en";
+import { tableMessagesEn } from "./areas/tables-en";
 import type { StaffMessageKey } from "./staff-id";
 
 export const staffMessagesEn: Record<StaffMessageKey, string> = {
@@ -23,4 +24,5 @@ export const staffMessagesEn: Record<StaffMessageKey, string> = {
   ...nationalMessagesEn,
   ...raporMessagesEn,
   ...formKitMessagesEn,
+  ...tableMessagesEn,
 };

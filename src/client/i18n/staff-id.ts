@@ -13,6 +13,7 @@ import { masterFormMessagesId } from "./areas/masterforms-id";
 import { nationalMessagesId } from "./areas/national-id";
 import { raporMessagesId } from "./areas/rapor-id";
 import { reviewMessagesId } from "./areas/review-id";
+import { tableMessagesId } from "./areas/tables-id";
 
 export const staffMessagesId = {
   ...reviewMessagesId,
@@ -25,6 +26,7 @@ export const staffMessagesId = {
   ...nationalMessagesId,
   ...raporMessagesId,
   ...formKitMessagesId,
+  ...tableMessagesId,
 };
 
 export type StaffMessageKey = keyof typeof staffMessagesId;

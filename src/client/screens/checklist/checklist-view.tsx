@@ -66,7 +66,7 @@ export function ChecklistView({ data }: { data: AssessmentData }) {
             )
             .find((id) => id !== undefined)
         : undefined;
-    const first = nextUnanswered(slotsByQuestion(sections, state), state, null);
+    const first = nextUnanswered(slotsByQuestion(sections, state, instrument), state, null);
     return createSheetNav({
       view: "question",
       section: commented ?? first?.sectionId ?? sections[0]?.id ?? null,

@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { loadDefaultInstrument } from "../../../../tests/fixtures/domain/full-assessment";
-import { type Instrument, parseInstrument } from "../../../domain";
+import { type AssessmentContent, type Instrument, parseInstrument, progressOfEntries } from "../../../domain";
 import { anchorId, keyOfAnchor } from "./model";
 import {
   nextUnanswered,
@@ -108,6 +108,45 @@ describe("checklist outline", () => {
     // No products: the section's product items have no slots (not "0 of 0 answered" per item).
     const none = { ...s, products: [], respondents: [] };
     expect(progressBySection(slotsByQuestion(sections, none), none).get("OUT")).toBeUndefined();
+  });
+
+  it("counts a 2025 checklist per respondent role, as the sections' own progress does", () => {
+    const tree = loadTree();
+    const sections = outlineOf(tree);
+    // Two officials of different roles and one user: a complaints item is asked of the complaint
+    // officer only, and secondary-data items of nobody on the device.
+    const s: AssessmentContent = {
+      instrumentId: tree.id,
+      instrumentVersion: tree.version,
+      answers: {},
+      notes: {},
+      evidence: [],
+      products: [],
+      respondents: [
+        { id: "o1", kind: "official", profile: { role: "pejabat" } },
+        { id: "k1", kind: "official", profile: { role: "petugas_pengaduan" } },
+        { id: "u1", kind: "user", profile: { role: "pengguna" } },
+      ],
+    };
+    const order = slotsByQuestion(sections, s, tree);
+    const bySection = progressBySection(order, s);
+    for (const section of sections) {
+      const own = progressOfEntries(tree, s, section.entries);
+      expect(bySection.get(section.id) ?? { done: 0, total: 0 }).toEqual(own);
+    }
+    const complaints = order.filter((o) => o.entry.indicator.id === "PG.KM.01");
+    expect(complaints.map((o) => o.instanceId)).toEqual(["k1"]);
+    expect(order.some((o) => o.entry.indicator.source?.kind === "secondary")).toBe(false);
+    // Without the instrument every official would be counted for every official item: more slots.
+    expect(slotsByQuestion(sections, s).length).toBeGreaterThan(order.length);
+    // "Next unanswered" never lands on a slot the sheet does not draw.
+    const answered = Object.fromEntries(
+      order.map((o) => [o.key, o.entry.scale.kind === "checklist" ? [] : 0]),
+    );
+    const done = { ...s, answers: answered };
+    expect(nextUnanswered(slotsByQuestion(sections, done, tree), done, null)).toBeUndefined();
+    const total = [...progressBySection(order, done).values()].reduce((n, p) => n + p.done, 0);
+    expect(total).toBe(order.length);
   });
 
   it("reads an item's key back from its anchor id", () => {

@@ -15,6 +15,7 @@ import {
   walkGroups,
 } from "../../../domain";
 import { baseKeyOf, instancesOf, type StateLike, slotsOf } from "./model";
+import { cardInstances } from "./role-instances";
 
 export interface OutlineGroup {
   readonly id: string;
@@ -92,12 +93,24 @@ export interface OrderedSlot {
   readonly instanceId: string | null;
 }
 
-/** Every answer slot in question order: section by section, item by item, instance by instance. */
-export function slotsByQuestion(sections: readonly OutlineSection[], state: StateLike): OrderedSlot[] {
+/**
+ * Every answer slot in question order: section by section, item by item, instance by instance.
+ * Given the instrument, the instances are the card's (role-instances.ts): a 2025 interview item is
+ * asked of its role's respondents only and a secondary-data item of none, so the dock's progress
+ * and "next unanswered" count exactly the slots the sections show and completeness reads.
+ */
+export function slotsByQuestion(
+  sections: readonly OutlineSection[],
+  state: StateLike,
+  instrument?: Instrument,
+): OrderedSlot[] {
   const out: OrderedSlot[] = [];
   for (const section of sections) {
     for (const entry of section.entries) {
-      for (const instance of instancesOf(entry.indicator.level, state)) {
+      const instances = instrument
+        ? cardInstances(instrument, entry, state).instances
+        : instancesOf(entry.indicator.level, state);
+      for (const instance of instances) {
         const base = baseKeyOf(entry, instance.id);
         for (const slot of slotsOf(entry, instance.id)) {
           out.push({ key: slot.key, base, entry, sectionId: section.id, instanceId: instance.id });
@@ -113,8 +126,9 @@ export function slotsOfRespondent(
   sections: readonly OutlineSection[],
   state: StateLike,
   respondentId: string,
+  instrument?: Instrument,
 ): OrderedSlot[] {
-  return slotsByQuestion(sections, state).filter((s) => s.instanceId === respondentId);
+  return slotsByQuestion(sections, state, instrument).filter((s) => s.instanceId === respondentId);
 }
 
 /** Entries asked of a respondent kind (official, user), in instrument order. */

@@ -4,13 +4,13 @@
 // its section (or, in the by-respondent view, staying with the respondent being interviewed).
 
 import { useState } from "preact/hooks";
-import { type Problem, requiredCount } from "../../../domain";
+import { type Problem, progressOfEntries, requiredCount } from "../../../domain";
 import { useValueStore } from "../../app/value-store";
 import { memo } from "../../components/memo";
 import { useChecklist, useSheetSlice } from "./checklist-context";
 import { jumpToProblem } from "./jump";
 import { sameProblems } from "./missing-list";
-import { anchorId, instancesOf, progressOf } from "./model";
+import { anchorId, instancesOf } from "./model";
 import { nextUnanswered, type OrderedSlot, outlineOf, slotsByQuestion } from "./outline";
 import { useSheetNav } from "./sheet-nav";
 
@@ -26,7 +26,11 @@ export const SheetDock = memo(
     const [open, setOpen] = useState(false);
     const [allDone, setAllDone] = useState(false);
     const sections = outlineOf(instrument);
-    const progress = useSheetSlice((state) => sections.map((s) => progressOf(s.entries, state)));
+    // Role-aware as the sections' own headers are (a 2025 interview item counts its role's
+    // respondents only, a secondary-data item none): the dock and the sheet say the same numbers.
+    const progress = useSheetSlice((state) =>
+      sections.map((s) => progressOfEntries(instrument, state, s.entries)),
+    );
     const setup = useSheetSlice((state) => ({
       products: state.products.length,
       respondents: state.respondents.length,
@@ -44,7 +48,7 @@ export const SheetDock = memo(
 
     const next = () => {
       const state = sheet.get();
-      const all = slotsByQuestion(sections, state);
+      const all = slotsByQuestion(sections, state, instrument);
       let slot: OrderedSlot | undefined;
       if (place.view === "respondent") {
         // The respondent being interviewed first, then the next ones in turn.

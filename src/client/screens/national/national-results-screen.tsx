@@ -1,7 +1,7 @@
 // National results of a round (issue #19): every locus ranked within its category across offices
 // (ties share a rank, shown "2="), the number of loci per category, the distribution per band, a
 // chart, filters by office and category (applied by the server, ranks stay the round's), and the
-// XLSX. Provisional until every joined period is closed. Before publication a Kantor Perwakilan sees
+// XLSX. The tables sort by their headers and filter by locus or office name (issue #20). Provisional until every joined period is closed. Before publication a Kantor Perwakilan sees
 // only its own loci without ranks (the server's scoping); the screen says so rather than hiding it.
 import { useState } from "preact/hooks";
 import {
@@ -16,7 +16,10 @@ import { Link } from "../../components/link";
 import { useI18n } from "../../i18n/i18n";
 import { RemoteView } from "../review/remote-view";
 import { PemdaChart } from "../review/results-chart";
+import { FilterShown, FilterText, SortableTable } from "../review/sortable-table";
+import { filterRows, type SortState } from "../review/table-view";
 import { useRemote } from "../review/use-remote";
+import { type TableQueryState, useTableQuery } from "../review/use-table-query";
 import { formatScore, zoneClass } from "../review/words";
 import { BandChart } from "./band-chart";
 import { categoryWords, rankText } from "./national-words";
@@ -26,10 +29,25 @@ import "../../styles/national.css";
 /** Bars drawn in the ranking chart; the table always holds every locus. */
 const CHART_MAX_LOCI = 40;
 
+const NATIONAL_SORT_IDS = ["peringkat", "lokus", "kantor", "nilai", "kategori", "predikat", "zona", "status"];
+
 export function NationalResultsScreen({ roundId }: { roundId: string }) {
   const { t } = useI18n();
   useDocumentTitle(t("natResultsTitle"));
-  const [filter, setFilter] = useState<NationalFilter>({});
+  // The office and category filters (applied by the server), the name search and the order all live
+  // in the link, so a ranking view can be shared (issue #20).
+  const view = useTableQuery("", ["kantor", "kategori", "cari"], NATIONAL_SORT_IDS, {
+    id: "peringkat",
+    dir: "asc",
+  });
+  const filter: NationalFilter = {
+    officeId: view.filters.kantor || undefined,
+    category: view.filters.kategori || undefined,
+  };
+  const setFilter = (f: NationalFilter) => {
+    if ((f.officeId ?? "") !== (filter.officeId ?? "")) view.setFilter("kantor", f.officeId ?? "");
+    else view.setFilter("kategori", f.category ?? "");
+  };
   const [remote, reload] = useRemote(
     () => Promise.all([nationalApi.round(roundId), nationalApi.results(roundId, filter)]),
     [roundId, filter.officeId, filter.category],
@@ -57,7 +75,7 @@ export function NationalResultsScreen({ roundId }: { roundId: string }) {
               </a>
             </p>
             <Summary results={results} />
-            <Ranking results={results} />
+            <Ranking results={results} view={view} />
           </>
         )}
       </RemoteView>
@@ -182,9 +200,10 @@ function groupByCategory(loci: readonly NationalLocus[]): [string, NationalLocus
   return [...groups];
 }
 
-function Ranking({ results }: { results: NationalResults }) {
+function Ranking({ results, view }: { results: NationalResults; view: TableQueryState }) {
   const { t } = useI18n();
   const groups = groupByCategory(results.loci);
+  const query = view.filters.cari ?? "";
   const [chartCategory, setChartCategory] = useState(groups[0]?.[0] ?? "");
   const charted = groups.find(([c]) => c === chartCategory)?.[1] ?? groups[0]?.[1] ?? [];
   return (
@@ -193,8 +212,30 @@ function Ranking({ results }: { results: NationalResults }) {
         {t("natRankingTitle")}
       </h2>
       {results.loci.length === 0 && <p>{t("natNoLoci")}</p>}
+      {results.loci.length > 0 && (
+        <div class="review-filters">
+          <FilterText
+            id="national-search"
+            label={t("tableFilterLocus")}
+            value={query}
+            onInput={(v) => view.setFilter("cari", v)}
+          />
+        </div>
+      )}
+      <FilterShown
+        shown={filterRows(results.loci, query, (l) => `${l.name} ${l.officeName}`).length}
+        total={results.loci.length}
+      />
       {groups.map(([category, loci]) => (
-        <CategoryTable key={category} category={category} loci={loci} national={results.national} />
+        <CategoryTable
+          key={category}
+          category={category}
+          loci={loci}
+          national={results.national}
+          query={query}
+          sort={view.sort}
+          onSort={view.setSort}
+        />
       ))}
       {groups.length > 0 && (
         <>
@@ -234,14 +275,23 @@ function CategoryTable({
   category,
   loci,
   national,
+  query,
+  sort,
+  onSort,
 }: {
   category: string;
   loci: NationalLocus[];
   national: boolean;
+  query: string;
+  sort: SortState | null;
+  onSort: (s: SortState) => void;
 }) {
   const { t, language } = useI18n();
   const headingId = `national-cat-${category}`;
   const count = loci[0]?.categoryCount;
+  const shown = filterRows(loci, query, (l) => `${l.name} ${l.officeName}`);
+  if (shown.length === 0) return null;
+  const predicate = (l: NationalLocus) => l.band?.predicate ?? l.band?.label ?? null;
   return (
     <div class="national-category" data-testid="national-category" data-category={category}>
       <h3 id={headingId}>
@@ -252,56 +302,78 @@ function CategoryTable({
             : t("natLociInCategory", { count: String(count) })}
         </span>
       </h3>
-      {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling region must be reachable by keyboard (axe scrollable-region-focusable) */}
-      <section class="review-scroll" tabIndex={0} aria-labelledby={headingId}>
-        <table class="review-table" data-testid="national-table">
-          <thead>
-            <tr>
-              <th scope="col">{t("natRank")}</th>
-              <th scope="col">{t("natLocus")}</th>
-              <th scope="col">{t("natOffice")}</th>
-              <th scope="col" class="num">
-                {t("reviewScore")}
-              </th>
-              <th scope="col">{t("reviewCategory")}</th>
-              <th scope="col">{t("natPredicate")}</th>
-              <th scope="col">{t("reviewZone")}</th>
-              <th scope="col">{t("natLocusStatus")}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {loci.map((l) => (
-              <tr
-                key={l.pemdaId}
-                data-testid="national-locus"
-                data-locus={l.name}
-                data-rank={l.rank === null ? "" : String(l.rank)}
-              >
-                <td data-testid="national-rank">
-                  {national ? rankText(l, loci) : <span class="national-muted">{t("natRankHidden")}</span>}
-                </td>
-                <th scope="row">
-                  <Link href={`/lokus/${l.pemdaId}`}>{l.name}</Link>
-                </th>
-                <td>{l.officeName}</td>
-                <td class="num" data-testid="national-score">
-                  {l.score === null ? t("reviewNoScore") : formatScore(l.score, language)}
-                </td>
-                <td>{l.band?.category ?? "—"}</td>
-                <td>{l.band?.predicate ?? l.band?.label ?? "—"}</td>
-                <td>
-                  {l.band?.zone ? (
-                    <span class={`review-zone ${zoneClass(l.band.zone)}`}>{l.band.zone}</span>
-                  ) : (
-                    "—"
-                  )}
-                </td>
-                <td>{t(l.final ? "reviewFinal" : "reviewProvisional")}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </section>
+      <SortableTable
+        label={categoryWords(t, category)}
+        labelledBy={headingId}
+        testId="national-table"
+        rows={shown}
+        rowKey={(l) => l.pemdaId}
+        rowProps={(l) => ({
+          "data-testid": "national-locus",
+          "data-locus": l.name,
+          "data-rank": l.rank === null ? "" : String(l.rank),
+        })}
+        sort={sort}
+        onSort={onSort}
+        columns={[
+          {
+            id: "peringkat",
+            label: t("natRank"),
+            numeric: true,
+            sortValue: (l) => l.rank,
+            cellProps: () => ({ "data-testid": "national-rank" }),
+            render: (l) =>
+              national ? rankText(l, loci) : <span class="national-muted">{t("natRankHidden")}</span>,
+          },
+          {
+            id: "lokus",
+            label: t("natLocus"),
+            rowHeader: true,
+            sortValue: (l) => l.name,
+            render: (l) => <Link href={`/lokus/${l.pemdaId}`}>{l.name}</Link>,
+          },
+          {
+            id: "kantor",
+            label: t("natOffice"),
+            sortValue: (l) => l.officeName,
+            render: (l) => l.officeName,
+          },
+          {
+            id: "nilai",
+            label: t("reviewScore"),
+            numeric: true,
+            firstDir: "desc",
+            sortValue: (l) => l.score,
+            cellProps: () => ({ "data-testid": "national-score" }),
+            render: (l) => (l.score === null ? t("reviewNoScore") : formatScore(l.score, language)),
+          },
+          {
+            id: "kategori",
+            label: t("reviewCategory"),
+            sortValue: (l) => l.band?.category ?? null,
+            render: (l) => l.band?.category ?? "—",
+          },
+          {
+            id: "predikat",
+            label: t("natPredicate"),
+            sortValue: predicate,
+            render: (l) => predicate(l) ?? "—",
+          },
+          {
+            id: "zona",
+            label: t("reviewZone"),
+            sortValue: (l) => l.band?.zone ?? null,
+            render: (l) =>
+              l.band?.zone ? <span class={`review-zone ${zoneClass(l.band.zone)}`}>{l.band.zone}</span> : "—",
+          },
+          {
+            id: "status",
+            label: t("natLocusStatus"),
+            sortValue: (l) => (l.final ? 1 : 0),
+            render: (l) => t(l.final ? "reviewFinal" : "reviewProvisional"),
+          },
+        ]}
+      />
     </div>
   );
 }

@@ -1,6 +1,6 @@
-import { describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import type { NationalLocus } from "../../api/national-api";
-import { translate } from "../../i18n/i18n";
+import { preloadStaffTexts, translate } from "../../i18n/i18n";
 import { categoryWords, rankText } from "./national-words";
 
 const locus = (name: string, rank: number | null): NationalLocus => ({
@@ -18,6 +18,9 @@ const locus = (name: string, rank: number | null): NationalLocus => ({
   rank,
   categoryCount: 4,
 });
+
+// Staff screens' words load with the staff UI (i18n.ts): load them as the staff UI does.
+beforeAll(() => preloadStaffTexts());
 
 describe("national words", () => {
   it("writes a shared rank as a tie and leaves a single rank plain", () => {

@@ -1,7 +1,7 @@
 // Progress overview of a period (issue #6 §1): per pemda the units sampled / visited / submitted /
-// approved / returned with progress bars, and the unit list, filtered by pemda, status and assessor.
+// approved / returned with progress bars, and a sortable unit table per pemda, filtered by pemda,
+// status, assessor and unit name (the filters and order kept in the link, issue #20).
 // Numbers are the server's counts (GET /progress).
-import { useState } from "preact/hooks";
 import {
   evidenceArchiveUrl,
   fetchProgress,
@@ -14,7 +14,10 @@ import { Link } from "../../components/link";
 import { useI18n } from "../../i18n/i18n";
 import { WithPeriod } from "./period-choice";
 import { RemoteView } from "./remote-view";
+import { FilterSelect, FilterText, SortableTable } from "./sortable-table";
+import { filterRows, type SortState } from "./table-view";
 import { useRemote } from "./use-remote";
+import { useTableQuery } from "./use-table-query";
 import { formatDate, STATUS_KEYS, UNIT_STATUSES } from "./words";
 import "../../styles/review.css";
 
@@ -39,91 +42,6 @@ function PeriodProgress({ period }: { period: Period }) {
   );
 }
 
-export interface UnitFilter {
-  pemdaId: string;
-  status: string;
-  assessorId: string;
-}
-
-/** The pemda, status and assessor filters; "" means all. */
-export function UnitFilters({
-  progress,
-  filter,
-  onChange,
-  statuses = true,
-}: {
-  progress: Progress;
-  filter: UnitFilter;
-  onChange: (f: UnitFilter) => void;
-  statuses?: boolean;
-}) {
-  const { t } = useI18n();
-  const assessors = new Map<string, string>();
-  for (const p of progress.pemda)
-    for (const u of p.units) for (const m of u.team) assessors.set(m.id, m.name);
-  return (
-    <div class="review-filters">
-      <div class="field">
-        <label for="filter-pemda">{t("reviewFilterPemda")}</label>
-        <select
-          id="filter-pemda"
-          value={filter.pemdaId}
-          onChange={(e) => onChange({ ...filter, pemdaId: e.currentTarget.value })}
-        >
-          <option value="">{t("reviewFilterAll")}</option>
-          {progress.pemda.map((p) => (
-            <option key={p.pemdaId} value={p.pemdaId}>
-              {p.name}
-            </option>
-          ))}
-        </select>
-      </div>
-      {statuses && (
-        <div class="field">
-          <label for="filter-status">{t("reviewFilterStatus")}</label>
-          <select
-            id="filter-status"
-            value={filter.status}
-            onChange={(e) => onChange({ ...filter, status: e.currentTarget.value })}
-          >
-            <option value="">{t("reviewFilterAll")}</option>
-            {UNIT_STATUSES.map((s) => (
-              <option key={s} value={s}>
-                {t(STATUS_KEYS[s])}
-              </option>
-            ))}
-          </select>
-        </div>
-      )}
-      <div class="field">
-        <label for="filter-assessor">{t("reviewFilterAssessor")}</label>
-        <select
-          id="filter-assessor"
-          value={filter.assessorId}
-          onChange={(e) => onChange({ ...filter, assessorId: e.currentTarget.value })}
-        >
-          <option value="">{t("reviewFilterAll")}</option>
-          {[...assessors]
-            .sort((a, b) => a[1].localeCompare(b[1]))
-            .map(([id, name]) => (
-              <option key={id} value={id}>
-                {name}
-              </option>
-            ))}
-        </select>
-      </div>
-    </div>
-  );
-}
-
-export function filterUnits(pemda: ProgressPemda, filter: UnitFilter) {
-  return pemda.units.filter(
-    (u) =>
-      (filter.status === "" || u.status === filter.status) &&
-      (filter.assessorId === "" || u.team.some((m) => m.id === filter.assessorId)),
-  );
-}
-
 function Bar({ done, total, label }: { done: number; total: number; label: string }) {
   const percent = total === 0 ? 0 : Math.round((done / total) * 100);
   return (
@@ -143,10 +61,19 @@ function Bar({ done, total, label }: { done: number; total: number; label: strin
   );
 }
 
+type ProgressUnit = ProgressPemda["units"][number];
+
+const SORT_IDS = ["unit", "status", "team", "planned", "conflicts"];
+
 function ProgressBody({ progress }: { progress: Progress }) {
-  const { t, language } = useI18n();
-  const [filter, setFilter] = useState<UnitFilter>({ pemdaId: "", status: "", assessorId: "" });
-  const pemda = progress.pemda.filter((p) => filter.pemdaId === "" || p.pemdaId === filter.pemdaId);
+  const { t } = useI18n();
+  // Filters and order live in the link (issue #20), shared by every pemda's unit table.
+  const view = useTableQuery("", ["pemda", "status", "penilai", "cari"], SORT_IDS);
+  const f = view.filters;
+  const pemda = progress.pemda.filter((p) => !f.pemda || p.pemdaId === f.pemda);
+  const assessors = new Map<string, string>();
+  for (const p of progress.pemda)
+    for (const u of p.units) for (const m of u.team) assessors.set(m.id, m.name);
   const counts = [
     ["sampled", "reviewCountSampled"],
     ["visited", "reviewCountVisited"],
@@ -154,11 +81,43 @@ function ProgressBody({ progress }: { progress: Progress }) {
     ["approved", "reviewCountApproved"],
     ["returned", "reviewCountReturned"],
   ] as const;
+  const unitsOf = (p: ProgressPemda) =>
+    filterRows(p.units, f.cari ?? "", (u) => u.name).filter(
+      (u) => (!f.status || u.status === f.status) && (!f.penilai || u.team.some((m) => m.id === f.penilai)),
+    );
   return (
     <>
-      <UnitFilters progress={progress} filter={filter} onChange={setFilter} />
+      <div class="review-filters">
+        <FilterSelect
+          id="filter-pemda"
+          label={t("reviewFilterPemda")}
+          value={f.pemda ?? ""}
+          options={progress.pemda.map((p) => [p.pemdaId, p.name] as const)}
+          onChange={(v) => view.setFilter("pemda", v)}
+        />
+        <FilterSelect
+          id="filter-status"
+          label={t("reviewFilterStatus")}
+          value={f.status ?? ""}
+          options={UNIT_STATUSES.map((s) => [s, t(STATUS_KEYS[s])] as const)}
+          onChange={(v) => view.setFilter("status", v)}
+        />
+        <FilterSelect
+          id="filter-assessor"
+          label={t("reviewFilterAssessor")}
+          value={f.penilai ?? ""}
+          options={[...assessors].sort((a, b) => a[1].localeCompare(b[1]))}
+          onChange={(v) => view.setFilter("penilai", v)}
+        />
+        <FilterText
+          id="filter-text"
+          label={t("tableFilterUnit")}
+          value={f.cari ?? ""}
+          onInput={(v) => view.setFilter("cari", v)}
+        />
+      </div>
       {pemda.map((p) => {
-        const units = filterUnits(p, filter);
+        const units = unitsOf(p);
         return (
           <section class="card review-pemda" key={p.pemdaId} data-testid="progress-pemda" data-pemda={p.name}>
             <h2 class="card__title">{p.name}</h2>
@@ -193,44 +152,72 @@ function ProgressBody({ progress }: { progress: Progress }) {
               label={t("reviewBarApproved", { done: String(p.approved), total: String(p.sampled) })}
             />
             {units.length === 0 ? (
-              <p class="review-muted">{t("reviewNoUnits")}</p>
+              <p class="review-muted">{p.units.length === 0 ? t("reviewNoUnits") : t("tableNoMatch")}</p>
             ) : (
-              <ul class="review-units" aria-label={t("reviewUnitsOf", { name: p.name })}>
-                {units.map((u) => (
-                  <li
-                    key={u.assignmentId}
-                    class="review-unit"
-                    data-testid="progress-unit"
-                    data-status={u.status}
-                  >
-                    <div class="review-unit__head">
-                      <span class="review-unit__name">{u.name}</span>
-                      <span class={`review-status review-status--${u.status}`}>
-                        {t(STATUS_KEYS[u.status])}
-                      </span>
-                    </div>
-                    <p class="review-muted">
-                      {t("reviewTeam")}: {u.team.map((m) => m.name).join(", ") || "—"} · {t("reviewPlanned")}:{" "}
-                      {formatDate(u.plannedDate, language)}
-                      {u.conflicts > 0 && (
-                        <strong class="review-conflict-flag">
-                          {" "}
-                          · {t("reviewConflictCount", { count: String(u.conflicts) })}
-                        </strong>
-                      )}
-                    </p>
-                    {u.assessmentId !== null && (
-                      <Link href={`/tinjauan/${u.assessmentId}`} class="review-unit__open">
-                        {t("reviewOpen")} <span class="visually-hidden">{u.name}</span>
-                      </Link>
-                    )}
-                  </li>
-                ))}
-              </ul>
+              <ProgressUnits pemda={p} units={units} sort={view.sort} onSort={view.setSort} />
             )}
           </section>
         );
       })}
     </>
+  );
+}
+
+function ProgressUnits({
+  pemda,
+  units,
+  sort,
+  onSort,
+}: {
+  pemda: ProgressPemda;
+  units: ProgressUnit[];
+  sort: SortState | null;
+  onSort: (s: SortState) => void;
+}) {
+  const { t, language } = useI18n();
+  const team = (u: ProgressUnit) => u.team.map((m) => m.name).join(", ");
+  return (
+    <SortableTable
+      label={t("reviewUnitsOf", { name: pemda.name })}
+      rows={units}
+      rowKey={(u) => u.assignmentId}
+      rowProps={(u) => ({ "data-testid": "progress-unit", "data-status": u.status, "data-unit": u.name })}
+      sort={sort}
+      onSort={onSort}
+      columns={[
+        {
+          id: "unit",
+          label: t("reviewUnit"),
+          rowHeader: true,
+          sortValue: (u) => u.name,
+          render: (u) =>
+            u.assessmentId === null ? u.name : <Link href={`/tinjauan/${u.assessmentId}`}>{u.name}</Link>,
+        },
+        {
+          id: "status",
+          label: t("tableColumnStatus"),
+          sortValue: (u) => UNIT_STATUSES.indexOf(u.status),
+          render: (u) => (
+            <span class={`review-status review-status--${u.status}`}>{t(STATUS_KEYS[u.status])}</span>
+          ),
+        },
+        { id: "team", label: t("reviewTeam"), sortValue: team, render: (u) => team(u) || "—" },
+        {
+          id: "planned",
+          label: t("tableColumnPlanned"),
+          sortValue: (u) => u.plannedDate ?? null,
+          render: (u) => formatDate(u.plannedDate, language),
+        },
+        {
+          id: "conflicts",
+          label: t("deskColumnConflicts"),
+          numeric: true,
+          firstDir: "desc",
+          sortValue: (u) => u.conflicts,
+          render: (u) =>
+            u.conflicts > 0 ? <strong class="review-conflict-flag">{u.conflicts}</strong> : "0",
+        },
+      ]}
+    />
   );
 }

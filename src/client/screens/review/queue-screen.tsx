@@ -2,14 +2,15 @@
 // manages (GET /review-queue), oldest submission first, as a sortable table with filters by period,
 // pemda, assessor and a text search. A checklist of last round still waiting is never hidden
 // behind the newest period.
-import { useState } from "preact/hooks";
 import { fetchReviewQueue, type QueueItem } from "../../api/review-api";
 import { useDocumentTitle } from "../../app/use-document-title";
 import { Link } from "../../components/link";
 import { useI18n } from "../../i18n/i18n";
 import { RemoteView } from "./remote-view";
-import { SortableTable } from "./sortable-table";
+import { FilterSelect, FilterText, SortableTable } from "./sortable-table";
+import { filterRows } from "./table-view";
 import { useRemote } from "./use-remote";
+import { useTableQuery } from "./use-table-query";
 import { formatDateTime } from "./words";
 import "../../styles/review.css";
 
@@ -28,74 +29,58 @@ export function QueueScreen() {
   );
 }
 
-interface Filter {
-  periodId: string;
-  pemdaId: string;
-  assessorId: string;
-  text: string;
-}
-
 function options(items: QueueItem[], pick: (i: QueueItem) => [string, string][]) {
   const seen = new Map<string, string>();
   for (const item of items) for (const [id, name] of pick(item)) seen.set(id, name);
   return [...seen].sort((a, b) => a[1].localeCompare(b[1]));
 }
 
+const SORT_IDS = ["unit", "pemda", "period", "team", "submitted", "conflicts"];
+
 function QueueBody({ items }: { items: QueueItem[] }) {
   const { t, language } = useI18n();
-  const [filter, setFilter] = useState<Filter>({ periodId: "", pemdaId: "", assessorId: "", text: "" });
-  const text = filter.text.trim().toLowerCase();
-  const rows = items.filter(
+  // Filters and order live in the link, so a supervisor can send a colleague the same view.
+  const view = useTableQuery("", ["periode", "pemda", "penilai", "cari"], SORT_IDS, {
+    id: "submitted",
+    dir: "asc",
+  });
+  const f = view.filters;
+  const rows = filterRows(items, f.cari ?? "", (i) => `${i.unit.name} ${i.pemda.name}`).filter(
     (i) =>
-      (filter.periodId === "" || i.period.id === filter.periodId) &&
-      (filter.pemdaId === "" || i.pemda.id === filter.pemdaId) &&
-      (filter.assessorId === "" || i.team.some((m) => m.id === filter.assessorId)) &&
-      (text === "" || `${i.unit.name} ${i.pemda.name}`.toLowerCase().includes(text)),
-  );
-  const select = (id: keyof Filter, label: string, list: [string, string][]) => (
-    <div class="field">
-      <label for={`queue-${id}`}>{label}</label>
-      <select
-        id={`queue-${id}`}
-        value={filter[id]}
-        onChange={(e) => setFilter({ ...filter, [id]: e.currentTarget.value })}
-      >
-        <option value="">{t("reviewFilterAll")}</option>
-        {list.map(([value, name]) => (
-          <option key={value} value={value}>
-            {name}
-          </option>
-        ))}
-      </select>
-    </div>
+      (!f.periode || i.period.id === f.periode) &&
+      (!f.pemda || i.pemda.id === f.pemda) &&
+      (!f.penilai || i.team.some((m) => m.id === f.penilai)),
   );
   return (
     <>
       <div class="review-filters">
-        {select(
-          "periodId",
-          t("deskQueuePeriod"),
-          options(items, (i) => [[i.period.id, i.period.name]]),
-        )}
-        {select(
-          "pemdaId",
-          t("reviewFilterPemda"),
-          options(items, (i) => [[i.pemda.id, i.pemda.name]]),
-        )}
-        {select(
-          "assessorId",
-          t("reviewFilterAssessor"),
-          options(items, (i) => i.team.map((m) => [m.id, m.name])),
-        )}
-        <div class="field">
-          <label for="queue-text">{t("deskFilterText")}</label>
-          <input
-            id="queue-text"
-            type="search"
-            value={filter.text}
-            onInput={(e) => setFilter({ ...filter, text: e.currentTarget.value })}
-          />
-        </div>
+        <FilterSelect
+          id="queue-periodId"
+          label={t("deskQueuePeriod")}
+          value={f.periode ?? ""}
+          options={options(items, (i) => [[i.period.id, i.period.name]])}
+          onChange={(v) => view.setFilter("periode", v)}
+        />
+        <FilterSelect
+          id="queue-pemdaId"
+          label={t("reviewFilterPemda")}
+          value={f.pemda ?? ""}
+          options={options(items, (i) => [[i.pemda.id, i.pemda.name]])}
+          onChange={(v) => view.setFilter("pemda", v)}
+        />
+        <FilterSelect
+          id="queue-assessorId"
+          label={t("reviewFilterAssessor")}
+          value={f.penilai ?? ""}
+          options={options(items, (i) => i.team.map((m) => [m.id, m.name]))}
+          onChange={(v) => view.setFilter("penilai", v)}
+        />
+        <FilterText
+          id="queue-text"
+          label={t("deskFilterText")}
+          value={f.cari ?? ""}
+          onInput={(v) => view.setFilter("cari", v)}
+        />
       </div>
       {rows.length === 0 ? (
         <p class="notice notice--info">{t("reviewQueueEmpty")}</p>
@@ -106,7 +91,8 @@ function QueueBody({ items }: { items: QueueItem[] }) {
           rows={rows}
           rowKey={(i) => i.assessmentId}
           rowProps={(i) => ({ "data-testid": "queue-item", "data-unit": i.unit.name })}
-          initialSort={{ id: "submitted", dir: "asc" }}
+          sort={view.sort}
+          onSort={view.setSort}
           columns={[
             {
               id: "unit",

@@ -70,7 +70,7 @@ export function PemdaChart({
                   })}
             </title>
             <text x={0} y={y + 17} class="review-chart__label">
-              {clip(p.name, 16)}
+              {clip(p.name, 15)}
             </text>
             <rect x={LABEL_W} y={y + 4} width={BAR_W} height={ROW_H - 10} class="review-chart__track" />
             <rect x={LABEL_W} y={y + 4} width={w} height={ROW_H - 10} class="review-chart__bar" />
@@ -108,7 +108,7 @@ export function UnitChart({ pemda, instrument }: { pemda: PemdaResult; instrumen
           return (
             <g key={u.unitId}>
               <text x={0} y={y + 17} class="review-chart__label">
-                {clip(u.name, 16)}
+                {clip(u.name, 15)}
               </text>
               <rect x={LABEL_W} y={y + 4} width={BAR_W} height={ROW_H - 10} class="review-chart__track" />
               {dims.map((d, di) => {

@@ -34,7 +34,7 @@ export function ReviewTrail({ detail }: { detail: AssessmentDetail }) {
                 {t("reviewAuditEntry", {
                   decision:
                     r.decision === "undo_approval"
-                      ? t("deskUndoApproval")
+                      ? t("tableApprovalUndone")
                       : t(r.decision === "approve" ? "reviewStatusApproved" : "reviewStatusReturned"),
                   who: nameOf(r.by),
                   at: formatDateTime(r.at, language),

@@ -1,8 +1,8 @@
-import { describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import instrumentJson from "../../../../assets/instrument/ori-kepatuhan-2023.json";
 import { parseInstrument } from "../../../domain/instrument/parse-instrument";
 import type { Indicator, Instrument } from "../../../domain/instrument/types";
-import { translate } from "../../i18n/i18n";
+import { preloadStaffTexts, translate } from "../../i18n/i18n";
 import { answerText, errorKey, formatScore, zoneClass } from "./words";
 
 const parsed = parseInstrument(instrumentJson);
@@ -12,6 +12,9 @@ const indicators: Indicator[] = instrument.dimensions.flatMap((d) =>
   d.variables.flatMap((v) => v.indicators),
 );
 const t = (key: Parameters<typeof translate>[1], vars?: Record<string, string>) => translate("id", key, vars);
+
+// Staff screens' words load with the staff UI (i18n.ts): load them as the staff UI does.
+beforeAll(() => preloadStaffTexts());
 
 describe("review words", () => {
   it("formats scores with two decimals in the UI language, and says nothing for null", () => {
