@@ -92,8 +92,9 @@ describe("home (Beranda)", () => {
     await page.reload();
     await home.pemda(PONTIANAK).waitFor();
     expect(await home.pemda(PONTIANAK).getByTestId("unit-item").count()).toBe(unitCount);
-    expect(await home.onlineStatus.textContent()).toContain("Luring");
-    expect(await home.syncState.textContent()).toBe("Luring");
+    // The sync panel learns it is offline from the engine's first check after the reload.
+    await expect.poll(() => home.onlineStatus.textContent()).toContain("Luring");
+    await expect.poll(() => home.syncState.textContent()).toBe("Luring");
     await home.readiness.filter({ hasText: "Siap luring" }).waitFor();
 
     await home.syncNow();
