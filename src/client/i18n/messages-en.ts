@@ -11,6 +11,7 @@ import { nationalMessagesEn } from "./areas/national-en";
 import { planningMessagesEn } from "./areas/planning-en";
 import { raporMessagesEn } from "./areas/rapor-en";
 import { reviewMessagesEn } from "./areas/review-en";
+import { secondFactorMessagesEn } from "./areas/second-factor-en";
 import { sheetNavMessagesEn } from "./areas/sheet-nav-en";
 import { syncMessagesEn } from "./areas/sync-en";
 import { unitKindMessagesEn } from "./areas/unitkinds-en";
@@ -286,4 +287,5 @@ export const messagesEn: Messages = {
   ...masterFormMessagesEn,
   ...raporMessagesEn,
   ...auditMessagesEn,
+  ...secondFactorMessagesEn,
 };

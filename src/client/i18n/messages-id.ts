@@ -13,6 +13,7 @@ import { nationalMessagesId } from "./areas/national-id";
 import { planningMessagesId } from "./areas/planning-id";
 import { raporMessagesId } from "./areas/rapor-id";
 import { reviewMessagesId } from "./areas/review-id";
+import { secondFactorMessagesId } from "./areas/second-factor-id";
 import { sheetNavMessagesId } from "./areas/sheet-nav-id";
 import { syncMessagesId } from "./areas/sync-id";
 import { unitKindMessagesId } from "./areas/unitkinds-id";
@@ -288,6 +289,7 @@ export const messagesId = {
   ...masterFormMessagesId,
   ...raporMessagesId,
   ...auditMessagesId,
+  ...secondFactorMessagesId,
 } as const;
 
 export type MessageKey = keyof typeof messagesId;
