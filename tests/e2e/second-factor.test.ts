@@ -128,7 +128,10 @@ describe("two-step verification", () => {
       await row.getByText("Verifikasi dua langkah aktif").waitFor();
       await row.getByRole("button", { name: "Reset verifikasi dua langkah" }).click();
       await row.getByRole("button", { name: "Reset verifikasi dua langkah" }).click(); // the confirmation
-      await admin.getByText(/^Verifikasi dua langkah .+ direset\.$/).first().waitFor();
+      await admin
+        .getByText(/^Verifikasi dua langkah .+ direset\.$/)
+        .first()
+        .waitFor();
       await row.getByText("Verifikasi dua langkah aktif").waitFor({ state: "detached" });
     } finally {
       await adminContext.close();
