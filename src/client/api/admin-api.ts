@@ -21,6 +21,8 @@ const AdminUser = v.object({
   officeId: v.string(),
   active: v.boolean(),
   createdAt: v.string(),
+  // Whether the account has a confirmed second factor (issue #16; absent from older servers).
+  secondFactor: v.optional(v.boolean()),
 });
 const InstrumentSummary = v.object({
   id: v.string(),
@@ -166,6 +168,10 @@ export const adminApi = {
     sendForm(v.object({ sessionsEnded: v.number() }), "POST", `/users/${encodeURIComponent(id)}/password`, {
       password,
     }),
+
+  /** An admin's reset of a user's second factor (204; absent factor is not an error). */
+  resetSecondFactor: (id: string) =>
+    send(v.undefined(), "DELETE", `/users/${encodeURIComponent(id)}/second-factor`),
 
   instruments: () =>
     send(v.object({ instruments: v.array(InstrumentSummary) }), "GET", "/instruments").then(

@@ -11,6 +11,7 @@ import { useSession } from "../session/session";
 import type { User } from "../session/user";
 import { DeviceGate } from "./device-gate";
 import { navigate, usePath } from "./router";
+import { accountArea } from "./routes/account-routes";
 import { adminArea } from "./routes/admin-routes";
 import type { Area } from "./routes/area";
 import { assessorArea, assessorPreview } from "./routes/assessor-routes";
@@ -22,7 +23,7 @@ import { reviewArea } from "./routes/review-routes";
 // Screens load on demand; only the shell, the login screen and the small area tables ship in the
 // entry chunk. Assessors work in the field area, on the device database (see device-gate.tsx);
 // supervisors and admins work online in the staff areas, which never open a device database.
-const STAFF_AREAS: Area[] = [reviewArea, planningArea, adminArea, masterDataArea, nationalArea];
+const STAFF_AREAS: Area[] = [reviewArea, planningArea, adminArea, masterDataArea, nationalArea, accountArea];
 
 const LOGIN_PATH = "/login";
 

@@ -1,6 +1,7 @@
 import { deviceMessagesEn } from "./areas/device-en";
 import { method25DeviceMessagesEn } from "./areas/method25-device-en";
 import { planningMessagesEn } from "./areas/planning-en";
+import { secondFactorMessagesEn } from "./areas/second-factor-en";
 import { sheetNavMessagesEn } from "./areas/sheet-nav-en";
 import { syncMessagesEn } from "./areas/sync-en";
 import { unitKindMessagesEn } from "./areas/unitkinds-en";
@@ -266,4 +267,5 @@ export const messagesEn: Record<CoreMessageKey, string> = {
   ...method25DeviceMessagesEn,
   ...sheetNavMessagesEn,
   ...unitKindMessagesEn,
+  ...secondFactorMessagesEn,
 };

@@ -6,6 +6,7 @@
 import { deviceMessagesId } from "./areas/device-id";
 import { method25DeviceMessagesId } from "./areas/method25-device-id";
 import { planningMessagesId } from "./areas/planning-id";
+import { secondFactorMessagesId } from "./areas/second-factor-id";
 import { sheetNavMessagesId } from "./areas/sheet-nav-id";
 import { syncMessagesId } from "./areas/sync-id";
 import { unitKindMessagesId } from "./areas/unitkinds-id";
@@ -272,6 +273,7 @@ export const messagesId = {
   ...method25DeviceMessagesId,
   ...sheetNavMessagesId,
   ...unitKindMessagesId,
+  ...secondFactorMessagesId,
 } as const;
 
 /** Keys of the texts above: the ones every route has at once (login, assessor home and checklist). */

@@ -4,11 +4,12 @@ import { LanguageSwitch } from "../components/language-switch";
 import { useI18n } from "../i18n/i18n";
 import { useSession } from "../session/session";
 import { useLogin } from "../session/use-login";
+import { SecondFactorStep } from "./second-factor-step";
 
 export function LoginScreen() {
   const { t } = useI18n();
   const { expired } = useSession();
-  const { busy, error, submit } = useLogin();
+  const { busy, error, stage, submit, submitCode, back } = useLogin();
   const [showPassword, setShowPassword] = useState(false);
   const usernameRef = useRef<HTMLInputElement>(null);
   const passwordRef = useRef<HTMLInputElement>(null);
@@ -19,6 +20,15 @@ export function LoginScreen() {
     void submit(usernameRef.current?.value ?? "", passwordRef.current?.value ?? "");
   };
   const credentialsWrong = error?.key === "errorInvalidCredentials";
+
+  if (stage === "code") {
+    return (
+      <div class="screen screen--login">
+        <SecondFactorStep busy={busy} error={error} onSubmit={submitCode} onBack={back} />
+        <LanguageSwitch />
+      </div>
+    );
+  }
 
   return (
     <div class="screen screen--login">

@@ -15,6 +15,10 @@ export function loginErrorFor(error: unknown): LoginError {
       return { key: "errorInvalidCredentials", code };
     case "rate_limited":
       return { key: "errorRateLimited", code };
+    case "second_factor_invalid":
+      return { key: "sfErrWrongCode", code };
+    case "second_factor_expired":
+      return { key: "sfErrExpired", code };
     case NETWORK_ERROR:
       return { key: "errorNetwork", code };
   }

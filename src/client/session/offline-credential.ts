@@ -11,7 +11,7 @@
 //   ends the unlocked session like any other).
 // - Logout does not remove verifiers: logging out must not lock the assessor out of work that is
 //   still on the device. A failed read counts as "no verifier" (unlock refused), never as a crash.
-import { createStore, get, set } from "idb-keyval";
+import { createStore, del, get, set } from "idb-keyval";
 import { parseUser, type User } from "./user";
 
 const credentialDb = createStore("patuh-offline-credentials", "verifiers");
@@ -117,5 +117,17 @@ export async function hasOfflineCredential(username: string): Promise<boolean> {
     return (await get(keyFor(username), credentialDb)) !== undefined;
   } catch {
     return false;
+  }
+}
+
+/**
+ * Removes the user's verifier: an account with a second factor must not open on the password
+ * alone, not even offline (docs/api.md § Second factor). Never throws.
+ */
+export async function forgetCredential(username: string): Promise<void> {
+  try {
+    await del(keyFor(username), credentialDb);
+  } catch (error) {
+    console.warn("patuh: offline verifier not removed", error);
   }
 }

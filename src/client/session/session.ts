@@ -12,8 +12,9 @@
 //   server session once at the next sync that meets a 401; a wrong password there ends it as usual.
 import { ApiError, NETWORK_ERROR } from "../api/http";
 import { createValueStore, useValueStore } from "../app/value-store";
-import { rememberCredential, unlockOffline } from "./offline-credential";
+import { forgetCredential, rememberCredential, unlockOffline } from "./offline-credential";
 import { clearProfile, loadProfile, saveProfile } from "./profile-store";
+import { postSecondFactor } from "./second-factor-api";
 import { deleteSession, getSession, postSession } from "./session-api";
 import type { User } from "./user";
 
@@ -28,6 +29,9 @@ export interface SessionState {
 const sessionStore = createValueStore<SessionState>({ user: undefined, expired: false });
 
 /** The password of an offline unlock, in memory only, until the server has seen it once. */
+/** POST /session's answer for an account with a second factor: the code step follows. */
+export const SECOND_FACTOR_REQUIRED = "second_factor_required";
+
 let pendingRenewal: { username: string; password: string } | undefined;
 
 export function useSession(): SessionState {
@@ -119,6 +123,9 @@ async function renewAfterOfflineUnlock(credential: {
     return user;
   } catch (error) {
     if (error instanceof ApiError && error.code === NETWORK_ERROR) return "network";
+    if (error instanceof ApiError && error.code === SECOND_FACTOR_REQUIRED) {
+      await forgetCredential(credential.username);
+    }
     pendingRenewal = undefined;
     return undefined;
   }
@@ -133,6 +140,9 @@ export async function login(username: string, password: string): Promise<void> {
   try {
     user = await postSession(username, password);
   } catch (error) {
+    // The account now has a second factor (maybe enrolled elsewhere): its password alone no longer
+    // opens this device offline either.
+    if (error instanceof ApiError && error.code === SECOND_FACTOR_REQUIRED) await forgetCredential(username);
     if (!(error instanceof ApiError && error.code === NETWORK_ERROR)) throw error;
     const unlocked = await unlockOffline(username, password);
     if (unlocked.kind === "wrong-password") {
@@ -147,6 +157,22 @@ export async function login(username: string, password: string): Promise<void> {
   pendingRenewal = undefined;
   // Not awaited: the hash takes a moment and the assessor should not wait for it to see the home.
   void rememberCredential(username, password, user);
+  await openSession(user);
+}
+
+/**
+ * The login's second step, after login() rejected with second_factor_required: a code from the
+ * authenticator app or a recovery code. Such an account gets no offline verifier (and loses an
+ * older one): its password alone must not open the app, not even offline.
+ */
+export async function loginSecondFactor(username: string, code: string): Promise<void> {
+  const user = await postSecondFactor(code);
+  pendingRenewal = undefined;
+  await forgetCredential(username);
+  await openSession(user);
+}
+
+async function openSession(user: User): Promise<void> {
   try {
     await saveProfile(user);
   } catch (error) {

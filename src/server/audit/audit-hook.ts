@@ -61,6 +61,16 @@ const SLUG = "[a-z0-9][a-z0-9-]{1,39}";
 export const AUDITED_ROUTES: readonly Rule[] = [
   { method: "POST", path: /^\/session$/, action: "login" },
   { method: "DELETE", path: /^\/session$/, action: "logout" },
+  { method: "POST", path: /^\/session\/second-factor$/, action: "login.second_factor" },
+  { method: "POST", path: /^\/account\/second-factor\/enrolment$/, action: "second_factor.enrol_start" },
+  { method: "POST", path: /^\/account\/second-factor\/confirm$/, action: "second_factor.enable" },
+  { method: "POST", path: /^\/account\/second-factor\/disable$/, action: "second_factor.disable" },
+  {
+    method: "DELETE",
+    path: new RegExp(`^/users/(${UUID})/second-factor$`),
+    action: "second_factor.reset",
+    target: { kind: "user", group: 1 },
+  },
   { method: "POST", path: /^\/users$/, action: "user.create" },
   {
     method: "PATCH",

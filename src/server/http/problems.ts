@@ -50,6 +50,22 @@ export const PROBLEMS = {
     status: 507,
     message: "The server's disk is nearly full; nothing was stored. Try again later.",
   },
+  // The optional second factor of staff accounts (issue #16, src/server/auth/second-factor.ts).
+  second_factor_required: {
+    status: 401,
+    message: "The password is right; this account also needs a code from its authenticator app.",
+  },
+  second_factor_invalid: { status: 401, message: "The code is wrong or was already used." },
+  second_factor_expired: {
+    status: 401,
+    message: "The login step has expired or was not started; log in with the password again.",
+  },
+  second_factor_code_wrong: { status: 400, message: "The code is wrong or was already used." },
+  second_factor_enabled: { status: 409, message: "The second factor is already on for this account." },
+  second_factor_not_enrolled: {
+    status: 409,
+    message: "This account has no second factor (or no enrolment was started).",
+  },
   // Administration (src/server/admin).
   invalid_instrument: { status: 400, message: "The instrument file is not valid." },
   invalid_scheme: { status: 400, message: "The banding scheme is not valid." },

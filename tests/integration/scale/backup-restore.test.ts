@@ -44,9 +44,27 @@ function io(env: NodeJS.ProcessEnv) {
   return { cli, out, err };
 }
 
+/** The CLI's audit rows (issue #16), oldest first; compared apart from the other tables. */
+async function cliAudit(
+  config: Config,
+): Promise<{ action: string; outcome: string; detail: Record<string, unknown> }[]> {
+  const handle = await openConfiguredDatabase(config);
+  try {
+    const r = await sql<{ action: string; outcome: string; detail: Record<string, unknown> }>`
+      select action, outcome, detail from audit_log where actor_username = 'system:cli' order by id`.execute(
+      handle.db,
+    );
+    return r.rows;
+  } finally {
+    await handle.close();
+  }
+}
+
+/** Every table but audit_log (a restore adds its own row there). */
 async function tables(db: Db): Promise<Record<string, string[]>> {
   const names = await sql<{ table_name: string }>`
     select table_name from information_schema.tables where table_schema = 'public' and table_type = 'BASE TABLE'
+      and table_name <> 'audit_log'
     order by table_name`.execute(db);
   const out: Record<string, string[]> = {};
   for (const { table_name } of names.rows) {
@@ -192,6 +210,16 @@ describe(`backup and restore (${testDbKind()}, file evidence store)`, () => {
     expect(await runCli(["backup", file], again.cli)).not.toBe(0);
     expect(again.err.join("\n")).toMatch(/exists/);
 
+    // Both backup runs are in the source's audit log: the one written and the one refused.
+    expect(await cliAudit(config)).toEqual([
+      {
+        action: "backup.create",
+        outcome: "success",
+        detail: { file: "patuh.tar", database: expect.any(String), evidenceFiles: 1, blobsIncluded: true },
+      },
+      { action: "backup.create", outcome: "failure", detail: { file: "patuh.tar", reason: "EEXIST" } },
+    ]);
+
     // Wipe: a new, empty database and an empty data directory.
     const r = io(wipedEnv);
     expect(await runCli(["restore", file], r.cli), r.err.join("\n")).toBe(0);
@@ -209,8 +237,27 @@ describe(`backup and restore (${testDbKind()}, file evidence store)`, () => {
     const refused = io(wipedEnv);
     expect(await runCli(["restore", file], refused.cli)).not.toBe(0);
     expect(refused.err.join("\n")).toMatch(/--replace/);
+    expect((await cliAudit(restoredConfig)).map((r) => [r.action, r.outcome])).toEqual([
+      ["backup.restore", "success"],
+      ["backup.restore", "refused"],
+    ]);
     const replaced = io(wipedEnv);
     expect(await runCli(["restore", file, "--replace"], replaced.cli), replaced.err.join("\n")).toBe(0);
     expect(await apiView(restoredConfig, ids)).toEqual(viewBefore);
+    // The replacing restore's row is in the restored database (the earlier rows went with the
+    // replaced data; the backup held none of its own rows, being dumped before they were written).
+    const restoredRows = await cliAudit(restoredConfig);
+    expect(restoredRows.at(-1)).toEqual({
+      action: "backup.restore",
+      outcome: "success",
+      detail: {
+        file: "patuh.tar",
+        replace: true,
+        backupCreatedAt: expect.any(String),
+        evidenceFiles: 1,
+        missing: 0,
+      },
+    });
+    expect(restoredRows.some((r) => r.action === "backup.create")).toBe(false);
   });
 });

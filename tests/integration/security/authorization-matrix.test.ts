@@ -216,6 +216,63 @@ const ROWS: Row[] = [
     },
     expect: (c) => (c.actor === "anon" ? { status: 204 } : { status: 204, detail: "after:401" }),
   },
+  // The second factor (issue #16; behaviour in tests/integration/security/second-factor.test.ts).
+  {
+    method: "POST",
+    route: "/api/v1/session/second-factor",
+    dims: [],
+    run: async (c) => ({
+      status: (
+        await request(c.actor, "/session/second-factor", {
+          method: "POST",
+          headers: { "content-type": "application/json" },
+          body: JSON.stringify({ code: "123456" }),
+        })
+      ).status,
+    }),
+    // Without a pending challenge (the password step) there is nothing to complete, session or not.
+    expect: () => ({ status: 401 }),
+  },
+  {
+    method: "GET",
+    route: "/api/v1/account/second-factor",
+    dims: [],
+    run: async (c) => ({ status: (await request(c.actor, "/account/second-factor")).status }),
+    expect: (c) => ({ status: c.actor === "anon" ? 401 : 200 }),
+  },
+  {
+    method: "POST",
+    route: "/api/v1/account/second-factor/enrolment",
+    dims: [],
+    run: async (c) => ({
+      status: (await request(c.actor, "/account/second-factor/enrolment", { method: "POST" })).status,
+    }),
+    // Staff only: assessors log in on their device with the password alone.
+    expect: (c) => ({ status: c.actor === "anon" ? 401 : isAssessor(c.actor) ? 403 : 201 }),
+  },
+  ...(["confirm", "disable"] as const).map(
+    (step): Row => ({
+      method: "POST",
+      route: `/api/v1/account/second-factor/${step}`,
+      dims: [],
+      run: async (c) => {
+        const res = await request(c.actor, `/account/second-factor/${step}`, {
+          method: "POST",
+          headers: { "content-type": "application/json" },
+          body: JSON.stringify({ code: "no-such-code" }),
+        });
+        const body = (await res.json().catch(() => ({}))) as { error?: { code?: string } };
+        return { status: res.status, detail: body.error?.code };
+      },
+      expect: (c) => {
+        if (c.actor === "anon") return { status: 401, detail: "unauthenticated" };
+        // Staff have a pending enrolment (the row above): a wrong code. Assessors have none.
+        if (step === "confirm" && !isAssessor(c.actor))
+          return { status: 400, detail: "second_factor_code_wrong" };
+        return { status: 409, detail: "second_factor_not_enrolled" };
+      },
+    }),
+  ),
   {
     method: "POST",
     route: "/api/v1/sync/push",

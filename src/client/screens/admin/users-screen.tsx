@@ -56,7 +56,7 @@ export function UsersScreen() {
   );
 }
 
-type Mode = "view" | "edit" | "password" | "deactivate";
+type Mode = "view" | "edit" | "password" | "deactivate" | "second-factor";
 
 function UserRow({
   user,
@@ -111,7 +111,8 @@ function UserRow({
       <p>
         <span class={user.active ? "admin-badge admin-badge--ok" : "admin-badge admin-badge--off"}>
           {user.active ? t("adminActive") : t("adminInactive")}
-        </span>
+        </span>{" "}
+        {user.secondFactor && <span class="admin-badge admin-badge--ok">{t("sfAdminBadge")}</span>}
       </p>
       {error && (
         <p class="notice notice--error" role="alert">
@@ -126,6 +127,11 @@ function UserRow({
           <button type="button" class="button" onClick={() => setMode("password")}>
             {t("adminResetPassword")}
           </button>
+          {user.secondFactor && (
+            <button type="button" class="button" onClick={() => setMode("second-factor")}>
+              {t("sfAdminReset")}
+            </button>
+          )}
           {user.active ? (
             !self && (
               <button type="button" class="button" onClick={() => setMode("deactivate")}>
@@ -160,6 +166,21 @@ function UserRow({
             void run(async () => {
               await adminApi.updateUser(user.id, { active: false });
               return t("adminDeactivated", { name: user.name });
+            })
+          }
+        />
+      )}
+      {mode === "second-factor" && (
+        <Confirm
+          text={t("sfAdminResetConfirm", { name: user.name })}
+          yes={t("sfAdminReset")}
+          danger
+          busy={busy}
+          onNo={() => setMode("view")}
+          onYes={() =>
+            void run(async () => {
+              await adminApi.resetSecondFactor(user.id);
+              return t("sfAdminResetDone", { name: user.name });
             })
           }
         />

@@ -3,6 +3,7 @@ import { type MessageKey, useI18n } from "../../i18n/i18n";
 import { useSession } from "../../session/session";
 import { type UnsentWork, useLogout } from "../../session/use-logout";
 import type { Role, User } from "../../session/user";
+import { SecondFactorCard } from "./second-factor-card";
 
 const ROLE_KEYS: Record<Role, MessageKey> = {
   assessor: "roleAssessor",
@@ -46,6 +47,8 @@ export function AccountSection({ user, unsent }: { user: User; unsent?: UnsentWo
           {t("unlockedOfflineNotice")}
         </p>
       )}
+
+      {user.role !== "assessor" && !unlockedOffline && <SecondFactorCard user={user} />}
 
       <LanguageSwitch />
 

@@ -15,6 +15,7 @@ import { migration010 } from "./010-echo-free-pull";
 import { migration011 } from "./011-period-names";
 import { migration012 } from "./012-audit";
 import { migration013 } from "./013-secondary-data";
+import { migration014 } from "./014-second-factor";
 import type { Migration } from "./types";
 
 export type { Migration } from "./types";
@@ -33,4 +34,5 @@ export const MIGRATIONS: readonly Migration[] = [
   migration011,
   migration012,
   migration013,
+  migration014,
 ];

@@ -7,6 +7,7 @@ import * as v from "valibot";
 import { NO_NUL_MESSAGE, requireAdmin, uuidParam } from "../../admin/guard";
 import { createUser, listUsers, resetPassword, updateUser } from "../../admin/users";
 import { noteAudit } from "../../audit/audit-hook";
+import { usersWithSecondFactor } from "../../db/queries/second-factor";
 import { readJson } from "../body";
 import type { RouteModule } from "../context";
 import { OFFICE_ID, officeFilter } from "./admin-offices";
@@ -63,7 +64,12 @@ export const adminUserRoutes: RouteModule = {
     api.get("/users", requireAdmin(deps), async (c) => {
       const filter = officeFilter(c.req.query("officeId"));
       c.header("Cache-Control", "no-store");
-      return c.json({ users: await listUsers(deps.db, filter) }, 200);
+      const withFactor = await usersWithSecondFactor(deps.db);
+      const users = (await listUsers(deps.db, filter)).map((u) => ({
+        ...u,
+        secondFactor: withFactor.has(u.id),
+      }));
+      return c.json({ users }, 200);
     });
     api.post("/users", requireAdmin(deps), async (c) => {
       const body = await readJson(c, CreateBody, limit);

@@ -24,6 +24,7 @@ import { resultsRoutes } from "./results";
 import { reviewRoutes } from "./review";
 import { reviewQueueRoutes } from "./review-queue";
 import { roundRoutes } from "./rounds";
+import { secondFactorRoutes } from "./second-factor";
 import { sessionRoutes } from "./session";
 import { syncRoutes } from "./sync";
 
@@ -54,4 +55,5 @@ export const ROUTE_MODULES: RouteModule[] = [
   auditRoutes,
   locusDataRoutes,
   adminInstrumentSheetRoutes,
+  secondFactorRoutes,
 ];

@@ -6,13 +6,15 @@ import { sessionOwner } from "../../audit/audit-query";
 import { clearSessionCookie, requireUser, setSessionCookie } from "../../auth/middleware";
 import { verifyAgainstDummy, verifyPassword } from "../../auth/password";
 import { beginLoginAttempt, LOGIN_WINDOW_MS, loginFailed, loginSucceeded } from "../../auth/rate-limit";
+import { CHALLENGE_LIFETIME_MS, hasSecondFactor, openChallenge } from "../../auth/second-factor";
 import { createSession, endSession, hashToken, SESSION_COOKIE } from "../../auth/sessions";
 import { findOffice } from "../../db/queries/offices";
 import { findUserByUsername, type PublicUser, toPublicUser } from "../../db/queries/users";
 import { readJson } from "../body";
 import { clientAddress } from "../client-address";
 import type { RouteModule } from "../context";
-import { problem } from "../problems";
+import { problem, problemBody } from "../problems";
+import { setChallengeCookie } from "./second-factor";
 
 const LoginBody = v.strictObject({
   username: v.pipe(v.string(), v.trim(), v.minLength(1), v.maxLength(100)),
@@ -23,7 +25,7 @@ const LoginBody = v.strictObject({
  * The session's user as sent (protocol 1.x): the public user plus `officeName`, the office's
  * display name for the account card (additive; null for staff without an office).
  */
-async function withOfficeName(
+export async function withOfficeName(
   db: Parameters<typeof findOffice>[0],
   user: PublicUser,
 ): Promise<PublicUser & { officeName: string | null }> {
@@ -67,6 +69,18 @@ export const sessionRoutes: RouteModule = {
         throw problem("invalid_credentials");
       }
       await loginSucceeded(deps.db, attempt.id);
+      if (await hasSecondFactor(deps.db, user.id)) {
+        // Protocol 1.x addition: the password alone opens no session for such an account.
+        setChallengeCookie(c, await openChallenge(deps.db, deps.clock, user.id), trustProxy);
+        noteAudit(c, { action: "login.password", outcome: "success", detail: { secondFactor: "required" } });
+        // Returned, not thrown: the answer must carry the challenge cookie.
+        const required = problem("second_factor_required", {
+          methods: ["totp", "recovery"],
+          expiresInSeconds: Math.floor(CHALLENGE_LIFETIME_MS / 1000),
+        });
+        c.header("Cache-Control", "no-store");
+        return c.json(problemBody(required), 401);
+      }
       const { token } = await createSession(deps.db, deps.clock, user.id);
       setSessionCookie(c, token, trustProxy);
       return c.json({ user: await withOfficeName(deps.db, toPublicUser(user)) }, 200);

@@ -1,0 +1,48 @@
+// English texts of the second factor (issue #16).
+import type { secondFactorMessagesId } from "./second-factor-id";
+
+export const secondFactorMessagesEn: Record<keyof typeof secondFactorMessagesId, string> = {
+  sfNavAccount: "My account",
+  sfLoginTitle: "Two-step verification",
+  sfLoginIntro: "The password is right. Enter the 6-digit code from your authenticator app.",
+  sfLoginCode: "Authenticator code",
+  sfLoginRecovery: "Recovery code",
+  sfLoginRecoveryHint: "Recovery codes look like xxxxx-xxxxx; each works only once.",
+  sfUseRecovery: "Use a recovery code",
+  sfUseApp: "Use a code from the app",
+  sfLoginSubmit: "Verify",
+  sfLoginBack: "Back to the password",
+  sfErrWrongCode: "The code is wrong or was already used. Wait for the next code and try again.",
+  sfErrExpired: "The login step has expired. Enter the password again.",
+  sfErrRequired: "Enter the code.",
+  sfCardTitle: "Two-step verification",
+  sfCardIntro:
+    "Protect an account that can approve and publish results: besides the password, ask for a code from an authenticator app on your phone (for example Google Authenticator, Microsoft Authenticator, FreeOTP).",
+  sfStatusOn: "On since {date}. Recovery codes left: {count}.",
+  sfStatusOff: "Not on.",
+  sfOfflineNote: "An account with two-step verification cannot be opened without signal on this device.",
+  sfStart: "Turn on two-step verification",
+  sfScanTitle: "1. Scan the QR code",
+  sfQrAlt: "QR code for the authenticator app",
+  sfManual: "Cannot scan? Enter this key by hand:",
+  sfConfirmTitle: "2. Enter the code the app shows",
+  sfConfirm: "Confirm and turn on",
+  sfCancel: "Cancel",
+  sfCodesTitle: "Your recovery codes",
+  sfCodesIntro:
+    "Keep these codes somewhere safe. Each can be used once to log in if your phone is lost. They are shown only now.",
+  sfCodesDownload: "Download (.txt)",
+  sfCodesPrint: "Print",
+  sfCodesDone: "I have saved them",
+  sfCodesFileTitle: "Patuh — two-step verification recovery codes for {user}",
+  sfDisable: "Turn off two-step verification",
+  sfDisableCode: "Authenticator code or recovery code",
+  sfDisableConfirm: "Turn off",
+  sfDisabled: "Two-step verification is off.",
+  sfEnabled: "Two-step verification is on.",
+  sfAdminBadge: "Two-step verification on",
+  sfAdminReset: "Reset two-step verification",
+  sfAdminResetConfirm:
+    "Reset two-step verification of {name}? {name} then logs in with the password alone until turning it on again.",
+  sfAdminResetDone: "Two-step verification of {name} was reset.",
+};
