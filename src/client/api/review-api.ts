@@ -60,7 +60,8 @@ const ProgressSchema = v.object({
         v.object({
           unitId: v.string(),
           name: v.string(),
-          assignmentId: v.string(),
+          // null: a drawn unit with no team yet (API since issue #18)
+          assignmentId: v.nullable(v.string()),
           plannedDate: v.nullable(v.string()),
           assessmentId: v.nullable(v.string()),
           status: UNIT_STATUS,

@@ -10,6 +10,7 @@ import { type QueryExecutorProvider, sql } from "kysely";
 import type { Db } from "../db/connection";
 import { problem } from "../http/problems";
 import type { PeriodInfo } from "../results/period-results";
+import { periodUnits } from "../results/period-units";
 import type { InstrumentCache } from "../sync/instrument-cache";
 import {
   clearOversight,
@@ -58,8 +59,8 @@ export interface LocusRow {
 export async function periodLoci(db: QueryExecutorProvider, period: PeriodInfo): Promise<LocusRow[]> {
   const r = await sql<LocusRow>`
     select p.id, p.code, p.name,
-           exists (select 1 from assignments a join units u on u.id = a.unit_id
-                   where a.period_id = ${period.id} and u.pemda_id = p.id) as sampled
+           exists (select 1 from ${periodUnits([period.id])} a join units u on u.id = a.unit_id
+                   where u.pemda_id = p.id) as sampled
     from pemda p where p.office_id = ${period.officeId}
     order by p.code, p.name, p.id`.execute(db);
   return r.rows;

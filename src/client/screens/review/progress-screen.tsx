@@ -198,7 +198,7 @@ function ProgressBody({ progress }: { progress: Progress }) {
               <ul class="review-units" aria-label={t("reviewUnitsOf", { name: p.name })}>
                 {units.map((u) => (
                   <li
-                    key={u.assignmentId}
+                    key={u.assignmentId ?? u.unitId}
                     class="review-unit"
                     data-testid="progress-unit"
                     data-status={u.status}
