@@ -10,7 +10,7 @@ import { useI18n } from "../../i18n/i18n";
 import { RemoteView } from "./remote-view";
 import { SortableTable } from "./sortable-table";
 import { useRemote } from "./use-remote";
-import { formatDateTime } from "./words";
+import { formatDateTime, formatScore } from "./words";
 import "../../styles/review.css";
 
 export function QueueScreen() {
@@ -141,6 +141,13 @@ function QueueBody({ items }: { items: QueueItem[] }) {
               label: t("deskColumnTeam"),
               sortValue: (i) => i.team.map((m) => m.name).join(", "),
               render: (i) => i.team.map((m) => m.name).join(", ") || "—",
+            },
+            {
+              id: "score",
+              label: t("reviewScore"),
+              numeric: true,
+              sortValue: (i) => i.score ?? -1,
+              render: (i) => <span data-testid="queue-score">{formatScore(i.score, language)}</span>,
             },
             {
               id: "submitted",

@@ -1,7 +1,8 @@
 // A unit drawn in a pemda's sample but not yet given a team (issue #18): it is part of the sample,
 // so results, progress, rapor, the results XLSX, the locus-data list and the names frozen at close
 // all carry it as "not_started" and keep the pemda provisional until it is scored — it never
-// silently vanishes. Runs on PGlite and PostgreSQL.
+// silently vanishes. And a unit's score is the same, with its locus's secondary data, in
+// GET /assessments, GET /review-queue, GET /assessments/{id} and GET /results. PGlite and PostgreSQL.
 import { randomUUID } from "node:crypto";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -27,6 +28,7 @@ const periodId = randomUUID();
 const gorontalo = randomUUID();
 const boneBolango = randomUUID();
 const unitOf: Record<string, string> = {};
+let rsudAssessment = "";
 const observed: Record<string, number> = {
   "Dinas Pendidikan": GORONTALO_OBSERVED.dinasPendidikan,
   "Dinas Sosial": GORONTALO_OBSERVED.dinasSosial,
@@ -71,8 +73,8 @@ async function results(): Promise<Map<string, PemdaBody>> {
   return new Map((r.body.pemda as PemdaBody[]).map((p) => [p.pemdaId, p]));
 }
 
-/** Gives the unit a team (an assignment) and a submitted assessment, then approves it. */
-async function assessAndApprove(name: string): Promise<void> {
+/** Gives the unit a team (an assignment) and a submitted assessment; returns the assessment id. */
+async function assessAndSubmit(name: string): Promise<string> {
   const db = testDb.db;
   const unitId = unitOf[name];
   const value = observed[name];
@@ -115,8 +117,34 @@ async function assessAndApprove(name: string): Promise<void> {
               state, created_by, updated_at)
             values (${id}, ${assignmentId}, ${periodId}, ${unitId}, ${gorontalo}, 'gorontalo', 'submitted', 4,
               ${JSON.stringify(state)}::jsonb, ${ids.ass}, now())`.execute(db);
+  return id;
+}
+
+async function approve(id: string): Promise<void> {
   const r = await call("sup", "POST", `/assessments/${id}/review`, { decision: "approve", revision: 4 });
   expect(r.status).toBe(200);
+}
+
+async function assessAndApprove(name: string): Promise<string> {
+  const id = await assessAndSubmit(name);
+  await approve(id);
+  return id;
+}
+
+/** The unit's score as each read shows it: list, review queue (if queued), detail, results. */
+async function scoresOf(id: string, unitId: string) {
+  const list = await call("sup", "GET", `/assessments?periodId=${periodId}`);
+  const queue = await call("sup", "GET", "/review-queue");
+  const detail = await call("sup", "GET", `/assessments/${id}`);
+  const res = (await results()).get(gorontalo);
+  return {
+    list: (list.body.assessments as { id: string; score: number | null }[]).find((x) => x.id === id)?.score,
+    queue: (queue.body.items as { assessmentId: string; score: number | null }[]).find(
+      (x) => x.assessmentId === id,
+    )?.score,
+    detail: (detail.body.score as { total: number } | null)?.total,
+    results: res?.units.find((u) => u.unitId === unitId)?.score,
+  };
 }
 
 beforeAll(async () => {
@@ -200,7 +228,7 @@ afterAll(async () => {
   if (dataDir) rmSync(dataDir, { recursive: true, force: true });
 });
 
-describe("a drawn unit with no team", () => {
+describe("a drawn unit with no team, then scored", () => {
   it("shows in results as not started and keeps the pemda provisional", async () => {
     const p = (await results()).get(gorontalo);
     expect(p?.units.map((u) => [u.name, u.status, u.score])).toEqual([
@@ -259,8 +287,34 @@ describe("a drawn unit with no team", () => {
     ]);
   });
 
-  it("once it is given a team and approved, the pemda result is final: 76.82", async () => {
-    await assessAndApprove("RSUD");
+  it("once given a team and submitted, its score with secondary data is the same in every read", async () => {
+    const id = await assessAndSubmit("RSUD");
+    rsudAssessment = id;
+    // 84.11 with the Output value 3 of 3 recorded for the locus (68.22 without it).
+    expect(await scoresOf(id, unitOf.RSUD ?? "")).toEqual({
+      list: 84.11,
+      queue: 84.11,
+      detail: 84.11,
+      results: 84.11,
+    });
+    // A changed locus value moves every read at once: nothing serves a stale cached number.
+    const path = `/periods/${periodId}/locus-data/${gorontalo}/secondary`;
+    const source = "KemenPANRB, Indeks Pelayanan Publik 2025";
+    expect(
+      (await call("sup", "PUT", path, { values: [{ indicatorId: "OUT.01", value: 0, source }] })).status,
+    ).toBe(204);
+    const lower = await scoresOf(id, unitOf.RSUD ?? "");
+    expect(lower.list).toBeLessThan(84.11);
+    expect(lower).toEqual({ list: lower.list, queue: lower.list, detail: lower.list, results: lower.list });
+    expect(
+      (await call("sup", "PUT", path, { values: [{ indicatorId: "OUT.01", value: 3, source }] })).status,
+    ).toBe(204);
+  });
+
+  it("once approved, the pemda result is final: 76.82", async () => {
+    await approve(rsudAssessment);
+    const approved = await scoresOf(rsudAssessment, unitOf.RSUD ?? "");
+    expect(approved).toEqual({ list: 84.11, queue: undefined, detail: 84.11, results: 84.11 });
     const p = (await results()).get(gorontalo);
     expect(p?.units.map((u) => u.score)).toEqual([68.79, 77.55, 84.11]);
     expect(p?.score).toBe(76.82);
