@@ -43,6 +43,8 @@ export interface LocusDataEntry {
 
 export interface PeriodLocusData {
   periodId: string;
+  /** The period's status: a closed period's locus data is read-only (writes answer 409). */
+  periodStatus: PeriodInfo["status"];
   instrument: { id: string; version: number };
   indicators: SecondaryIndicator[];
   loci: LocusDataEntry[];
@@ -86,6 +88,7 @@ export async function readLocusData(
   });
   return {
     periodId: period.id,
+    periodStatus: period.status,
     instrument: { id: period.instrumentId, version: period.instrumentVersion },
     indicators: secondaryIndicators(instrument),
     loci,

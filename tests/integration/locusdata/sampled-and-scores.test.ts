@@ -328,4 +328,15 @@ describe("a drawn unit with no team, then scored", () => {
     const p = (await results()).get(boneBolango);
     expect(p?.units).toMatchObject([{ name: "RSUD Toto Kabila", status: "not_started" }]);
   });
+
+  it("a closed period's locus data still reads (periodStatus closed, for the read-only screen); writes 409", async () => {
+    const r = await call("sup", "GET", `/periods/${periodId}/locus-data`);
+    expect(r.status).toBe(200);
+    expect(r.body.periodStatus).toBe("closed");
+    expect((r.body.loci as { pemdaId: string; secondary: unknown[] }[])[0]?.secondary).toHaveLength(1);
+    const write = await call("sup", "PUT", `/periods/${periodId}/locus-data/${gorontalo}/oversight`, {
+      products: [],
+    });
+    expect(write.status).toBe(409);
+  });
 });

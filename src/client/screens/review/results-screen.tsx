@@ -2,6 +2,7 @@
 // provisional, a ranking (the domain's rankPemda), charts, per-unit dimension points and totals,
 // exports and links to each pemda's rapor. Every number is the server's (GET /results).
 import { useState } from "preact/hooks";
+import { indexInstrument } from "../../../domain/instrument/instrument-index";
 import type { Instrument } from "../../../domain/instrument/types";
 import { rankPemda } from "../../../domain/results/rank";
 import {
@@ -62,8 +63,23 @@ function ResultsBody({
   const scheme = schemeOf(results);
   const [chartPemda, setChartPemda] = useState(ranked[0]?.pemdaId ?? "");
   const selected = results.pemda.find((p) => p.pemdaId === chartPemda);
+  // The 2025 method's inputs behind these numbers: secondary data and the follow-ups that decide
+  // the qualifier, one click away (read-only once the period is closed).
+  const usesLocusInputs =
+    scheme.hasQualifier ||
+    indexInstrument(instrument).ordered.some((e) => e.indicator.source?.kind === "secondary");
   return (
     <>
+      {usesLocusInputs && (
+        <p>
+          <Link
+            href={`/perencanaan/${encodeURIComponent(period.id)}/data-lokus`}
+            data-testid="results-locus-data"
+          >
+            {t("ldResultsLink")}
+          </Link>
+        </p>
+      )}
       <ExportCard periodId={period.id} pemda={results.pemda} />
 
       <section class="card" aria-labelledby="results-ranking">
