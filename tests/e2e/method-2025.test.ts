@@ -339,18 +339,13 @@ describe("the 2025 method: plan, fill offline with a phone interview, approve, s
   });
 
   it("the supervisor enters secondary data and a full follow-up on screen; the predicate carries the qualifier in results, rapor and XLSX", async () => {
-    await staff.goto(`${fx.server.url}/perencanaan`);
-    await staff
-      .getByTestId("planning-periods")
-      .getByRole("link", { name: new RegExp(PERIOD) })
-      .click();
-    await staff.getByRole("link", { name: "Data sekunder & tindak lanjut" }).click();
+    // From the results of this 2025 period, its link to the secondary data & follow-ups screen.
+    const before = Number(((await resultScore()) ?? "").replace(",", "."));
+    await staff.getByTestId("results-locus-data").getByRole("link").click();
     await staff.getByRole("heading", { level: 1, name: "Data sekunder & tindak lanjut" }).waitFor();
     const periodId = /\/perencanaan\/([0-9a-f-]{36})\/data-lokus/.exec(staff.url())?.[1] ?? "";
     expect(periodId).not.toBe("");
-
-    const before = Number(((await resultScore()) ?? "").replace(",", "."));
-    await staff.goto(`${fx.server.url}/perencanaan/${periodId}/data-lokus`);
+    expect(await staff.getByTestId("ld-closed").count()).toBe(0);
     const locus = () => staff.getByTestId("ld-locus").filter({ hasText: PEMDA });
     await locus().locator("summary").click();
     // Every secondary indicator of the Output: its best value, with the cited source.

@@ -71,13 +71,8 @@ function ResultsBody({
   return (
     <>
       {usesLocusInputs && (
-        <p>
-          <Link
-            href={`/perencanaan/${encodeURIComponent(period.id)}/data-lokus`}
-            data-testid="results-locus-data"
-          >
-            {t("ldResultsLink")}
-          </Link>
+        <p data-testid="results-locus-data">
+          <Link href={`/perencanaan/${encodeURIComponent(period.id)}/data-lokus`}>{t("ldResultsLink")}</Link>
         </p>
       )}
       <ExportCard periodId={period.id} pemda={results.pemda} />
