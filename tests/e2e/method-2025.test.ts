@@ -7,10 +7,13 @@
 // service user interviewed by phone with the call time (no photo), every other item answered by
 // clicking; back online the device syncs and submits; the supervisor approves on the review
 // screen; the results screen shows Bengkayang's 2025 predicate ("Kualitas …") with no zone column.
-// Left out on purpose: secondary data and follow-up records (built on another branch), so the
-// qualifier "Tanpa Maladministrasi" is not decided here and the Output dimension has no value.
+// Then the supervisor enters Bengkayang's secondary data (every Output indicator, with its cited
+// source) and one oversight product followed up in full on the "Data sekunder & tindak lanjut"
+// screen, and sees the predicate WITH the qualifier "Tanpa Maladministrasi" in results, in the
+// rapor and in the results XLSX (read with exceljs), the Output now counted from secondary data.
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
+import ExcelJS from "exceljs";
 import type { BrowserContext, Locator, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { bandFor } from "../../src/domain/banding/band-for";
@@ -334,4 +337,84 @@ describe("the 2025 method: plan, fill offline with a phone interview, approve, s
     expect(await staff.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
     await staff.screenshot({ path: resultPath("method-2025-results-360.png"), fullPage: true });
   });
+
+  it("the supervisor enters secondary data and a full follow-up on screen; the predicate carries the qualifier in results, rapor and XLSX", async () => {
+    // From the results of this 2025 period, its link to the secondary data & follow-ups screen.
+    const before = Number(((await resultScore()) ?? "").replace(",", "."));
+    await staff.getByTestId("results-locus-data").getByRole("link").click();
+    await staff.getByRole("heading", { level: 1, name: "Data sekunder & tindak lanjut" }).waitFor();
+    const periodId = /\/perencanaan\/([0-9a-f-]{36})\/data-lokus/.exec(staff.url())?.[1] ?? "";
+    expect(periodId).not.toBe("");
+    expect(await staff.getByTestId("ld-closed").count()).toBe(0);
+    const locus = () => staff.getByTestId("ld-locus").filter({ hasText: PEMDA });
+    await locus().locator("summary").click();
+    // Every secondary indicator of the Output: its best value, with the cited source.
+    const fieldsets = locus().getByTestId("ld-secondary").locator("fieldset");
+    const count = await fieldsets.count();
+    expect(count).toBeGreaterThan(0);
+    for (let i = 0; i < count; i++) {
+      const set = fieldsets.nth(i);
+      const options = await set
+        .locator("select option")
+        .evaluateAll((os) => os.map((o) => (o as HTMLOptionElement).value).filter((v) => v !== ""));
+      await set.locator("select").selectOption(options[options.length - 1] ?? "");
+      await set.getByLabel(/Sumber/).fill("KemenPANRB, Indeks Pelayanan Publik 2025");
+    }
+    await locus().getByRole("button", { name: "Simpan data sekunder" }).click();
+    await staff.getByRole("status").filter({ hasText: "Tersimpan." }).waitFor();
+    await locus()
+      .locator("summary")
+      .filter({ hasText: new RegExp(`${count} dari ${count} indikator terisi`) })
+      .waitFor();
+    await locus().locator("summary").click();
+    await locus().getByRole("button", { name: "Tambah produk" }).click();
+    await locus().getByLabel(/Nomor/).fill("0012/LAPH/2025");
+    await locus()
+      .getByLabel(/Tanggal/)
+      .fill("2025-03-14");
+    await locus().getByLabel("Tindak lanjut", { exact: true }).selectOption("full");
+    await locus().getByRole("button", { name: "Simpan tindak lanjut" }).click();
+    await locus().locator("summary").filter({ hasText: "Tindak lanjut sudah dicatat" }).waitFor();
+
+    // Results: the same band, now with the qualifier; the Output adds to the score, never removes.
+    const review = new ReviewPage(staff);
+    const score = Number(((await resultScore()) ?? "").replace(",", "."));
+    expect(score).toBeGreaterThan(before);
+    const scheme = BUILTIN_SCHEMES["opini-2025"];
+    const label = scheme ? bandFor(score, scheme)?.label.id : undefined;
+    expect(label).toMatch(/^Kualitas /);
+    const predicate = `${label} Tanpa Maladministrasi`;
+    const row = review.resultRow(PEMDA);
+    expect(await row.getByTestId("pemda-predicate").textContent()).toBe(predicate);
+    expect(await row.getByTestId("pemda-final").textContent()).toBe("Sementara");
+
+    // The rapor of Bengkayang.
+    await row.getByRole("link", { name: /Rapor/ }).click();
+    await staff.getByTestId("rapor-predicate").filter({ hasText: predicate }).waitFor();
+
+    // The results XLSX, read as a spreadsheet program would.
+    const xlsx = await staff.request.get(`${fx.server.url}/api/v1/exports/results.xlsx?periodId=${periodId}`);
+    expect(xlsx.status()).toBe(200);
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load((await xlsx.body()) as unknown as ArrayBuffer);
+    const cells: string[] = [];
+    for (const sheet of book.worksheets)
+      sheet.eachRow((r) => {
+        r.eachCell((c) => {
+          cells.push(String(c.value));
+        });
+      });
+    expect(cells).toContain(predicate);
+    expect(cells).toContain(PEMDA);
+  });
+
+  /** Bengkayang's pemda score on the results screen of the 2025 period. */
+  async function resultScore(): Promise<string | null> {
+    await staff.goto(`${fx.server.url}/hasil`);
+    await staff.getByTestId("results-screen").waitFor();
+    await staff.getByLabel("Periode Penilaian", { exact: true }).selectOption({ label: PERIOD });
+    const row = new ReviewPage(staff).resultRow(PEMDA);
+    await row.waitFor();
+    return row.getByTestId("pemda-score").textContent();
+  }
 });

@@ -46,6 +46,8 @@ const Locus = v.object({
 });
 const LocusData = v.object({
   periodId: v.string(),
+  // Since issue #18's read-only view; a server before it sends none (then: open).
+  periodStatus: v.optional(v.picklist(["open", "closed"]), "open"),
   instrument: v.nullable(v.object({ id: v.string(), version: v.number() })),
   indicators: v.array(Indicator),
   loci: v.array(Locus),

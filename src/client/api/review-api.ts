@@ -60,7 +60,8 @@ const ProgressSchema = v.object({
         v.object({
           unitId: v.string(),
           name: v.string(),
-          assignmentId: v.string(),
+          // null: a drawn unit with no team yet (API since issue #18)
+          assignmentId: v.nullable(v.string()),
           plannedDate: v.nullable(v.string()),
           assessmentId: v.nullable(v.string()),
           status: UNIT_STATUS,
@@ -364,6 +365,8 @@ const QueueSchema = v.object({
       submittedAt: v.nullable(v.string()),
       resubmitted: v.boolean(),
       conflicts: NUM,
+      // Since issue #18 (a server before it sends none): the unit score as results show it.
+      score: v.optional(v.nullable(NUM), null),
       period: v.object({ id: v.string(), name: v.string(), year: NUM }),
       pemda: v.object({ id: v.string(), name: v.string(), code: v.string() }),
       unit: v.object({ id: v.string(), name: v.string() }),

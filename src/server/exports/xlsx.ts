@@ -32,15 +32,31 @@ export function xmlText(s: string): string {
     .replace(/"/g, "&quot;");
 }
 
-function cellXml(v: Cell): string {
-  if (v === null || v === undefined || v === "") return "<c/>";
-  if (typeof v === "number") return Number.isFinite(v) ? `<c><v>${v}</v></c>` : "<c/>";
-  if (typeof v === "boolean") return `<c t="b"><v>${v ? 1 : 0}</v></c>`;
-  return `<c t="inlineStr"><is><t xml:space="preserve">${xmlText(v)}</t></is></c>`;
+/** Column letters of a 0-based column index: 0 → A, 25 → Z, 26 → AA. */
+export function columnName(index: number): string {
+  let n = index + 1;
+  let out = "";
+  while (n > 0) {
+    const r = (n - 1) % 26;
+    out = String.fromCharCode(65 + r) + out;
+    n = Math.floor((n - 1) / 26);
+  }
+  return out;
 }
 
-export function rowXml(cells: readonly Cell[]): string {
-  return `<row>${cells.map(cellXml).join("")}</row>`;
+function cellXml(v: Cell, ref: string): string {
+  if (v === null || v === undefined || v === "") return `<c r="${ref}"/>`;
+  if (typeof v === "number") return Number.isFinite(v) ? `<c r="${ref}"><v>${v}</v></c>` : `<c r="${ref}"/>`;
+  if (typeof v === "boolean") return `<c r="${ref}" t="b"><v>${v ? 1 : 0}</v></c>`;
+  return `<c r="${ref}" t="inlineStr"><is><t xml:space="preserve">${xmlText(v)}</t></is></c>`;
+}
+
+/**
+ * One row, numbered from 1. Rows and cells carry their reference (`r`): optional in the standard
+ * and Excel does without, but readers such as ExcelJS refuse a sheet without them.
+ */
+export function rowXml(cells: readonly Cell[], rowNumber: number): string {
+  return `<row r="${rowNumber}">${cells.map((v, i) => cellXml(v, `${columnName(i)}${rowNumber}`)).join("")}</row>`;
 }
 
 function staticParts(sheets: readonly SheetSource[]): [string, string][] {
@@ -98,8 +114,10 @@ export function xlsxStream(sheets: readonly SheetSource[]): ReadableStream<Uint8
       const f = new ZipDeflate(`xl/worksheets/sheet${i + 1}.xml`, { level: 1 });
       zip.add(f);
       let buf = `${HEAD}<worksheet xmlns="${NS}"><sheetData>`;
+      let rowNumber = 0;
       for await (const row of sheet.rows) {
-        buf += rowXml(row);
+        rowNumber += 1;
+        buf += rowXml(row, rowNumber);
         if (buf.length >= FLUSH_AT) {
           f.push(encoder.encode(buf), false);
           buf = "";

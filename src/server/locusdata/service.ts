@@ -10,6 +10,7 @@ import { type QueryExecutorProvider, sql } from "kysely";
 import type { Db } from "../db/connection";
 import { problem } from "../http/problems";
 import type { PeriodInfo } from "../results/period-results";
+import { periodUnits } from "../results/period-units";
 import type { InstrumentCache } from "../sync/instrument-cache";
 import {
   clearOversight,
@@ -42,6 +43,8 @@ export interface LocusDataEntry {
 
 export interface PeriodLocusData {
   periodId: string;
+  /** The period's status: a closed period's locus data is read-only (writes answer 409). */
+  periodStatus: PeriodInfo["status"];
   instrument: { id: string; version: number };
   indicators: SecondaryIndicator[];
   loci: LocusDataEntry[];
@@ -58,8 +61,8 @@ export interface LocusRow {
 export async function periodLoci(db: QueryExecutorProvider, period: PeriodInfo): Promise<LocusRow[]> {
   const r = await sql<LocusRow>`
     select p.id, p.code, p.name,
-           exists (select 1 from assignments a join units u on u.id = a.unit_id
-                   where a.period_id = ${period.id} and u.pemda_id = p.id) as sampled
+           exists (select 1 from ${periodUnits([period.id])} a join units u on u.id = a.unit_id
+                   where u.pemda_id = p.id) as sampled
     from pemda p where p.office_id = ${period.officeId}
     order by p.code, p.name, p.id`.execute(db);
   return r.rows;
@@ -85,6 +88,7 @@ export async function readLocusData(
   });
   return {
     periodId: period.id,
+    periodStatus: period.status,
     instrument: { id: period.instrumentId, version: period.instrumentVersion },
     indicators: secondaryIndicators(instrument),
     loci,

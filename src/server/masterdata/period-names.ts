@@ -1,23 +1,22 @@
 /**
  * Names a closed period was published with (tables period_locus_names, period_unit_names). Owns
  * the freeze: when a period closes, in the same transaction, every sampled locus's code, name and
- * kind and every sampled unit's name, kind, address and products are copied. Invariant: a frozen
+ * kind and every sampled unit's (drawn or assigned, results/period-units.ts) name, kind, address and products are copied. Invariant: a frozen
  * row is never updated (insert … on conflict do nothing), so results, rapor and exports of a
  * closed period read the same names forever, whatever the office renames later. Readers join
  * these rows with a fallback to the live name (periods closed by other means, e.g. tests).
  */
 import { type QueryExecutorProvider, sql } from "kysely";
+import { periodUnits } from "../results/period-units";
 
 export async function freezePeriodNames(db: QueryExecutorProvider, periodId: string): Promise<void> {
   await sql`insert into period_locus_names (period_id, pemda_id, name, kind, code)
     select distinct a.period_id, pd.id, pd.name, pd.kind, pd.code
-    from assignments a join units u on u.id = a.unit_id join pemda pd on pd.id = u.pemda_id
-    where a.period_id = ${periodId}
+    from ${periodUnits([periodId])} a join units u on u.id = a.unit_id join pemda pd on pd.id = u.pemda_id
     on conflict (period_id, pemda_id) do nothing`.execute(db);
   await sql`insert into period_unit_names (period_id, unit_id, name, kind, address, products)
     select distinct on (u.id) a.period_id, u.id, u.name, u.kind, u.address, u.suggested_products
-    from assignments a join units u on u.id = a.unit_id
-    where a.period_id = ${periodId}
+    from ${periodUnits([periodId])} a join units u on u.id = a.unit_id
     order by u.id
     on conflict (period_id, unit_id) do nothing`.execute(db);
 }

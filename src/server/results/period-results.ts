@@ -1,5 +1,5 @@
 /**
- * GET /results data: a period's sampled units (its assignments) with the current score of each
+ * GET /results data: a period's sampled units (drawn or assigned, period-units.ts) with the current score of each
  * unit's assessment, rolled up by the domain (rollUpPemda over scoreUnit-equivalent unit results).
  * Owns no table; unit scores come from the score cache (score-cache.ts), which holds exactly
  * scoreAssessment's total and dimension points of the current revision — the numbers scoreUnit
@@ -27,6 +27,7 @@ import {
   secondaryValuesOf,
   summariseInputs,
 } from "./locus-inputs";
+import { periodUnits } from "./period-units";
 import {
   type CachedScore,
   cachedFromColumns,
@@ -63,7 +64,7 @@ export async function resolveScheme(
   return parsed.ok ? parsed.scheme : undefined;
 }
 
-/** One sampled unit of the period, with its pemda and (latest) assessment. */
+/** One sampled unit of the period (drawn or assigned, period-units.ts), with its pemda and latest assessment. */
 export interface SampledUnit {
   periodId: string;
   pemdaId: string;
@@ -72,7 +73,8 @@ export interface SampledUnit {
   pemdaKind: string;
   unitId: string;
   unitName: string;
-  assignmentId: string;
+  /** Null while the drawn unit has no team yet (it reports "not_started"; period-units.ts). */
+  assignmentId: string | null;
   assessmentId: string | null;
   status: AssessmentStatus | null;
   revision: number | null;
@@ -105,7 +107,7 @@ export async function sampledUnitsOf(
       pemda_kind: string;
       unit_id: string;
       unit_name: string;
-      assignment_id: string;
+      assignment_id: string | null;
       assessment_id: string | null;
       status: AssessmentStatus | null;
       revision: number | null;
@@ -113,14 +115,13 @@ export async function sampledUnitsOf(
   >`select a.period_id, pd.id as pemda_id, ${frozenPemdaName} as pemda_name, ${frozenPemdaCode} as pemda_code,
        pd.kind as pemda_kind, u.id as unit_id, ${frozenUnitName} as unit_name,
        a.id as assignment_id, x.id as assessment_id, x.status, x.revision, ${SCORE_COLUMNS}
-     from assignments a
+     from ${periodUnits(periodIds)} a
      join units u on u.id = a.unit_id
      join pemda pd on pd.id = u.pemda_id
      ${frozenJoins}
      left join lateral (select s.id, s.status, s.revision from assessments s where s.assignment_id = a.id
                         order by s.updated_at desc, s.id limit 1) x on true
      left join assessment_scores sc on sc.assessment_id = x.id
-     where a.period_id = any(${[...periodIds]}::uuid[])
      order by a.period_id, pemda_code, pemda_name, pd.id, unit_name, u.id, a.id`.execute(db);
   const probes: ScoreProbe[] = [];
   for (const row of r.rows) {

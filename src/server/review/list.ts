@@ -1,12 +1,14 @@
 /**
  * GET /assessments: the assessments a user may see (sync/permissions.ts visibility, in SQL:
  * admin → all, supervisor → their office, assessor → their teams' assignments), filtered by
- * period, pemda and status, each with its current score from the score cache. Owns no table.
+ * period, pemda and status, each with its current score: the score cache's, or with the locus's
+ * secondary data where the instrument has any (results/locus-scores.ts), as results show it. Owns no table.
  */
 import { type QueryExecutorProvider, sql } from "kysely";
 import type { AssessmentStatus } from "../../domain/sync/protocol";
 import type { PublicUser } from "../db/queries/users";
-import { cachedFromColumns, currentScores, SCORE_COLUMNS, type ScoreColumns } from "../results/score-cache";
+import { currentScoresWithLocus } from "../results/locus-scores";
+import { cachedFromColumns, SCORE_COLUMNS, type ScoreColumns } from "../results/score-cache";
 import type { InstrumentCache } from "../sync/instrument-cache";
 
 export interface ListFilter {
@@ -68,10 +70,15 @@ export async function listAssessments(
        and (${filter.pemdaId ?? null}::uuid is null or a.pemda_id = ${filter.pemdaId ?? null}::uuid)
        and (${filter.status ?? null}::text is null or a.status = ${filter.status ?? null}::text)
      order by pd.name, u.name, a.id`.execute(db);
-  const scores = await currentScores(
+  const scores = await currentScoresWithLocus(
     db,
     instruments,
-    r.rows.map((x) => ({ id: x.id, revision: x.revision, cached: cachedFromColumns(x) })),
+    r.rows.map((x) => ({
+      id: x.id,
+      revision: x.revision,
+      cached: cachedFromColumns(x),
+      periodId: x.period_id,
+    })),
   );
   return r.rows.map((x) => {
     const s = scores.get(x.id);

@@ -20,8 +20,8 @@ export function readXlsx(bytes: Uint8Array): Record<string, ReadCell[][]> {
   const sheets = [...workbook.matchAll(/<sheet name="([^"]*)" sheetId="(\d+)"/g)];
   for (const [, name = "", id = ""] of sheets) {
     const xml = text(`xl/worksheets/sheet${id}.xml`);
-    out[unescapeXml(name)] = [...xml.matchAll(/<row>(.*?)<\/row>/gs)].map(([, row = ""]) =>
-      [...row.matchAll(/<c(?: t="(\w+)")?(?:\/>|>(.*?)<\/c>)/gs)].map(([, t, inner = ""]) => {
+    out[unescapeXml(name)] = [...xml.matchAll(/<row(?: [^>]*)?>(.*?)<\/row>/gs)].map(([, row = ""]) =>
+      [...row.matchAll(/<c(?: r="\w+")?(?: t="(\w+)")?(?:\/>|>(.*?)<\/c>)/gs)].map(([, t, inner = ""]) => {
         if (t === "inlineStr") return unescapeXml(/<t[^>]*>(.*?)<\/t>/s.exec(inner)?.[1] ?? "");
         const v = /<v>(.*?)<\/v>/.exec(inner)?.[1];
         if (v === undefined) return null;

@@ -71,4 +71,7 @@ export const locusDataMessagesEn: Record<keyof typeof locusDataMessagesId, strin
   ldWbSame: "Instrument {id} version {version} is already stored with the same content.",
   ldWbDownload: "Download XLSX",
   ldWbPreviewTitle: "Checklist preview",
+  ldClosed:
+    "This period is closed: its results are final, so the secondary data and follow-ups can only be viewed.",
+  ldResultsLink: "This period's secondary data & follow-ups",
 };

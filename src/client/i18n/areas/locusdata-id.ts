@@ -69,4 +69,7 @@ export const locusDataMessagesId = {
   ldWbSame: "Instrumen {id} versi {version} sudah tersimpan dengan isi yang sama.",
   ldWbDownload: "Unduh XLSX",
   ldWbPreviewTitle: "Pratinjau daftar periksa",
+  ldClosed:
+    "Periode ini sudah ditutup: hasilnya final, jadi data sekunder dan tindak lanjut hanya dapat dilihat.",
+  ldResultsLink: "Data sekunder & tindak lanjut periode ini",
 };

@@ -27,12 +27,19 @@ export function LocusDataScreen({ periodId }: { periodId: string }) {
     results.reload();
   };
   const d = data.data;
+  // A closed period's results are final: its inputs are shown, not edited (the server answers 409).
+  const closed = d?.periodStatus === "closed";
   return (
     <AdminPage title="ldTitle" back={false}>
       <p>
         <Link href={`/perencanaan/${encodeURIComponent(periodId)}`}>{t("ldBack")}</Link>
       </p>
       <p class="lead">{t("ldIntro")}</p>
+      {closed && (
+        <p class="notice notice--info" role="note" data-testid="ld-closed">
+          {t("ldClosed")}
+        </p>
+      )}
       <StatusLine text={status} />
       <LoadState loaded={data} />
       {d && d.indicators.length === 0 && <p class="notice">{t("ldNoIndicators")}</p>}
@@ -61,16 +68,16 @@ export function LocusDataScreen({ periodId }: { periodId: string }) {
                   periodId={periodId}
                   locus={locus}
                   indicators={d.indicators}
-                  readOnly={false}
+                  readOnly={closed}
                   onSaved={saved}
                 />
               )}
-              <OversightEditor periodId={periodId} locus={locus} readOnly={false} onSaved={saved} />
+              <OversightEditor periodId={periodId} locus={locus} readOnly={closed} onSaved={saved} />
             </details>
           ))}
         </div>
       )}
-      <ImportPanel periodId={periodId} onApplied={saved} />
+      {d && !closed && <ImportPanel periodId={periodId} onApplied={saved} />}
       <ExportPanel periodId={periodId} />
     </AdminPage>
   );

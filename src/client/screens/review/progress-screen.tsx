@@ -180,7 +180,7 @@ function ProgressUnits({
     <SortableTable
       label={t("reviewUnitsOf", { name: pemda.name })}
       rows={units}
-      rowKey={(u) => u.assignmentId}
+      rowKey={(u) => u.assignmentId ?? u.unitId}
       rowProps={(u) => ({ "data-testid": "progress-unit", "data-status": u.status, "data-unit": u.name })}
       sort={sort}
       onSort={onSort}

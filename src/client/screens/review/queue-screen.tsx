@@ -11,7 +11,7 @@ import { FilterSelect, FilterText, SortableTable } from "./sortable-table";
 import { filterRows } from "./table-view";
 import { useRemote } from "./use-remote";
 import { useTableQuery } from "./use-table-query";
-import { formatDateTime } from "./words";
+import { formatDateTime, formatScore } from "./words";
 import "../../styles/review.css";
 
 export function QueueScreen() {
@@ -127,6 +127,13 @@ function QueueBody({ items }: { items: QueueItem[] }) {
               label: t("deskColumnTeam"),
               sortValue: (i) => i.team.map((m) => m.name).join(", "),
               render: (i) => i.team.map((m) => m.name).join(", ") || "—",
+            },
+            {
+              id: "score",
+              label: t("reviewScore"),
+              numeric: true,
+              sortValue: (i) => i.score ?? -1,
+              render: (i) => <span data-testid="queue-score">{formatScore(i.score, language)}</span>,
             },
             {
               id: "submitted",

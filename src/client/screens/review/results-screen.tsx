@@ -1,6 +1,7 @@
 // Results of a period (issue #6 §3–4): per pemda the score, category, opini, zona and final /
 // provisional, a ranking (the domain's rankPemda), charts, per-unit dimension points and totals,
 // exports and links to each pemda's rapor; both tables sort and filter (results-tables.tsx). Every number is the server's (GET /results).
+import { indexInstrument } from "../../../domain/instrument/instrument-index";
 import type { Instrument } from "../../../domain/instrument/types";
 import { rankPemda } from "../../../domain/results/rank";
 import {
@@ -11,6 +12,7 @@ import {
   schemeOf,
 } from "../../api/review-api";
 import { useDocumentTitle } from "../../app/use-document-title";
+import { Link } from "../../components/link";
 import { useI18n } from "../../i18n/i18n";
 import { ExportCard } from "./export-card";
 import { WithPeriod } from "./period-choice";
@@ -58,8 +60,18 @@ function ResultsBody({
   // A scheme without zones (opini-2025) has no zone column or colour; its predicate carries the
   // qualifier instead (issue #18). v1 schemes keep the zone column.
   const scheme = schemeOf(results);
+  // The 2025 method's inputs behind these numbers: secondary data and the follow-ups that decide
+  // the qualifier, one click away (read-only once the period is closed).
+  const usesLocusInputs =
+    scheme.hasQualifier ||
+    indexInstrument(instrument).ordered.some((e) => e.indicator.source?.kind === "secondary");
   return (
     <>
+      {usesLocusInputs && (
+        <p data-testid="results-locus-data">
+          <Link href={`/perencanaan/${encodeURIComponent(period.id)}/data-lokus`}>{t("ldResultsLink")}</Link>
+        </p>
+      )}
       <ExportCard periodId={period.id} pemda={results.pemda} />
 
       <section class="card" aria-labelledby="results-ranking">

@@ -12,7 +12,7 @@ import { requireUser } from "../../auth/middleware";
 import { assessmentHistory } from "../../db/assessments";
 import { loadAssessmentWithScope } from "../../db/sync-scope";
 import { periodForListing, queryEnum, queryUuid } from "../../results/access";
-import { scoreState } from "../../results/score-cache";
+import { scoreWithLocusInputs } from "../../results/locus-scores";
 import { reviewTrail } from "../../review/decisions";
 import { instrumentDefinition } from "../../review/instrument-definition";
 import { listAssessments } from "../../review/list";
@@ -51,7 +51,12 @@ export const assessmentReadRoutes: RouteModule = {
       ]);
       let score = null;
       if (instrument !== undefined) {
-        const { total, dimensions, complete, problems } = scoreState(instrument, state);
+        // With the locus's secondary data, as results score it (issue #18).
+        const { total, dimensions, complete, problems } = await scoreWithLocusInputs(
+          deps.db,
+          instrument,
+          state,
+        );
         score = { total, dimensions, complete, problems };
       }
       const [users, context] = await Promise.all([
