@@ -13,6 +13,13 @@ export async function postSession(username: string, password: string): Promise<U
   return userFrom(body, status);
 }
 
+/** The login's second step (docs/api.md § Second factor): a TOTP or recovery code for the pending
+ * challenge, whose cookie the page never sees. */
+export async function postSecondFactor(code: string): Promise<User> {
+  const { status, body } = await apiRequest("POST", "/session/second-factor", { code });
+  return userFrom(body, status);
+}
+
 /** The current user, or undefined when the server says 401 (not logged in / session expired). */
 export async function getSession(): Promise<User | undefined> {
   try {

@@ -14,8 +14,7 @@ import { ApiError, NETWORK_ERROR } from "../api/http";
 import { createValueStore, useValueStore } from "../app/value-store";
 import { forgetCredential, rememberCredential, unlockOffline } from "./offline-credential";
 import { clearProfile, loadProfile, saveProfile } from "./profile-store";
-import { postSecondFactor } from "./second-factor-api";
-import { deleteSession, getSession, postSession } from "./session-api";
+import { deleteSession, getSession, postSecondFactor, postSession } from "./session-api";
 import type { User } from "./user";
 
 export interface SessionState {

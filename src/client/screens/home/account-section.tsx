@@ -3,7 +3,13 @@ import { type MessageKey, useI18n } from "../../i18n/i18n";
 import { useSession } from "../../session/session";
 import { type UnsentWork, useLogout } from "../../session/use-logout";
 import type { Role, User } from "../../session/user";
-import { SecondFactorCard } from "./second-factor-card";
+
+/** Staff only (assessors have no second factor): loaded when drawn, off the assessor's first download. */
+const SecondFactorCard = lazyScreen(() =>
+  import("./second-factor-card").then((module) => module.SecondFactorCard),
+);
+
+import { lazyScreen } from "../../app/lazy-screen";
 
 const ROLE_KEYS: Record<Role, MessageKey> = {
   assessor: "roleAssessor",
