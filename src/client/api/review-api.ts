@@ -132,6 +132,19 @@ const DetailSchema = v.looseObject({
   conflicts: v.array(v.looseObject({ key: v.string(), kind: v.string() })),
   visit: v.looseObject({ date: v.string(), team: v.array(v.string()) }),
   history: v.array(HistorySchema),
+  /** Per attached photo, its file's own capture time against the attach time (issue #16); older servers omit it. */
+  evidenceChecks: v.optional(
+    v.array(
+      v.object({
+        key: v.string(),
+        sha256: v.string(),
+        capturedAt: v.nullable(v.string()),
+        gapHours: v.nullable(NUM),
+        mismatch: v.boolean(),
+      }),
+    ),
+    [],
+  ),
   score: v.nullable(
     v.object({ total: NUM, dimensions: DIMENSIONS, complete: v.boolean(), problems: v.array(v.unknown()) }),
   ),
@@ -156,7 +169,7 @@ const DetailSchema = v.looseObject({
 });
 type DetailExtras = Pick<
   v.InferOutput<typeof DetailSchema>,
-  "history" | "score" | "reviews" | "users" | "context" | "sinceReturn"
+  "history" | "score" | "reviews" | "users" | "context" | "sinceReturn" | "evidenceChecks"
 >;
 export type AssessmentDetail = AssessmentState & DetailExtras;
 

@@ -1,6 +1,7 @@
 // The resize itself, shared by the worker and the main-thread fallback: at most MAX_PHOTO_EDGE_PX on
 // the long edge, re-encoded as JPEG. Re-encoding always (even small photos) drops EXIF, including the
-// camera's own GPS block, so a photo never carries more than the assessor chose to attach.
+// camera's own GPS block, so a photo never carries more than the assessor chose to attach (photo.ts
+// puts back one field: when the photo was taken, which the server checks).
 
 export const MAX_PHOTO_EDGE_PX = 1600;
 export const PHOTO_JPEG_QUALITY = 0.85;

@@ -1,6 +1,7 @@
 // Evidence photos from the camera or gallery: resized to ≤ 1600 px JPEG in a Web Worker
 // (OffscreenCanvas + createImageBitmap) where the browser has them, on the main thread otherwise
 // (older Safari): a canvas is slower there but still works offline.
+import { type CaptureTime, readCaptureTime, withCaptureTime } from "../../domain/evidence/exif-time";
 import {
   fitWithin,
   MAX_PHOTO_EDGE_PX,
@@ -81,10 +82,28 @@ async function resizeOnMainThread(file: Blob): Promise<ResizedPhoto> {
 
 /** The photo as it will be stored and uploaded: JPEG, long edge ≤ 1600 px. Rejects if unreadable. */
 export async function preparePhoto(file: Blob): Promise<ResizedPhoto> {
+  const [resized, taken] = await Promise.all([resize(file), cameraTime(file)]);
+  if (!taken) return resized;
+  // Re-encoding dropped the camera's EXIF (its GPS too, on purpose): put back only when the photo
+  // was taken, so the server can check it against the time the photo is attached (issue #16).
+  const bytes = withCaptureTime(new Uint8Array(await resized.blob.arrayBuffer()), taken);
+  return { ...resized, blob: new Blob([bytes as Uint8Array<ArrayBuffer>], { type: "image/jpeg" }) };
+}
+
+async function resize(file: Blob): Promise<ResizedPhoto> {
   const target = canUseWorker() ? photoWorker() : null;
   if (target) {
     const reply = await resizeInWorker(target, file);
     if (reply.ok) return { blob: reply.blob, width: reply.width, height: reply.height };
   }
   return resizeOnMainThread(file);
+}
+
+/** The original's capture time from its EXIF (in the file's first 256 KiB, where cameras put it). */
+async function cameraTime(file: Blob): Promise<CaptureTime | null> {
+  try {
+    return readCaptureTime(new Uint8Array(await file.slice(0, 256 * 1024).arrayBuffer()));
+  } catch {
+    return null;
+  }
 }

@@ -47,6 +47,11 @@ export const deskMessagesEn: Record<keyof typeof deskMessagesId, string> = {
   deskCaptionItem: "Item",
   deskCaptionSubject: "Subject",
   deskCaptionTime: "Time",
+  deskCaptionCaptured: "Taken (per the file)",
+  deskCaptionCapturedUnknown: "not recorded in the file",
+  deskCapturedEarlier: "Photo taken about {days} days before it was attached: check it is from this visit.",
+  deskCapturedLater:
+    "The file's time is about {days} days after it was attached: the camera clock may be wrong.",
   deskCaptionGps: "Location",
   deskCaptionAuthor: "Uploaded by",
   deskCaptionHash: "SHA-256",

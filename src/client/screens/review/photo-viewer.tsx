@@ -11,6 +11,10 @@ export interface ViewedPhoto {
   item: string;
   subject: string | null;
   time: string;
+  /** When the file says it was taken (its EXIF), written out, or null when it carries no time. */
+  captured: string | null;
+  /** The file was taken more than a day away from when it was attached: a warning for the reviewer. */
+  capturedWarning: string | null;
   gps: string | null;
   author: string;
   sha256: string;
@@ -77,6 +81,16 @@ export function PhotoViewer({ photos, index, onIndex }: Props) {
               )}
               <dt>{t("deskCaptionTime")}</dt>
               <dd>{photo.time}</dd>
+              <dt>{t("deskCaptionCaptured")}</dt>
+              <dd data-testid="photo-captured">
+                {photo.captured ?? t("deskCaptionCapturedUnknown")}
+                {photo.capturedWarning && (
+                  <strong class="review-conflict-flag" role="note" data-testid="photo-time-warning">
+                    {" "}
+                    ⚠ {photo.capturedWarning}
+                  </strong>
+                )}
+              </dd>
               <dt>{t("deskCaptionGps")}</dt>
               <dd>{photo.gps ?? "—"}</dd>
               <dt>{t("deskCaptionAuthor")}</dt>

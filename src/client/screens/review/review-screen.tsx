@@ -46,6 +46,19 @@ export function ReviewScreen({ id }: { id: string }) {
   );
 }
 
+/** The file's own capture time for the caption, and a warning when it is more than a day away. */
+function capturedOf(
+  check: AssessmentDetail["evidenceChecks"][number] | undefined,
+  language: "id" | "en",
+  t: ReturnType<typeof useI18n>["t"],
+): Pick<ViewedPhoto, "captured" | "capturedWarning"> {
+  if (!check || check.capturedAt === null) return { captured: null, capturedWarning: null };
+  const days = String(Math.max(1, Math.round(Math.abs(check.gapHours ?? 0) / 24)));
+  const earlier = (check.gapHours ?? 0) > 0;
+  const warning = check.mismatch ? t(earlier ? "deskCapturedEarlier" : "deskCapturedLater", { days }) : null;
+  return { captured: formatDateTime(check.capturedAt, language), capturedWarning: warning };
+}
+
 /** Every photo of the checklist in instrument order (the order the screen shows them). */
 function photoList(
   detail: AssessmentDetail,
@@ -58,6 +71,7 @@ function photoList(
   let n = 0;
   for (const d of instrument.dimensions)
     for (const v of d.variables) for (const i of v.indicators) order.set(i.id, n++);
+  const checks = new Map(detail.evidenceChecks.map((c) => [c.sha256, c]));
   const authors = new Map<string, string>();
   for (const h of detail.history)
     if (h.key.startsWith("evidence:") && h.new !== null && !authors.has(h.key)) authors.set(h.key, h.userId);
@@ -79,6 +93,7 @@ function photoList(
         item,
         subject: subjectOfKey(detail, e.key, language),
         time: formatDateTime(e.takenAt, language),
+        ...capturedOf(checks.get(e.sha256), language, t),
         gps: e.location
           ? t("reviewVisitPlaceValue", {
               lat: e.location.lat.toFixed(5),

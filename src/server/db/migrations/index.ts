@@ -16,6 +16,7 @@ import { migration011 } from "./011-period-names";
 import { migration012 } from "./012-audit";
 import { migration013 } from "./013-secondary-data";
 import { migration014 } from "./014-second-factor";
+import { migration015 } from "./015-evidence-capture-time";
 import type { Migration } from "./types";
 
 export type { Migration } from "./types";
@@ -35,4 +36,5 @@ export const MIGRATIONS: readonly Migration[] = [
   migration012,
   migration013,
   migration014,
+  migration015,
 ];

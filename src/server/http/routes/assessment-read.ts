@@ -11,6 +11,7 @@ import { ASSESSMENT_STATUSES } from "../../../domain/assessment/types";
 import { requireUser } from "../../auth/middleware";
 import { assessmentHistory } from "../../db/assessments";
 import { loadAssessmentWithScope } from "../../db/sync-scope";
+import { evidenceChecks } from "../../evidence/capture-time";
 import { periodForListing, queryEnum, queryUuid } from "../../results/access";
 import { scoreWithLocusInputs } from "../../results/locus-scores";
 import { reviewTrail } from "../../review/decisions";
@@ -59,9 +60,10 @@ export const assessmentReadRoutes: RouteModule = {
         );
         score = { total, dimensions, complete, problems };
       }
-      const [users, context] = await Promise.all([
+      const [users, context, checks] = await Promise.all([
         userNames(deps.db, mentionedUserIds(state, history)),
         assessmentContext(deps.db, state),
+        evidenceChecks(deps.db, state.evidence),
       ]);
       c.header("Cache-Control", "no-store");
       return c.json(
@@ -73,6 +75,7 @@ export const assessmentReadRoutes: RouteModule = {
           sinceReturn: changesSinceReturn(state.reviewComments, history),
           users,
           context,
+          evidenceChecks: checks,
         },
         200,
       );

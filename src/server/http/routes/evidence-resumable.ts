@@ -14,6 +14,7 @@ import type { Context } from "hono";
 import type { EvidenceMime } from "../../../domain/sync/protocol";
 import { recordEvidence } from "../../db/evidence";
 import { BlobHashMismatchError, type BlobStore, BlobTooLargeError } from "../../evidence/blob-store";
+import { recordCaptureTime } from "../../evidence/capture-time";
 import { magicMatches } from "../../evidence/magic";
 import {
   parseContentRange,
@@ -120,5 +121,6 @@ export async function resumablePut(
   }
   await r.staging.discard(sha256, userId);
   const created = await recordEvidence(r.deps.db, { sha256, mime, bytes: stored.bytes, userId });
+  if (created) await recordCaptureTime(r.deps.db, r.store, { sha256, mime });
   return c.json({ sha256, mime, bytes: stored.bytes }, created ? 201 : 200);
 }

@@ -29,6 +29,7 @@ import {
   type ByteRange,
 } from "../../evidence/blob-store";
 import { checkUploadCapacity, isDiskFull } from "../../evidence/capacity";
+import { recordCaptureTime } from "../../evidence/capture-time";
 import { baseMime, EVIDENCE_MIME_TYPES, isEvidenceMime, magicMatches } from "../../evidence/magic";
 import { mayReadEvidence } from "../../evidence/ownership";
 import { UploadStaging } from "../../evidence/upload-staging";
@@ -157,6 +158,7 @@ export const evidenceRoutes: RouteModule = {
         bytes: stored.bytes,
         userId: c.get("user").id,
       });
+      if (created) await recordCaptureTime(deps.db, store, { sha256, mime });
       return c.json({ sha256, mime, bytes: stored.bytes }, created ? 201 : 200);
     });
 
