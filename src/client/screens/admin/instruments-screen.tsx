@@ -6,6 +6,7 @@ import { useI18n } from "../../i18n/i18n";
 import { AdminPage, Confirm, LoadState, StatusLine, useLoad } from "./admin-kit";
 import { InstrumentWorkbook } from "./instrument-workbook";
 import { JsonUpload } from "./json-upload";
+import { LazyInstrumentPreview } from "./preview/lazy-preview";
 
 export function InstrumentsScreen() {
   const { t, language } = useI18n();
@@ -62,6 +63,25 @@ function InstrumentRow({
   const [confirming, setConfirming] = useState(false);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string>();
+  // The stored JSON, fetched when the admin asks for the preview (null: closed).
+  const [definition, setDefinition] = useState<{ json: unknown } | null>(null);
+  const [loadingPreview, setLoadingPreview] = useState(false);
+  const togglePreview = async () => {
+    if (definition) {
+      setDefinition(null);
+      return;
+    }
+    setLoadingPreview(true);
+    setError(undefined);
+    try {
+      const stored = await adminApi.instrument(instrument.id, instrument.version);
+      setDefinition({ json: stored.definition });
+    } catch (e) {
+      setError(errorWords(t, e));
+    } finally {
+      setLoadingPreview(false);
+    }
+  };
   const title = (language === "en" ? instrument.title.en : undefined) ?? instrument.title.id;
   const vars = { id: instrument.id, version: String(instrument.version) };
   return (
@@ -78,11 +98,28 @@ function InstrumentRow({
           {error}
         </p>
       )}
-      <p>
+      <p class="button-row">
         <a class="button" href={instrumentSheetsApi.xlsxUrl(instrument.id, instrument.version)} download>
           {t("ldWbDownload")}
         </a>
+        <button
+          type="button"
+          class="button"
+          aria-expanded={definition !== null}
+          aria-label={definition ? t("pvClose") : t("pvOpenLabel", vars)}
+          disabled={loadingPreview}
+          onClick={() => void togglePreview()}
+          data-testid="instrument-preview-open"
+        >
+          {loadingPreview ? t("pvLoading") : definition ? t("pvClose") : t("pvOpen")}
+        </button>
       </p>
+      {definition && (
+        <LazyInstrumentPreview
+          json={definition.json}
+          idPrefix={`stored-${instrument.id}-${instrument.version}`}
+        />
+      )}
       {!instrument.inUse &&
         (confirming ? (
           <Confirm
