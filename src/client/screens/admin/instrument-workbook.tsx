@@ -180,7 +180,8 @@ export function InstrumentWorkbook({ onSaved }: { onSaved(): void }) {
           </div>
         </details>
       )}
-      {valid && <LazyInstrumentPreview json={preview.json} idPrefix="wb" />}
+      {/* Once saved, the stored version's Pratinjau shows it (one preview of it on the page). */}
+      {valid && !message && <LazyInstrumentPreview json={preview.json} idPrefix="wb" />}
     </section>
   );
 }

@@ -12,6 +12,8 @@ export function InstrumentsScreen() {
   const { t, language } = useI18n();
   const instruments = useLoad(adminApi.instruments);
   const [status, setStatus] = useState<string>();
+  // One stored preview open at a time: the checklist parts give their sections page-wide ids.
+  const [previewing, setPreviewing] = useState<string | null>(null);
   return (
     <AdminPage title="adminInstrumentsTitle">
       <StatusLine text={status} />
@@ -38,6 +40,8 @@ export function InstrumentsScreen() {
               key={`${i.id}@${i.version}`}
               instrument={i}
               language={language}
+              previewOpen={previewing === `${i.id}@${i.version}`}
+              onPreview={(open) => setPreviewing(open ? `${i.id}@${i.version}` : null)}
               onDeleted={() => {
                 setStatus(t("adminSaved"));
                 instruments.reload();
@@ -53,10 +57,14 @@ export function InstrumentsScreen() {
 function InstrumentRow({
   instrument,
   language,
+  previewOpen,
+  onPreview,
   onDeleted,
 }: {
   instrument: InstrumentSummary;
   language: string;
+  previewOpen: boolean;
+  onPreview(open: boolean): void;
   onDeleted(): void;
 }) {
   const { t } = useI18n();
@@ -67,8 +75,8 @@ function InstrumentRow({
   const [definition, setDefinition] = useState<{ json: unknown } | null>(null);
   const [loadingPreview, setLoadingPreview] = useState(false);
   const togglePreview = async () => {
-    if (definition) {
-      setDefinition(null);
+    if (previewOpen) {
+      onPreview(false);
       return;
     }
     setLoadingPreview(true);
@@ -76,6 +84,7 @@ function InstrumentRow({
     try {
       const stored = await adminApi.instrument(instrument.id, instrument.version);
       setDefinition({ json: stored.definition });
+      onPreview(true);
     } catch (e) {
       setError(errorWords(t, e));
     } finally {
@@ -105,16 +114,16 @@ function InstrumentRow({
         <button
           type="button"
           class="button"
-          aria-expanded={definition !== null}
-          aria-label={definition ? t("pvClose") : t("pvOpenLabel", vars)}
+          aria-expanded={previewOpen}
+          aria-label={previewOpen ? t("pvClose") : t("pvOpenLabel", vars)}
           disabled={loadingPreview}
           onClick={() => void togglePreview()}
           data-testid="instrument-preview-open"
         >
-          {loadingPreview ? t("pvLoading") : definition ? t("pvClose") : t("pvOpen")}
+          {loadingPreview ? t("pvLoading") : previewOpen ? t("pvClose") : t("pvOpen")}
         </button>
       </p>
-      {definition && (
+      {previewOpen && definition && (
         <LazyInstrumentPreview
           json={definition.json}
           idPrefix={`stored-${instrument.id}-${instrument.version}`}
