@@ -2,28 +2,27 @@
 // sections by the tree, the indicator cards, the answer widgets, inferred-weight badges) rendered
 // read-only over an in-memory sheet (preview-model.ts). The editor does nothing and the preview flag
 // keeps the parts that read the device database away from it: nothing is stored, nothing syncs.
-// Loaded lazily (lazy-preview.tsx) with the admin screens, never on an assessor's first download.
-import "../../../styles/checklist.css";
-import "../../../styles/method25.css";
+// Loaded lazily (lazy-preview.tsx) with the admin screens, never on an assessor's first download;
+// the checklist parts (and their stylesheets) come through the assessor screen's chunk (`parts`,
+// checklist/sheet-parts.ts), so this module imports none of them itself.
 import "../../../styles/preview.css";
-import "../../../styles/sheet-nav.css";
+import type { ComponentType } from "preact";
 import { useMemo } from "preact/hooks";
-import { type IndicatorEntry, isFormat2, type LocalText, requiredCount } from "../../../../domain";
-import { createValueStore } from "../../../app/value-store";
+import type { IndicatorEntry, LocalText } from "../../../../domain";
 import { useI18n } from "../../../i18n/i18n";
-import { type Checklist, ChecklistContext } from "../../checklist/checklist-context";
-import { IndicatorGroups } from "../../checklist/indicator-groups";
-import { outlineOf } from "../../checklist/outline";
-import { createSheetNav, SheetNavContext } from "../../checklist/sheet-nav";
+import type { Checklist } from "../../checklist/checklist-context";
+import type { SheetParts } from "../../checklist/sheet-parts";
 import type { Editor, SaveStatus } from "../../checklist/use-editor";
 import { type Preview, type PreviewRole, previewOf } from "./preview-model";
+
+type Parts = SheetParts;
 
 const refuse = async (): Promise<boolean> => false;
 
 /** An editor that changes nothing (the inputs are disabled anyway). */
-function inertEditor(): Editor {
+function inertEditor(parts: Parts): Editor {
   return {
-    status: createValueStore<SaveStatus>({ kind: "idle" }),
+    status: parts.createValueStore<SaveStatus>({ kind: "idle" }),
     answer: refuse,
     note: refuse,
     putProduct: refuse,
@@ -44,7 +43,12 @@ export interface InstrumentPreviewProps {
   idPrefix: string;
 }
 
-export function InstrumentPreview({ json, idPrefix }: InstrumentPreviewProps) {
+/** The preview component over the checklist parts loaded with the assessor screen. */
+export function previewWith(parts: Parts): ComponentType<InstrumentPreviewProps> {
+  return (props) => <InstrumentPreview {...props} parts={parts} />;
+}
+
+function InstrumentPreview({ json, idPrefix, parts }: InstrumentPreviewProps & { parts: Parts }) {
   const { t } = useI18n();
   const result = useMemo(() => previewOf(json, t("pvSampleProduct")), [json, t]);
   if (!result.ok) {
@@ -58,21 +62,22 @@ export function InstrumentPreview({ json, idPrefix }: InstrumentPreviewProps) {
       </p>
     );
   }
-  return <PreviewSheet preview={result.preview} idPrefix={idPrefix} />;
+  return <PreviewSheet preview={result.preview} idPrefix={idPrefix} parts={parts} />;
 }
 
-function PreviewSheet({ preview, idPrefix }: { preview: Preview; idPrefix: string }) {
+function PreviewSheet({ preview, idPrefix, parts }: { preview: Preview; idPrefix: string; parts: Parts }) {
+  const { ChecklistContext, SheetNavContext, IndicatorGroups, isFormat2, requiredCount } = parts;
   const { t, language } = useI18n();
   const { instrument, sheet: state, roles } = preview;
   const local = (text: LocalText) => (language === "en" && text.en ? text.en : text.id);
-  const sections = outlineOf(instrument);
+  const sections = parts.outlineOf(instrument);
   const indicators = sections.reduce((n, s) => n + s.entries.length, 0);
   const nav = useMemo(
-    () => createSheetNav({ view: "question", section: sections[0]?.id ?? null, respondent: null }),
+    () => parts.createSheetNav({ view: "question", section: sections[0]?.id ?? null, respondent: null }),
     [instrument],
   );
-  const sheet = useMemo(() => createValueStore(state), [state]);
-  const editor = useMemo(inertEditor, []);
+  const sheet = useMemo(() => parts.createValueStore(state), [state]);
+  const editor = useMemo(() => inertEditor(parts), [parts]);
   const context: Checklist = useMemo(() => {
     const itemNote = (entry: IndicatorEntry) => {
       const source = entry.indicator.source;
