@@ -12,7 +12,7 @@ import type { BrowserContext, Locator, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { AdminDashboardPage, AdminInstrumentsPage, AdminPeriodsPage } from "./pages/admin-pages";
 import { LoginPage } from "./pages/login-page";
-import { firstPage, launchProfile } from "./support/browser";
+import { firstPage, launchProfile, PHONE_VIEWPORT } from "./support/browser";
 import { explainFailures } from "./support/explain-failures";
 import { type E2eFixture, setUpE2e } from "./support/fixture";
 import { ROOT } from "./support/paths";
@@ -172,6 +172,13 @@ describe("secondary data, follow-ups and instrument workbooks on screen", () => 
     await saved.getByRole("button", { name: `Pratinjau ${INSTRUMENT.id} versi ${NEXT}` }).click();
     await expectPreview(saved.getByTestId("instrument-preview"));
     expect(await page.getByTestId("instrument-preview").count()).toBe(1);
+    // At a phone's 360 px and a laptop's 1366 px the page does not scroll sideways.
+    for (const viewport of [{ width: 1366, height: 768 }, PHONE_VIEWPORT]) {
+      await page.setViewportSize(viewport);
+      await saved.getByTestId("preview-sheet").waitFor();
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+      expect(overflow, `${viewport.width} px`).toBeLessThanOrEqual(0);
+    }
   });
 
   it("enters secondary data and a follow-up per locus, and lists an import's bad cell", async () => {
