@@ -49,8 +49,10 @@ export function previewWith(parts: Parts): ComponentType<InstrumentPreviewProps>
 }
 
 function InstrumentPreview({ json, idPrefix, parts }: InstrumentPreviewProps & { parts: Parts }) {
-  const { t } = useI18n();
-  const result = useMemo(() => previewOf(json, t("pvSampleProduct")), [json, t]);
+  const { t, language } = useI18n();
+  // By language, not by t (a new function on every render): the sheet and its open section must
+  // survive the admin screen's re-renders.
+  const result = useMemo(() => previewOf(json, t("pvSampleProduct")), [json, language]);
   if (!result.ok) {
     const first = result.errors[0];
     return (
@@ -109,7 +111,7 @@ function PreviewSheet({ preview, idPrefix, parts }: { preview: Preview; idPrefix
       preview: true,
       itemNote,
     };
-  }, [sheet, instrument, editor, language, t, roles]);
+  }, [sheet, instrument, editor, language, roles]);
   const titleId = `${idPrefix}-preview-title`;
   return (
     <section class="instrument-preview" aria-labelledby={titleId} data-testid="instrument-preview">
