@@ -66,7 +66,9 @@ async function expectPreview(preview: Locator): Promise<void> {
   const { question, options } = firstIndicator();
   const item = preview.locator("article.indicator").filter({ hasText: question });
   await item.waitFor();
-  const itemText = await item.innerText();
+  // textContent: the sheet's items use content-visibility (checklist.css), so an item scrolled out
+  // of view has no rendered text (innerText "") while its DOM is all there.
+  const itemText = (await item.textContent()) ?? "";
   for (const label of options) expect(itemText).toContain(label);
   expect(await item.locator("input[type=radio]").count()).toBeGreaterThanOrEqual(options.length);
   const inputs = preview.locator("input, textarea, select");
@@ -81,7 +83,7 @@ async function expectPreview(preview: Locator): Promise<void> {
   // Other sections open as on the device: secondary data and phone interviews are marked.
   await toggles.filter({ hasText: "Dimensi Output" }).click();
   await preview.getByTestId("preview-secondary").first().waitFor();
-  expect(await preview.getByTestId("preview-secondary").first().innerText()).toContain(
+  expect(await preview.getByTestId("preview-secondary").first().textContent()).toContain(
     "Diisi dari data sekunder",
   );
   await toggles.filter({ hasText: "Kepercayaan Masyarakat" }).click();
