@@ -1,17 +1,18 @@
 // The issue-18 screens in the browser: the admin downloads a stored instrument as XLSX, uploads a
 // broken copy (a formula) and sees the problem with its cell, uploads a good copy as a new version,
-// sees the checklist preview and saves it (Simpan); opens a 2025 period with it; then on the
+// sees the checklist preview (the assessor's own sections, questions and answer options, disabled)
+// and saves it (Simpan), then opens the stored version's Pratinjau; opens a 2025 period with it; then on the
 // period's "Data sekunder & tindak lanjut" screen enters one secondary value with its source and
 // one oversight product with its follow-up state, both saved and read back, and an import whose
 // bad row is listed with its sheet, row and column (nothing saved).
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import ExcelJS from "exceljs";
-import type { BrowserContext, Page } from "playwright-core";
+import type { BrowserContext, Locator, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { AdminDashboardPage, AdminInstrumentsPage, AdminPeriodsPage } from "./pages/admin-pages";
 import { LoginPage } from "./pages/login-page";
-import { firstPage, launchProfile } from "./support/browser";
+import { firstPage, launchProfile, PHONE_VIEWPORT } from "./support/browser";
 import { explainFailures } from "./support/explain-failures";
 import { type E2eFixture, setUpE2e } from "./support/fixture";
 import { ROOT } from "./support/paths";
@@ -24,6 +25,70 @@ const INSTRUMENT = JSON.parse(
   readFileSync(join(ROOT, "assets", "instrument", "maladministrasi-2025.json"), "utf8"),
 ) as { id: string; version: number; title: { id: string } };
 const NEXT = INSTRUMENT.version + 1;
+
+interface JsonGroup {
+  name: { id: string };
+  groups?: JsonGroup[];
+  indicators?: { id: string; question: { id: string }; answer: string }[];
+}
+const TREE = INSTRUMENT as unknown as {
+  groups: JsonGroup[];
+  scales: Record<string, { options: { value: number | null; label: { id: string } }[] }>;
+};
+
+/** The instrument's first indicator in tree order (the first section opens on it) with its options. */
+function firstIndicator(): { question: string; options: string[] } {
+  const find = (groups: JsonGroup[]): NonNullable<JsonGroup["indicators"]>[number] | undefined => {
+    for (const g of groups) {
+      const hit = g.indicators?.[0] ?? find(g.groups ?? []);
+      if (hit) return hit;
+    }
+    return undefined;
+  };
+  const indicator = find(TREE.groups);
+  if (!indicator) throw new Error("the instrument has no indicator");
+  const scale = TREE.scales[indicator.answer];
+  if (!scale) throw new Error(`no scale ${indicator.answer}`);
+  return { question: indicator.question.id, options: scale.options.map((o) => o.label.id) };
+}
+
+/** The preview shows the checklist as an assessor sees it, every input disabled. */
+async function expectPreview(preview: Locator): Promise<void> {
+  await preview.getByTestId("preview-sheet").waitFor();
+  const toggles = preview.getByTestId("section-toggle");
+  expect(await toggles.count()).toBeGreaterThanOrEqual(4);
+  expect(await toggles.allInnerTexts()).toEqual(
+    expect.arrayContaining([
+      expect.stringContaining("Dimensi Input"),
+      expect.stringContaining("Kepercayaan Masyarakat"),
+    ]),
+  );
+  const { question, options } = firstIndicator();
+  const item = preview.locator("article.indicator").filter({ hasText: question });
+  await item.waitFor();
+  // textContent: the sheet's items use content-visibility (checklist.css), so an item scrolled out
+  // of view has no rendered text (innerText "") while its DOM is all there.
+  const itemText = (await item.textContent()) ?? "";
+  for (const label of options) expect(itemText).toContain(label);
+  expect(await item.locator("input[type=radio]").count()).toBeGreaterThanOrEqual(options.length);
+  const inputs = preview.locator("input, textarea, select");
+  expect(await inputs.count()).toBeGreaterThan(0);
+  expect(await inputs.evaluateAll((els) => els.filter((e) => !e.matches(":disabled")).length)).toBe(0);
+  // Roles with their quotas and modes; inferred weights marked.
+  const roles = await preview.getByTestId("preview-roles").innerText();
+  expect(roles).toContain("Pengguna layanan");
+  expect(roles).toMatch(/\b30\b/);
+  expect(roles).toContain("telepon");
+  expect(await preview.getByTestId("weight-inferred").count()).toBeGreaterThan(0);
+  // Other sections open as on the device: secondary data and phone interviews are marked.
+  await toggles.filter({ hasText: "Dimensi Output" }).click();
+  await preview.getByTestId("preview-secondary").first().waitFor();
+  expect(await preview.getByTestId("preview-secondary").first().textContent()).toContain(
+    "Diisi dari data sekunder",
+  );
+  await toggles.filter({ hasText: "Kepercayaan Masyarakat" }).click();
+  await preview.getByTestId("preview-phone").first().waitFor();
+}
 
 /** The workbook with its version raised (a new instrument version), optionally with a formula. */
 async function edited(bytes: Buffer, formula: boolean): Promise<Buffer> {
@@ -97,12 +162,25 @@ describe("secondary data, follow-ups and instrument workbooks on screen", () => 
       .filter({ hasText: `versi ${NEXT}` })
       .waitFor();
     expect(await page.getByTestId("wb-preview").locator("li").count()).toBeGreaterThan(10);
+    await expectPreview(page.getByTestId("instrument-workbook").getByTestId("instrument-preview"));
     await page.getByTestId("wb-save").click();
     await page
       .getByTestId("wb-message")
       .filter({ hasText: `versi ${NEXT} disimpan` })
       .waitFor();
-    await instruments.versionRow(INSTRUMENT.id, NEXT).waitFor();
+    const saved = instruments.versionRow(INSTRUMENT.id, NEXT);
+    await saved.waitFor();
+    // The stored version's Pratinjau opens the same preview.
+    await saved.getByRole("button", { name: `Pratinjau ${INSTRUMENT.id} versi ${NEXT}` }).click();
+    await expectPreview(saved.getByTestId("instrument-preview"));
+    expect(await page.getByTestId("instrument-preview").count()).toBe(1);
+    // At a phone's 360 px and a laptop's 1366 px the page does not scroll sideways.
+    for (const viewport of [{ width: 1366, height: 768 }, PHONE_VIEWPORT]) {
+      await page.setViewportSize(viewport);
+      await saved.getByTestId("preview-sheet").waitFor();
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+      expect(overflow, `${viewport.width} px`).toBeLessThanOrEqual(0);
+    }
   });
 
   it("enters secondary data and a follow-up per locus, and lists an import's bad cell", async () => {

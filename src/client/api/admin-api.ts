@@ -177,6 +177,13 @@ export const adminApi = {
     send(v.object({ instruments: v.array(InstrumentSummary) }), "GET", "/instruments").then(
       (b) => b.instruments,
     ),
+  /** One stored version with its JSON as uploaded (`definition`), for the admin's preview. */
+  instrument: (id: string, version: number) =>
+    send(
+      v.object({ ...InstrumentSummary.entries, definition: v.unknown() }),
+      "GET",
+      `/instruments/${encodeURIComponent(id)}/${version}`,
+    ),
   /** `text` is the file's text as read: the server parses and validates it. */
   uploadInstrument: (text: string) =>
     sendForm(v.object({ created: v.boolean(), instrument: InstrumentSummary }), "POST", "/instruments", text),

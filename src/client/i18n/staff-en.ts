@@ -8,6 +8,7 @@ import { locusDataMessagesEn } from "./areas/locusdata-en";
 import { masterDataMessagesEn } from "./areas/masterdata-en";
 import { masterFormMessagesEn } from "./areas/masterforms-en";
 import { nationalMessagesEn } from "./areas/national-en";
+import { previewMessagesEn } from "./areas/preview-en";
 import { raporMessagesEn } from "./areas/rapor-en";
 import { reviewMessagesEn } from "./areas/review-en";
 import { tableMessagesEn } from "./areas/tables-en";
@@ -25,4 +26,5 @@ export const staffMessagesEn: Record<StaffMessageKey, string> = {
   ...raporMessagesEn,
   ...formKitMessagesEn,
   ...tableMessagesEn,
+  ...previewMessagesEn,
 };

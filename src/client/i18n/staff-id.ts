@@ -11,6 +11,7 @@ import { locusDataMessagesId } from "./areas/locusdata-id";
 import { masterDataMessagesId } from "./areas/masterdata-id";
 import { masterFormMessagesId } from "./areas/masterforms-id";
 import { nationalMessagesId } from "./areas/national-id";
+import { previewMessagesId } from "./areas/preview-id";
 import { raporMessagesId } from "./areas/rapor-id";
 import { reviewMessagesId } from "./areas/review-id";
 import { tableMessagesId } from "./areas/tables-id";
@@ -27,6 +28,7 @@ export const staffMessagesId = {
   ...raporMessagesId,
   ...formKitMessagesId,
   ...tableMessagesId,
+  ...previewMessagesId,
 };
 
 export type StaffMessageKey = keyof typeof staffMessagesId;

@@ -8,6 +8,9 @@ import { useAssessment } from "../hooks/use-assessment";
 import { useI18n } from "../i18n/i18n";
 import { ChecklistView } from "./checklist/checklist-view";
 
+/** For the admin's instrument preview only (checklist/sheet-parts.ts says why it comes from here). */
+export { sheetParts } from "./checklist/sheet-parts";
+
 export function AssessmentScreen({ id }: { id: string }) {
   const { t } = useI18n();
   const loaded = useAssessment(id);

@@ -1,11 +1,13 @@
 // The admin's instrument workbook: template download, upload an XLSX → the server's preview (the
 // checklist as the assessor will see it: groups in tree order with their questions) or every
 // problem with its cell, then Simpan (save=true) with the same file. A changed file is checked again.
+// Under the outline, the real preview: the assessor's checklist parts, read-only (preview/).
 import { useState } from "preact/hooks";
 import { type CellProblem, instrumentSheetsApi } from "../../api/locusdata-api";
 import { errorWords } from "../../form-kit/error-words";
 import { useI18n } from "../../i18n/i18n";
 import { CellProblemTable } from "./cell-problems";
+import { LazyInstrumentPreview } from "./preview/lazy-preview";
 
 type Preview = { json: unknown } | { problems: CellProblem[] };
 
@@ -178,6 +180,8 @@ export function InstrumentWorkbook({ onSaved }: { onSaved(): void }) {
           </div>
         </details>
       )}
+      {/* Once saved, the stored version's Pratinjau shows it (one preview of it on the page). */}
+      {valid && !message && <LazyInstrumentPreview json={preview.json} idPrefix="wb" />}
     </section>
   );
 }

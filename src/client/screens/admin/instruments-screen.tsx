@@ -6,11 +6,14 @@ import { useI18n } from "../../i18n/i18n";
 import { AdminPage, Confirm, LoadState, StatusLine, useLoad } from "./admin-kit";
 import { InstrumentWorkbook } from "./instrument-workbook";
 import { JsonUpload } from "./json-upload";
+import { LazyInstrumentPreview } from "./preview/lazy-preview";
 
 export function InstrumentsScreen() {
   const { t, language } = useI18n();
   const instruments = useLoad(adminApi.instruments);
   const [status, setStatus] = useState<string>();
+  // One stored preview open at a time: the checklist parts give their sections page-wide ids.
+  const [previewing, setPreviewing] = useState<string | null>(null);
   return (
     <AdminPage title="adminInstrumentsTitle">
       <StatusLine text={status} />
@@ -37,6 +40,8 @@ export function InstrumentsScreen() {
               key={`${i.id}@${i.version}`}
               instrument={i}
               language={language}
+              previewOpen={previewing === `${i.id}@${i.version}`}
+              onPreview={(open) => setPreviewing(open ? `${i.id}@${i.version}` : null)}
               onDeleted={() => {
                 setStatus(t("adminSaved"));
                 instruments.reload();
@@ -52,16 +57,40 @@ export function InstrumentsScreen() {
 function InstrumentRow({
   instrument,
   language,
+  previewOpen,
+  onPreview,
   onDeleted,
 }: {
   instrument: InstrumentSummary;
   language: string;
+  previewOpen: boolean;
+  onPreview(open: boolean): void;
   onDeleted(): void;
 }) {
   const { t } = useI18n();
   const [confirming, setConfirming] = useState(false);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string>();
+  // The stored JSON, fetched when the admin asks for the preview (null: closed).
+  const [definition, setDefinition] = useState<{ json: unknown } | null>(null);
+  const [loadingPreview, setLoadingPreview] = useState(false);
+  const togglePreview = async () => {
+    if (previewOpen) {
+      onPreview(false);
+      return;
+    }
+    setLoadingPreview(true);
+    setError(undefined);
+    try {
+      const stored = await adminApi.instrument(instrument.id, instrument.version);
+      setDefinition({ json: stored.definition });
+      onPreview(true);
+    } catch (e) {
+      setError(errorWords(t, e));
+    } finally {
+      setLoadingPreview(false);
+    }
+  };
   const title = (language === "en" ? instrument.title.en : undefined) ?? instrument.title.id;
   const vars = { id: instrument.id, version: String(instrument.version) };
   return (
@@ -78,11 +107,28 @@ function InstrumentRow({
           {error}
         </p>
       )}
-      <p>
+      <p class="button-row">
         <a class="button" href={instrumentSheetsApi.xlsxUrl(instrument.id, instrument.version)} download>
           {t("ldWbDownload")}
         </a>
+        <button
+          type="button"
+          class="button"
+          aria-expanded={previewOpen}
+          aria-label={previewOpen ? t("pvClose") : t("pvOpenLabel", vars)}
+          disabled={loadingPreview}
+          onClick={() => void togglePreview()}
+          data-testid="instrument-preview-open"
+        >
+          {loadingPreview ? t("pvLoading") : previewOpen ? t("pvClose") : t("pvOpen")}
+        </button>
       </p>
+      {previewOpen && definition && (
+        <LazyInstrumentPreview
+          json={definition.json}
+          idPrefix={`stored-${instrument.id}-${instrument.version}`}
+        />
+      )}
       {!instrument.inUse &&
         (confirming ? (
           <Confirm

@@ -4,9 +4,9 @@
 // language, a review, the status or the people), and the assessment itself is a store: each part
 // of the sheet follows only its own slice of it (useSheetSlice), so a tap re-renders the item it
 // changed and what depends on it (progress, score), not the hundreds of items around it.
-import { createContext } from "preact";
+import { type ComponentChildren, createContext } from "preact";
 import { useContext, useEffect, useReducer, useRef } from "preact/hooks";
-import type { Instrument, LocalText } from "../../../domain";
+import type { IndicatorEntry, Instrument, LocalText } from "../../../domain";
 import type { AssessmentState } from "../../../domain/sync/protocol";
 import type { ValueStore } from "../../app/value-store";
 import type { Translate } from "../../i18n/i18n";
@@ -26,6 +26,13 @@ export interface Checklist {
   people: ReadonlyMap<string, string>;
   /** Instrument text in the UI language (Indonesian when the instrument has no English). */
   local: (text: LocalText) => string;
+  /**
+   * The admin's preview (screens/admin/instrument-preview): a made-up sheet that is never stored,
+   * so the parts that would read the device's database (other checklists, photos) do not.
+   */
+  preview?: boolean;
+  /** What the preview adds under an item's question (its source, phone interviews); staff words. */
+  itemNote?: (entry: IndicatorEntry) => ComponentChildren;
 }
 
 export const ChecklistContext = createContext<Checklist | null>(null);

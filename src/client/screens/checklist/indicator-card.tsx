@@ -10,7 +10,7 @@ import { cardInstances } from "./role-instances";
 
 /** Memoised: re-renders when its instances (products, respondents) change, not on every edit. */
 export const IndicatorCard = memo(function IndicatorCard({ entry }: { entry: IndicatorEntry }) {
-  const { t, local, instrument } = useChecklist();
+  const { t, local, instrument, itemNote } = useChecklist();
   const level = entry.indicator.level;
   const { instances, role } = useSheetSlice((s) => cardInstances(instrument, entry, s));
   const source = entry.indicator.source;
@@ -39,6 +39,7 @@ export const IndicatorCard = memo(function IndicatorCard({ entry }: { entry: Ind
       <h4 class="indicator__question" id={`q-${entry.indicator.id}`}>
         <span class="indicator__id">{entry.indicator.id}</span> {local(entry.indicator.question)}
       </h4>
+      {itemNote?.(entry)}
       {rubric.length > 0 && (
         <dl class="rubric" aria-label={t("navRubric")}>
           {rubric.map((o) => (
