@@ -329,7 +329,10 @@ describe("the 2025 method: plan, fill offline with a phone interview, approve, s
     expect(band?.label.id).toMatch(/^Kualitas /);
     expect(await row.innerText()).toContain(band?.label.id ?? "no band");
     expect(await row.getByTestId("pemda-final").textContent()).toBe("Sementara");
-    const headers = await staff.getByTestId("results-table").locator("thead th").allTextContents();
+    // Column names without the sort buttons' arrows (↕ ↑ ↓).
+    const headers = (await staff.getByTestId("results-table").locator("thead th").allTextContents()).map(
+      (h) => h.replace(/[↕↑↓]/g, "").trim(),
+    );
     expect(headers).toContain("Predikat");
     expect(headers).not.toContain("Zona");
     expect(await staff.locator('[data-testid="results-pemda"]').evaluateAll((rows) => rows.length)).toBe(1);
