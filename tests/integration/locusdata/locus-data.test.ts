@@ -16,6 +16,7 @@ import { writeXlsx } from "../../../src/server/spreadsheet";
 import { createTestDb, type TestDb } from "../../helpers/test-db";
 import { readXlsx } from "../review/read-zip";
 import { GORONTALO_OBSERVED, testInstrument2025 } from "./instrument";
+import { insertSubmittedAssessment } from "./submitted-assessment";
 
 type Who = "admin" | "sup" | "sup2" | "ass";
 type Body = Record<string, unknown> & { error?: { code: string; details?: Record<string, unknown> } };
@@ -113,46 +114,25 @@ beforeAll(async () => {
     ["Dinas Sosial", GORONTALO_OBSERVED.dinasSosial],
     ["RSUD", GORONTALO_OBSERVED.rsud],
   ] as const;
-  const at = "2025-08-01T02:00:00.000Z";
+  const _at = "2025-08-01T02:00:00.000Z";
   for (const [name, observed] of units) {
     const unitId = randomUUID();
     const assignmentId = randomUUID();
-    const id = randomUUID();
+    const _id = randomUUID();
     await sql`insert into units (id, pemda_id, kind, name) values (${unitId}, ${gorontalo}, ${name}, ${name})`.execute(
       db,
     );
     await sql`insert into assignments (id, period_id, unit_id) values (${assignmentId}, ${periodId}, ${unitId})`.execute(
       db,
     );
-    const author = { by: ids.ass, clientId: ids.ass, at };
-    const state = {
-      id,
-      assignmentId,
-      unitId,
-      pemdaId: gorontalo,
+    const id = await insertSubmittedAssessment(db, {
       periodId,
-      instrumentId: "uji-2025",
-      instrumentVersion: 1,
-      status: "submitted",
-      visit: { date: "2025-08-01", startedAt: at, endedAt: at, mode: "scheduled", team: [ids.ass] },
-      answers: { "IN.01": observed, "KP.01": 3 },
-      notes: {},
-      products: [],
-      respondents: [],
-      evidence: [],
-      conflicts: [],
-      reviewComments: [],
-      authors: { answers: { "IN.01": author, "KP.01": author }, notes: {} },
-      createdBy: ids.ass,
-      createdAt: at,
-      submittedAt: at,
-      revision: 4,
-      updatedAt: at,
-    };
-    await sql`insert into assessments (id, assignment_id, period_id, unit_id, pemda_id, office_id, status, revision,
-                state, created_by, updated_at)
-              values (${id}, ${assignmentId}, ${periodId}, ${unitId}, ${gorontalo}, 'gorontalo', 'submitted', 4,
-                ${JSON.stringify(state)}::jsonb, ${ids.ass}, now())`.execute(db);
+      pemdaId: gorontalo,
+      unitId,
+      assignmentId,
+      assessorId: ids.ass,
+      observed,
+    });
     assessments.push(id);
   }
   const config: Config = {

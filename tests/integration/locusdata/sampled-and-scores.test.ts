@@ -16,6 +16,7 @@ import { createApp } from "../../../src/server/http/app";
 import { createTestDb, type TestDb } from "../../helpers/test-db";
 import { readXlsx } from "../review/read-zip";
 import { GORONTALO_OBSERVED, testInstrument2025 } from "./instrument";
+import { insertSubmittedAssessment } from "./submitted-assessment";
 
 type Who = "admin" | "sup" | "ass";
 type Body = Record<string, unknown>;
@@ -80,44 +81,21 @@ async function assessAndSubmit(name: string): Promise<string> {
   const value = observed[name];
   if (unitId === undefined || value === undefined) throw new Error(`fixture ${name}`);
   const assignmentId = randomUUID();
-  const id = randomUUID();
+  const _id = randomUUID();
   await sql`insert into assignments (id, period_id, unit_id) values (${assignmentId}, ${periodId}, ${unitId})`.execute(
     db,
   );
   await sql`insert into assignment_members (assignment_id, user_id) values (${assignmentId}, ${ids.ass})`.execute(
     db,
   );
-  const at = "2025-08-01T02:00:00.000Z";
-  const author = { by: ids.ass, clientId: ids.ass, at };
-  const state = {
-    id,
-    assignmentId,
-    unitId,
-    pemdaId: gorontalo,
+  return insertSubmittedAssessment(db, {
     periodId,
-    instrumentId: "uji-2025",
-    instrumentVersion: 1,
-    status: "submitted",
-    visit: { date: "2025-08-01", startedAt: at, endedAt: at, mode: "scheduled", team: [ids.ass] },
-    answers: { "IN.01": value, "KP.01": 3 },
-    notes: {},
-    products: [],
-    respondents: [],
-    evidence: [],
-    conflicts: [],
-    reviewComments: [],
-    authors: { answers: { "IN.01": author, "KP.01": author }, notes: {} },
-    createdBy: ids.ass,
-    createdAt: at,
-    submittedAt: at,
-    revision: 4,
-    updatedAt: at,
-  };
-  await sql`insert into assessments (id, assignment_id, period_id, unit_id, pemda_id, office_id, status, revision,
-              state, created_by, updated_at)
-            values (${id}, ${assignmentId}, ${periodId}, ${unitId}, ${gorontalo}, 'gorontalo', 'submitted', 4,
-              ${JSON.stringify(state)}::jsonb, ${ids.ass}, now())`.execute(db);
-  return id;
+    pemdaId: gorontalo,
+    unitId,
+    assignmentId,
+    assessorId: ids.ass,
+    observed: value,
+  });
 }
 
 async function approve(id: string): Promise<void> {
