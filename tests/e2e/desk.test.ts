@@ -27,7 +27,12 @@ const PHONE = { width: 360, height: 740 };
 const IMAGE_BUDGET_BYTES = 1_000_000;
 const PHOTOS = 25;
 const ITEM = "IN.SP.05"; // unit level, photo_required
+const SECOND_ITEM = "IN.SP.08"; // unit level, photo_required: one 5-day-old file is attached here too
 const PONTIANAK = "Kota Pontianak";
+/** Photos whose own EXIF says they were taken days before being attached (every third): flagged. */
+const oldPhotos = new Set<string>();
+/** Photos whose EXIF agrees with their attach time (within minutes): never flagged. */
+const recentPhotos = new Set<string>();
 
 /** Camera time `hoursBefore` now, as a camera in WIB writes it (local time and its offset). */
 function cameraTime(hoursBefore: number): { local: string; offset: string } {
@@ -86,6 +91,7 @@ describe("the supervisor's desk", () => {
   let assessmentId = "";
   let pemdaId = "";
   let periodId = "";
+  let reusedSha = "";
 
   beforeAll(async () => {
     fx = await setUpE2e("desk");
@@ -117,6 +123,7 @@ describe("the supervisor's desk", () => {
         i === 0 ? { local: "2026-08-01T09:00:00", offset: "+07:00" } : cameraTime(old ? 24 * 5 : 0.2);
       const bytes = withCaptureTime(makePhoto(i), taken) as Uint8Array<ArrayBuffer>;
       const sha256 = createHash("sha256").update(bytes).digest("hex");
+      (old ? oldPhotos : recentPhotos).add(sha256);
       const res = await fetch(`${base}/api/v1/evidence/${sha256}`, {
         method: "PUT",
         headers: { cookie: await fieldCookie(base), "content-type": "image/jpeg" },
@@ -126,7 +133,10 @@ describe("the supervisor's desk", () => {
       uploaded.push({ sha256, bytes: bytes.length });
     }
     const [firstPhoto, ...extra] = uploaded;
-    if (!firstPhoto) throw new Error("no photo");
+    const reused = uploaded[1]; // i = 1: a 5-day-old photo
+    if (!firstPhoto || !reused || !oldPhotos.has(reused.sha256)) throw new Error("no photo");
+    reusedSha = reused.sha256;
+    const sameDay = new Date(Date.now() - 24 * 5 * 3600_000 + 10 * 60_000).toISOString();
     expect(uploaded.reduce((n, p) => n + p.bytes, 0)).toBeGreaterThan(2 * IMAGE_BUDGET_BYTES);
     assessmentId = randomUUID();
     const at = new Date().toISOString();
@@ -157,6 +167,18 @@ describe("the supervisor's desk", () => {
           },
         }),
       ),
+      // The same 5-day-old file on a second item, attached the day it was taken: that attachment
+      // has no warning, while on ITEM (attached now) it has one. Checks are per attachment.
+      {
+        id: 0,
+        name: "assessment.attachEvidence",
+        at,
+        args: {
+          assessmentId,
+          key: SECOND_ITEM,
+          evidence: { sha256: reused.sha256, mime: "image/jpeg", bytes: reused.bytes, takenAt: sameDay },
+        },
+      },
       { id: 0, name: "assessment.submit", at, args: { assessmentId } },
     ];
     await field.push(mutations);
@@ -244,16 +266,63 @@ describe("the supervisor's desk", () => {
     const firstText = await caption.textContent();
     expect(firstText).toContain(ITEM);
     expect(firstText).toContain("Andi Pratama"); // the uploader, by name
-    expect(firstText).toMatch(/[0-9a-f]{64}/);
-    // The photo's own time (its EXIF, kept by the server) is part of the caption.
-    expect(firstText).toContain("Diambil (menurut berkas)");
-    await viewer.getByRole("button", { name: "Berikutnya" }).click();
-    await sup.waitForFunction((previous) => {
-      const c = document.querySelector('[data-testid="photo-caption"]');
-      return c !== null && c.textContent !== previous;
-    }, firstText);
+    // The hash is read from its own element, never by a regex over the caption's textContent: that
+    // text runs the label into the value ("SHA-256" + hash = "SHA-25659222ff…"), so
+    // /[0-9a-f]{64}/ matches "256" and the hash's first 61 digits, a hash of no photo. That is what
+    // kept issue #16 open: the earlier per-photo check looked up that non-hash, expected no warning
+    // on every photo, and so "failed" on the first 5-day-old photo, whose warning was right (logged
+    // per photo against the server's evidenceChecks: the product flagged exactly the 5-day photos).
+    const hashOf = async () => (await caption.locator("code").textContent())?.trim() ?? "";
+    expect(await hashOf()).toMatch(/^[0-9a-f]{64}$/);
+    // Each photo's own time (its EXIF) is shown; one taken days before it was attached is flagged,
+    // one taken minutes before is not: per photo, by hash, in the viewer and in the server's checks.
+    const detail = await sup.evaluate(async (id) => {
+      const r = await fetch(`/api/v1/assessments/${id}`);
+      return (await r.json()) as {
+        evidenceChecks: { key: string; sha256: string; gapHours: number | null; mismatch: boolean }[];
+      };
+    }, assessmentId);
+    const seen = new Map<string, boolean>();
+    let previous = "";
+    for (let step = 0; step < PHOTOS; step++) {
+      if (step > 0) {
+        await viewer.getByRole("button", { name: "Berikutnya" }).click();
+        await sup.waitForFunction((before) => {
+          const code = document.querySelector('[data-testid="photo-caption"] code');
+          return code !== null && code.textContent?.trim() !== before;
+        }, previous);
+      }
+      const text = (await caption.textContent()) ?? "";
+      const sha = await hashOf();
+      previous = sha;
+      const old = oldPhotos.has(sha);
+      const check = detail.evidenceChecks.find((c) => c.sha256 === sha && c.key === ITEM);
+      const why = `photo ${sha.slice(0, 8)} (${old ? "5 days" : "minutes"} before attaching; check ${JSON.stringify(check)})`;
+      expect(old || recentPhotos.has(sha), `${why} is one we uploaded`).toBe(true);
+      expect(text).toContain(ITEM);
+      expect(text).toContain("Diambil (menurut berkas)");
+      expect(check?.mismatch, `${why}: server's mismatch`).toBe(old);
+      const warning = await viewer.getByTestId("photo-time-warning").count();
+      expect(warning, `${why}: warning shown`).toBe(old ? 1 : 0);
+      if (old) expect(text).toContain("5 hari sebelum dilampirkan");
+      seen.set(sha, warning === 1);
+    }
+    // Every photo of the item was visited once: 8 of the 25 (every third) are from days before.
+    expect(seen.size).toBe(PHOTOS);
+    expect([...seen.values()].filter(Boolean).length).toBe(oldPhotos.size);
     await viewer.getByRole("button", { name: "Perbesar" }).click();
     await viewer.locator(".review-viewer__stage--zoomed").waitFor();
+    await viewer.getByRole("button", { name: "Tutup" }).click();
+    await viewer.waitFor({ state: "hidden" });
+    // The same file attached to SECOND_ITEM on the day it was taken: no warning there.
+    await sup
+      .locator(`[data-testid="review-instance"][data-key="${SECOND_ITEM}"] .review-photo`)
+      .nth(1)
+      .click();
+    await viewer.locator("img").waitFor();
+    expect(await hashOf()).toBe(reusedSha);
+    expect(await caption.textContent()).toContain(SECOND_ITEM);
+    expect(await viewer.getByTestId("photo-time-warning").count()).toBe(0);
     await viewer.getByRole("button", { name: "Tutup" }).click();
     await viewer.waitFor({ state: "hidden" });
   });

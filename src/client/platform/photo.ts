@@ -1,7 +1,12 @@
 // Evidence photos from the camera or gallery: resized to ≤ 1600 px JPEG in a Web Worker
 // (OffscreenCanvas + createImageBitmap) where the browser has them, on the main thread otherwise
 // (older Safari): a canvas is slower there but still works offline.
-import { type CaptureTime, readCaptureTime, withCaptureTime } from "../../domain/evidence/exif-time";
+import {
+  type CaptureTime,
+  readCaptureTime,
+  withCaptureTime,
+  withDeviceOffset,
+} from "../../domain/evidence/exif-time";
 import {
   fitWithin,
   MAX_PHOTO_EDGE_PX,
@@ -86,7 +91,10 @@ export async function preparePhoto(file: Blob): Promise<ResizedPhoto> {
   if (!taken) return resized;
   // Re-encoding dropped the camera's EXIF (its GPS too, on purpose): put back only when the photo
   // was taken, so the server can check it against the time the photo is attached (issue #16).
-  const bytes = withCaptureTime(new Uint8Array(await resized.blob.arrayBuffer()), taken);
+  // A camera that wrote no zone wrote this phone's wall-clock time: record this phone's zone with
+  // it, so the server reads the true instant (not its WIB guess) in WITA and WIT offices too.
+  const zoned = withDeviceOffset(taken, -new Date(taken.local).getTimezoneOffset());
+  const bytes = withCaptureTime(new Uint8Array(await resized.blob.arrayBuffer()), zoned);
   return { ...resized, blob: new Blob([bytes as Uint8Array<ArrayBuffer>], { type: "image/jpeg" }) };
 }
 

@@ -5,6 +5,7 @@ import {
   captureInstant,
   readCaptureTime,
   withCaptureTime,
+  withDeviceOffset,
 } from "./exif-time";
 
 const SOI = [0xff, 0xd8];
@@ -102,5 +103,35 @@ describe("a photo's own capture time (EXIF)", () => {
     expect(captureGapMs("2026-08-03T01:00:00Z", "2026-08-03T02:00:00Z")).toBe(3600_000);
     const gap = captureGapMs("2026-07-30T02:00:00Z", "2026-08-03T02:00:00Z") as number;
     expect(gap > CAPTURE_TOLERANCE_MS).toBe(true);
+  });
+
+  it("gives a time with no offset the device's zone, keeps a recorded one, and ignores a zone that cannot be", () => {
+    const bare = { local: "2026-08-03T09:48:00", offset: null };
+    expect(withDeviceOffset(bare, 8 * 60)).toEqual({ ...bare, offset: "+08:00" }); // WITA
+    expect(withDeviceOffset(bare, 9 * 60)).toEqual({ ...bare, offset: "+09:00" }); // WIT
+    expect(withDeviceOffset(bare, -210)).toEqual({ ...bare, offset: "-03:30" });
+    expect(withDeviceOffset(bare, 0)).toEqual({ ...bare, offset: "+00:00" });
+    const recorded = { local: "2026-08-03T09:48:00", offset: "+07:00" };
+    expect(withDeviceOffset(recorded, 8 * 60)).toBe(recorded);
+    expect(withDeviceOffset(bare, 15 * 60)).toBe(bare);
+    expect(withDeviceOffset(bare, Number.NaN)).toBe(bare);
+  });
+
+  it("reads a WITA office's photo, taken 12 minutes before attaching, as 12 minutes: no warning either way", () => {
+    // 09:48 on a Makassar phone whose camera wrote no zone, attached at 10:00 WITA (02:00 UTC).
+    const attachedAt = "2026-08-03T02:00:00.000Z";
+    const file = withCaptureTime(
+      jpeg(SOI, APP0, SCAN),
+      withDeviceOffset({ local: "2026-08-03T09:48:00", offset: null }, 480),
+    );
+    const time = readCaptureTime(file) as NonNullable<ReturnType<typeof readCaptureTime>>;
+    expect(captureGapMs(captureInstant(time), attachedAt)).toBe(12 * 60_000);
+    // A file from elsewhere with no zone is read as WIB: an hour off, still far inside the tolerance.
+    const bare = captureGapMs(
+      captureInstant({ local: "2026-08-03T09:48:00", offset: null }),
+      attachedAt,
+    ) as number;
+    expect(bare).toBe(-48 * 60_000);
+    expect(Math.abs(bare) < CAPTURE_TOLERANCE_MS).toBe(true);
   });
 });

@@ -113,10 +113,30 @@ export function readCaptureTime(jpeg: Uint8Array): CaptureTime | null {
 
 /**
  * The capture time as an instant. Without a recorded offset the camera's zone is unknown: it is
- * read as WIB (+07:00), and a caller comparing instants allows for Indonesia's three zones.
+ * read as WIB (+07:00), and a caller comparing instants allows for Indonesia's three zones (WITA
+ * and WIT photos read 1 and 2 hours late, far inside CAPTURE_TOLERANCE_MS, so never a false
+ * warning). The device fills in its own zone before upload (withDeviceOffset), so this guess only
+ * applies to files from elsewhere (an older app, a direct upload).
  */
 export function captureInstant(time: CaptureTime): string {
   return new Date(`${time.local}${time.offset ?? "+07:00"}`).toISOString();
+}
+
+/**
+ * The capture time with the device's own UTC offset when the camera recorded none; a recorded
+ * offset is kept. `minutesEast` is the device zone's offset at that wall-clock time (in a browser,
+ * `-new Date(local).getTimezoneOffset()`: the local-time parse picks the offset of that date).
+ * Why the device's zone: a phone's camera writes the phone's own wall-clock time, so the phone's
+ * zone is the camera's zone, in a WITA or WIT office and on a phone set to the wrong zone alike;
+ * the server's WIB guess would show a WITA photo an hour late in the reviewer's caption. An
+ * offset outside ±14 h (no such zone) leaves the time without one.
+ */
+export function withDeviceOffset(time: CaptureTime, minutesEast: number): CaptureTime {
+  if (time.offset !== null) return time;
+  if (!Number.isInteger(minutesEast) || Math.abs(minutesEast) > 14 * 60) return time;
+  const abs = Math.abs(minutesEast);
+  const two = (n: number) => String(n).padStart(2, "0");
+  return { ...time, offset: `${minutesEast < 0 ? "-" : "+"}${two(Math.floor(abs / 60))}:${two(abs % 60)}` };
 }
 
 /**

@@ -8,7 +8,6 @@ import { profileFacts } from "../../../domain/assessment/respondent-words";
 import type { Instrument } from "../../../domain/instrument/types";
 import {
   type AssessmentDetail,
-  evidenceUrl,
   evidenceZipUrl,
   fetchAssessment,
   fetchAssessmentInstrument,
@@ -16,8 +15,8 @@ import {
 import { useDocumentTitle } from "../../app/use-document-title";
 import { Link } from "../../components/link";
 import { useI18n } from "../../i18n/i18n";
-import { itemLabel, subjectOfKey } from "./desk-words";
-import { PhotoViewer, type ViewedPhoto } from "./photo-viewer";
+import { photoList } from "./photo-list";
+import { PhotoViewer } from "./photo-viewer";
 import { RemoteView } from "./remote-view";
 import { ReviewAnswers } from "./review-answers";
 import { ConflictList, HistoryTable, ReviewTrail, useUserName } from "./review-audit";
@@ -44,68 +43,6 @@ export function ReviewScreen({ id }: { id: string }) {
       {remote.state !== "ok" && <h1 tabIndex={-1}>{t("reviewScreenTitle")}</h1>}
     </div>
   );
-}
-
-/** The file's own capture time for the caption, and a warning when it is more than a day away. */
-function capturedOf(
-  check: AssessmentDetail["evidenceChecks"][number] | undefined,
-  language: "id" | "en",
-  t: ReturnType<typeof useI18n>["t"],
-): Pick<ViewedPhoto, "captured" | "capturedWarning"> {
-  if (!check || check.capturedAt === null) return { captured: null, capturedWarning: null };
-  const days = String(Math.max(1, Math.round(Math.abs(check.gapHours ?? 0) / 24)));
-  const earlier = (check.gapHours ?? 0) > 0;
-  const warning = check.mismatch ? t(earlier ? "deskCapturedEarlier" : "deskCapturedLater", { days }) : null;
-  return { captured: formatDateTime(check.capturedAt, language), capturedWarning: warning };
-}
-
-/** Every photo of the checklist in instrument order (the order the screen shows them). */
-function photoList(
-  detail: AssessmentDetail,
-  instrument: Instrument,
-  language: "id" | "en",
-  nameOf: (id: string) => string,
-  t: ReturnType<typeof useI18n>["t"],
-): ViewedPhoto[] {
-  const order = new Map<string, number>();
-  let n = 0;
-  for (const d of instrument.dimensions)
-    for (const v of d.variables) for (const i of v.indicators) order.set(i.id, n++);
-  const checks = new Map(detail.evidenceChecks.map((c) => [c.sha256, c]));
-  const authors = new Map<string, string>();
-  for (const h of detail.history)
-    if (h.key.startsWith("evidence:") && h.new !== null && !authors.has(h.key)) authors.set(h.key, h.userId);
-  return detail.evidence
-    .filter((e) => e.mime.startsWith("image/"))
-    .map((e, index) => ({ e, index }))
-    .sort((a, b) => {
-      const oa = order.get(a.e.key.split(/[@#]/, 1)[0] ?? "") ?? 1e9;
-      const ob = order.get(b.e.key.split(/[@#]/, 1)[0] ?? "") ?? 1e9;
-      return oa - ob || a.e.key.localeCompare(b.e.key) || a.index - b.index;
-    })
-    .map(({ e }, i, all) => {
-      const item = itemLabel(detail, e.key, language);
-      const n = all.slice(0, i + 1).filter((x) => x.e.key === e.key).length;
-      const author = authors.get(`evidence:${e.key}:${e.sha256}`);
-      return {
-        src: evidenceUrl(e.sha256),
-        alt: t("reviewPhotoAlt", { n: String(n), item }),
-        item,
-        subject: subjectOfKey(detail, e.key, language),
-        time: formatDateTime(e.takenAt, language),
-        ...capturedOf(checks.get(e.sha256), language, t),
-        gps: e.location
-          ? t("reviewVisitPlaceValue", {
-              lat: e.location.lat.toFixed(5),
-              lon: e.location.lon.toFixed(5),
-              accuracy: String(Math.round(e.location.accuracyM)),
-            })
-          : null,
-        author: author === undefined ? "—" : nameOf(author),
-        sha256: e.sha256,
-        key: e.key,
-      };
-    });
 }
 
 function ReviewBody({
