@@ -3,8 +3,9 @@
 // against clientWidth of every table container and card), axe finds no serious violation there nor
 // at 360 × 740; the review page of a checklist with 25 distinct photos downloads at most 1 MB of
 // images before one is opened (summed from the browser's network events, after scrolling the whole
-// page so every lazy thumbnail loads); the viewer shows a caption and steps to the next photo; an
-// approval is confirmed, shows at once, and is undone. Screenshots of review, results and rapor are
+// page so every lazy thumbnail loads); the viewer shows a caption and steps to the next photo, and
+// warns on exactly the photos whose own EXIF time is days from their attach time (issue #16), per
+// photo by hash and per attachment; an approval is confirmed, shows at once, and is undone. Screenshots of review, results and rapor are
 // kept in test-results/ at both sizes. The results ranking sorts by Nilai and filters by name, the
 // view kept in the link.
 import { createHash, randomUUID } from "node:crypto";
