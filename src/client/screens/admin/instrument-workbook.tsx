@@ -4,9 +4,9 @@
 // Under the outline, the real preview: the assessor's checklist parts, read-only (preview/).
 import { useState } from "preact/hooks";
 import { type CellProblem, instrumentSheetsApi } from "../../api/locusdata-api";
+import { CellProblemTable } from "../../components/upload-preview/cell-problems";
 import { errorWords } from "../../form-kit/error-words";
 import { useI18n } from "../../i18n/i18n";
-import { CellProblemTable } from "./cell-problems";
 import { LazyInstrumentPreview } from "./preview/lazy-preview";
 
 type Preview = { json: unknown } | { problems: CellProblem[] };

@@ -6,10 +6,10 @@ import { useState } from "preact/hooks";
 import { type LocusImportReport, locusDataApi } from "../../api/locusdata-api";
 import { fetchResults, type PemdaResult } from "../../api/review-api";
 import { Link } from "../../components/link";
+import { CellProblemTable } from "../../components/upload-preview/cell-problems";
 import { errorWords } from "../../form-kit/error-words";
 import { useI18n } from "../../i18n/i18n";
 import { AdminPage, LoadState, StatusLine, useLoad } from "../admin/admin-kit";
-import { CellProblemTable } from "../admin/cell-problems";
 import { OversightEditor, SecondaryEditor } from "./locus-editors";
 
 export function LocusDataScreen({ periodId }: { periodId: string }) {
