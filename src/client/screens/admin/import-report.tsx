@@ -5,6 +5,7 @@
 import { useEffect, useMemo } from "preact/hooks";
 import { credentialsCsv, type ImportReport } from "../../api/masterdata-api";
 import { CellProblemTable } from "../../components/upload-preview/cell-problems";
+import { UploadOutcome } from "../../components/upload-preview/upload-panel";
 import { useI18n } from "../../i18n/i18n";
 
 export function ImportReportView({ report }: { report: ImportReport }) {
@@ -21,11 +22,7 @@ export function ImportReportView({ report }: { report: ImportReport }) {
       <h2 id="md-report-title" class="card__title">
         {invalid ? t("mdProblemsTitle") : t("mdChangesTitle")}
       </h2>
-      <p
-        class={invalid ? "notice notice--error" : "notice"}
-        role={invalid ? "alert" : "status"}
-        data-testid="md-outcome"
-      >
+      <UploadOutcome refused={invalid} testId="md-outcome">
         {invalid
           ? t("mdInvalid", { count: String(report.problems.length) })
           : report.applied
@@ -33,7 +30,7 @@ export function ImportReportView({ report }: { report: ImportReport }) {
             : report.created + report.changed === 0
               ? t("mdPreviewNothing")
               : t("mdPreviewOk")}
-      </p>
+      </UploadOutcome>
       <p data-testid="md-summary">{t("mdSummary", counts)}</p>
       {invalid && <CellProblemTable problems={report.problems} sheet={report.sheet} testId="md-problems" />}
       {!invalid && report.preview.length > 0 && <ChangeTable report={report} />}
