@@ -2,14 +2,12 @@
 // checklist as the assessor will see it: groups in tree order with their questions) or every
 // problem with its cell, then Simpan (save=true) with the same file. A changed file is checked again.
 // Under the outline, the real preview: the assessor's checklist parts, read-only (preview/).
-import { type CellProblem, instrumentSheetsApi, type WorkbookAnswer } from "../../api/locusdata-api";
+import { instrumentSheetsApi, type WorkbookAnswer } from "../../api/locusdata-api";
 import { CellProblemTable } from "../../components/upload-preview/cell-problems";
 import { UploadOutcome, UploadPanel, XLSX_ONLY } from "../../components/upload-preview/upload-panel";
 import { type UploadSpec, useUploadCheck } from "../../components/upload-preview/use-upload-check";
 import { useI18n } from "../../i18n/i18n";
 import { LazyInstrumentPreview } from "./preview/lazy-preview";
-
-type Preview = { json: unknown } | { problems: CellProblem[] };
 
 interface Node {
   key: string;
@@ -77,17 +75,17 @@ export function InstrumentWorkbook({ onSaved }: { onSaved(): void }) {
     },
   );
   const answer = upload.answer;
-  const preview: Preview | undefined =
-    answer === undefined ? undefined : answer.ok ? { json: answer.json } : { problems: answer.problems };
-  const valid = preview !== undefined && "json" in preview;
-  const nodes = valid ? outline(preview.json, language) : [];
-  const root = valid ? record(preview.json) : {};
+  // The checked instrument (its outline and preview), or the problems of a refused workbook.
+  const checked = answer?.ok ? answer : undefined;
+  const refused = answer !== undefined && !answer.ok ? answer : undefined;
+  const nodes = checked ? outline(checked.json, language) : [];
+  const root = checked ? record(checked.json) : {};
   const indicators = nodes.reduce((n, g) => n + g.questions.length, 0);
   const vars = { id: String(root.id ?? ""), version: String(root.version ?? "") };
   // Said once the file is stored (not while the next request runs).
   const message =
-    answer?.ok && answer.stored && !upload.busy
-      ? answer.created
+    checked?.stored && !upload.busy
+      ? checked.created
         ? t("ldWbCreated", vars)
         : t("ldWbSame", vars)
       : undefined;
@@ -106,27 +104,27 @@ export function InstrumentWorkbook({ onSaved }: { onSaved(): void }) {
           </p>
         </>
       }
-      canConfirm={valid}
+      canConfirm={checked !== undefined}
     >
       {message && (
         <p class="notice" role="status" data-testid="wb-message">
           {message}
         </p>
       )}
-      {preview && "problems" in preview && (
+      {refused && (
         <>
           <UploadOutcome refused testId="wb-outcome">
-            {t("ldWbInvalid", { count: String(preview.problems.length) })}
+            {t("ldWbInvalid", { count: String(refused.problems.length) })}
           </UploadOutcome>
-          <CellProblemTable problems={preview.problems} testId="wb-problems" />
+          <CellProblemTable problems={refused.problems} testId="wb-problems" />
         </>
       )}
-      {valid && !message && (
+      {checked && !message && (
         <UploadOutcome refused={false} testId="wb-outcome">
           {t("ldWbValid", { ...vars, indicators: String(indicators) })}
         </UploadOutcome>
       )}
-      {valid && (
+      {checked && (
         <details class="wb-preview" open>
           <summary>{t("ldWbPreviewTitle")}</summary>
           <div data-testid="wb-preview">
@@ -148,7 +146,7 @@ export function InstrumentWorkbook({ onSaved }: { onSaved(): void }) {
         </details>
       )}
       {/* Once saved, the stored version's Pratinjau shows it (one preview of it on the page). */}
-      {valid && !message && <LazyInstrumentPreview json={preview.json} idPrefix="wb" />}
+      {checked && !message && <LazyInstrumentPreview json={checked.json} idPrefix="wb" />}
     </UploadPanel>
   );
 }
