@@ -1,32 +1,12 @@
 // The answer of a master-data import shown to the admin: counts, every problem with its sheet, row
-// and column (cells wrap so a table fits 360 px), the rows that will change, and for a users
-// import the one-time passwords offered once as a CSV download built in the browser.
+// and column (the shared upload-preview problem table), the rows that will change (cells wrap so a
+// table fits 360 px), and for a users import the one-time passwords offered once as a CSV download
+// built in the browser.
 import { useEffect, useMemo } from "preact/hooks";
 import { credentialsCsv, type ImportReport } from "../../api/masterdata-api";
-import { type MessageKey, type Translate, useI18n } from "../../i18n/i18n";
-
-const PROBLEM_CODES = new Set([
-  "file_too_large",
-  "file_type",
-  "file_broken",
-  "file_empty",
-  "sheet_empty",
-  "too_many_rows",
-  "formula",
-  "cell_error",
-  "header_missing",
-  "header_duplicate",
-  "required",
-  "invalid_value",
-  "duplicate",
-  "unknown_reference",
-]);
-
-/** The words for a problem code (the server's message, in English, follows as the detail). */
-export function problemWords(t: Translate, code: string): string | undefined {
-  // The key exists for every code in PROBLEM_CODES (both dictionaries are typed and tested).
-  return PROBLEM_CODES.has(code) ? t(`mdProblem_${code}` as MessageKey) : undefined;
-}
+import { CellProblemTable } from "../../components/upload-preview/cell-problems";
+import { UploadOutcome } from "../../components/upload-preview/upload-panel";
+import { useI18n } from "../../i18n/i18n";
 
 export function ImportReportView({ report }: { report: ImportReport }) {
   const { t } = useI18n();
@@ -42,11 +22,7 @@ export function ImportReportView({ report }: { report: ImportReport }) {
       <h2 id="md-report-title" class="card__title">
         {invalid ? t("mdProblemsTitle") : t("mdChangesTitle")}
       </h2>
-      <p
-        class={invalid ? "notice notice--error" : "notice"}
-        role={invalid ? "alert" : "status"}
-        data-testid="md-outcome"
-      >
+      <UploadOutcome refused={invalid} testId="md-outcome">
         {invalid
           ? t("mdInvalid", { count: String(report.problems.length) })
           : report.applied
@@ -54,43 +30,12 @@ export function ImportReportView({ report }: { report: ImportReport }) {
             : report.created + report.changed === 0
               ? t("mdPreviewNothing")
               : t("mdPreviewOk")}
-      </p>
+      </UploadOutcome>
       <p data-testid="md-summary">{t("mdSummary", counts)}</p>
-      {invalid && <ProblemTable report={report} />}
+      {invalid && <CellProblemTable problems={report.problems} sheet={report.sheet} testId="md-problems" />}
       {!invalid && report.preview.length > 0 && <ChangeTable report={report} />}
       {report.credentials && report.credentials.length > 0 && <Credentials report={report} />}
     </section>
-  );
-}
-
-function ProblemTable({ report }: { report: ImportReport }) {
-  const { t } = useI18n();
-  return (
-    <div class="md-table-wrap">
-      <table class="md-table" data-testid="md-problems">
-        <thead>
-          <tr>
-            <th scope="col">{t("mdColSheet")}</th>
-            <th scope="col">{t("mdColRow")}</th>
-            <th scope="col">{t("mdColColumn")}</th>
-            <th scope="col">{t("mdColMessage")}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {report.problems.map((p, i) => (
-            <tr key={i}>
-              <td>{p.at?.sheet ?? p.sheet ?? report.sheet ?? ""}</td>
-              <td>{p.at?.row ?? ""}</td>
-              <td>{p.at?.column ?? ""}</td>
-              <td>
-                {problemWords(t, p.code) && <strong class="md-problem">{problemWords(t, p.code)}</strong>}
-                <span class="md-detail">{p.message}</span>
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
   );
 }
 

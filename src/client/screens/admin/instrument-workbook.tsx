@@ -2,14 +2,12 @@
 // checklist as the assessor will see it: groups in tree order with their questions) or every
 // problem with its cell, then Simpan (save=true) with the same file. A changed file is checked again.
 // Under the outline, the real preview: the assessor's checklist parts, read-only (preview/).
-import { useState } from "preact/hooks";
-import { type CellProblem, instrumentSheetsApi } from "../../api/locusdata-api";
-import { errorWords } from "../../form-kit/error-words";
+import { instrumentSheetsApi, type WorkbookAnswer } from "../../api/locusdata-api";
+import { CellProblemTable } from "../../components/upload-preview/cell-problems";
+import { UploadOutcome, UploadPanel, XLSX_ONLY } from "../../components/upload-preview/upload-panel";
+import { type UploadSpec, useUploadCheck } from "../../components/upload-preview/use-upload-check";
 import { useI18n } from "../../i18n/i18n";
-import { CellProblemTable } from "./cell-problems";
 import { LazyInstrumentPreview } from "./preview/lazy-preview";
-
-type Preview = { json: unknown } | { problems: CellProblem[] };
 
 interface Node {
   key: string;
@@ -53,113 +51,80 @@ export function outline(json: unknown, language: string): Node[] {
   return out;
 }
 
+const UPLOAD: UploadSpec = {
+  ids: { title: "wb-title", file: "wb-file", confirm: "wb-save", panel: "instrument-workbook" },
+  accept: XLSX_ONLY,
+  words: {
+    title: "ldWbTitle",
+    file: "ldWbFile",
+    check: "ldWbPreview",
+    confirm: "ldWbSave",
+    noFile: "ldNoFile",
+  },
+  // The checked outline stays on screen while Simpan stores the same file.
+  keepWhileBusy: true,
+};
+
 export function InstrumentWorkbook({ onSaved }: { onSaved(): void }) {
   const { t, language } = useI18n();
-  const [file, setFile] = useState<File>();
-  const [busy, setBusy] = useState(false);
-  const [preview, setPreview] = useState<Preview>();
-  const [message, setMessage] = useState<string>();
-  const [error, setError] = useState<string>();
-
-  const send = async (save: boolean) => {
-    if (!file) {
-      setError(t("ldNoFile"));
-      return;
-    }
-    setBusy(true);
-    setError(undefined);
-    setMessage(undefined);
-    try {
-      const answer = await instrumentSheetsApi.upload(file, save);
-      if (!answer.ok) {
-        setPreview({ problems: answer.problems });
-        return;
-      }
-      setPreview({ json: answer.json });
-      const root = record(answer.json);
-      const vars = { id: String(root.id ?? ""), version: String(root.version ?? "") };
-      if (answer.stored) {
-        setMessage(answer.created ? t("ldWbCreated", vars) : t("ldWbSame", vars));
-        onSaved();
-      }
-    } catch (e) {
-      setError(errorWords(t, e));
-    } finally {
-      setBusy(false);
-    }
-  };
-  const valid = preview !== undefined && "json" in preview;
-  const nodes = valid ? outline(preview.json, language) : [];
-  const root = valid ? record(preview.json) : {};
+  const upload = useUploadCheck<WorkbookAnswer>(
+    UPLOAD,
+    (file, save) => instrumentSheetsApi.upload(file, save),
+    (answer) => {
+      if (answer.ok && answer.stored) onSaved();
+    },
+  );
+  const answer = upload.answer;
+  // The checked instrument (its outline and preview), or the problems of a refused workbook.
+  const checked = answer?.ok ? answer : undefined;
+  const refused = answer !== undefined && !answer.ok ? answer : undefined;
+  const nodes = checked ? outline(checked.json, language) : [];
+  const root = checked ? record(checked.json) : {};
   const indicators = nodes.reduce((n, g) => n + g.questions.length, 0);
+  const vars = { id: String(root.id ?? ""), version: String(root.version ?? "") };
+  // Said once the file is stored (not while the next request runs).
+  const message =
+    checked?.stored && !upload.busy
+      ? checked.created
+        ? t("ldWbCreated", vars)
+        : t("ldWbSame", vars)
+      : undefined;
 
   return (
-    <section class="card" aria-labelledby="wb-title" data-testid="instrument-workbook">
-      <h2 id="wb-title" class="card__title">
-        {t("ldWbTitle")}
-      </h2>
-      <p>{t("ldWbText")}</p>
-      <p>
-        <a class="button" href={instrumentSheetsApi.templateUrl} download data-testid="wb-template">
-          {t("ldWbTemplate")}
-        </a>
-      </p>
-      <div class="field">
-        <label for="wb-file">{t("ldWbFile")}</label>
-        <input
-          id="wb-file"
-          type="file"
-          accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-          onChange={(e) => {
-            setFile(e.currentTarget.files?.[0]);
-            setPreview(undefined);
-            setMessage(undefined);
-            setError(undefined);
-          }}
-        />
-      </div>
-      <div class="button-row">
-        <button type="button" class="button" disabled={busy} onClick={() => void send(false)}>
-          {t("ldWbPreview")}
-        </button>
-        <button
-          type="button"
-          class="button button--primary"
-          disabled={busy || !valid}
-          onClick={() => void send(true)}
-          data-testid="wb-save"
-        >
-          {t("ldWbSave")}
-        </button>
-      </div>
-      {error && (
-        <p class="notice notice--error" role="alert">
-          {error}
-        </p>
-      )}
+    <UploadPanel
+      spec={UPLOAD}
+      upload={upload}
+      intro={
+        <>
+          <p>{t("ldWbText")}</p>
+          <p>
+            <a class="button" href={instrumentSheetsApi.templateUrl} download data-testid="wb-template">
+              {t("ldWbTemplate")}
+            </a>
+          </p>
+        </>
+      }
+      canConfirm={checked !== undefined}
+    >
       {message && (
         <p class="notice" role="status" data-testid="wb-message">
           {message}
         </p>
       )}
-      {preview && "problems" in preview && (
+      {refused && (
         <>
-          <p class="notice notice--error" role="alert" data-testid="wb-outcome">
-            {t("ldWbInvalid", { count: String(preview.problems.length) })}
-          </p>
-          <CellProblemTable problems={preview.problems} testId="wb-problems" />
+          <UploadOutcome refused testId="wb-outcome">
+            {t("ldWbInvalid", { count: String(refused.problems.length) })}
+          </UploadOutcome>
+          <CellProblemTable problems={refused.problems} testId="wb-problems" />
         </>
       )}
-      {valid && !message && (
-        <p class="notice" role="status" data-testid="wb-outcome">
-          {t("ldWbValid", {
-            id: String(root.id ?? ""),
-            version: String(root.version ?? ""),
-            indicators: String(indicators),
-          })}
-        </p>
+      {checked && !message && (
+        <UploadOutcome refused={false} testId="wb-outcome">
+          {t("ldWbValid", { ...vars, indicators: String(indicators) })}
+        </UploadOutcome>
       )}
-      {valid && (
+      {checked && (
         <details class="wb-preview" open>
           <summary>{t("ldWbPreviewTitle")}</summary>
           <div data-testid="wb-preview">
@@ -181,7 +146,7 @@ export function InstrumentWorkbook({ onSaved }: { onSaved(): void }) {
         </details>
       )}
       {/* Once saved, the stored version's Pratinjau shows it (one preview of it on the page). */}
-      {valid && !message && <LazyInstrumentPreview json={preview.json} idPrefix="wb" />}
-    </section>
+      {checked && !message && <LazyInstrumentPreview json={checked.json} idPrefix="wb" />}
+    </UploadPanel>
   );
 }

@@ -6,10 +6,11 @@ import { useState } from "preact/hooks";
 import { type LocusImportReport, locusDataApi } from "../../api/locusdata-api";
 import { fetchResults, type PemdaResult } from "../../api/review-api";
 import { Link } from "../../components/link";
-import { errorWords } from "../../form-kit/error-words";
+import { CellProblemTable } from "../../components/upload-preview/cell-problems";
+import { CSV_OR_XLSX, UploadOutcome, UploadPanel } from "../../components/upload-preview/upload-panel";
+import { type UploadSpec, useUploadCheck } from "../../components/upload-preview/use-upload-check";
 import { useI18n } from "../../i18n/i18n";
 import { AdminPage, LoadState, StatusLine, useLoad } from "../admin/admin-kit";
-import { CellProblemTable } from "../admin/cell-problems";
 import { OversightEditor, SecondaryEditor } from "./locus-editors";
 
 export function LocusDataScreen({ periodId }: { periodId: string }) {
@@ -99,89 +100,51 @@ function Qualifier({ result }: { result: PemdaResult | undefined }) {
   );
 }
 
+const UPLOAD: UploadSpec = {
+  ids: { title: "ld-import-title", file: "ld-file", confirm: "ld-apply" },
+  accept: CSV_OR_XLSX,
+  words: {
+    title: "ldImportTitle",
+    file: "ldFile",
+    check: "ldPreview",
+    confirm: "ldImport",
+    noFile: "ldNoFile",
+  },
+};
+
 function ImportPanel({ periodId, onApplied }: { periodId: string; onApplied(): void }) {
   const { t } = useI18n();
-  const [file, setFile] = useState<File>();
-  const [busy, setBusy] = useState(false);
-  const [report, setReport] = useState<LocusImportReport>();
-  const [error, setError] = useState<string>();
-  const send = async (dryRun: boolean) => {
-    if (!file) {
-      setError(t("ldNoFile"));
-      return;
-    }
-    setBusy(true);
-    setError(undefined);
-    setReport(undefined);
-    try {
-      const r = await locusDataApi.importFile(periodId, file, dryRun);
-      setReport(r);
-      if (r.applied) onApplied();
-    } catch (e) {
-      setError(errorWords(t, e));
-    } finally {
-      setBusy(false);
-    }
-  };
+  const upload = useUploadCheck<LocusImportReport>(
+    UPLOAD,
+    (file, commit) => locusDataApi.importFile(periodId, file, !commit),
+    (answer) => {
+      if (answer.applied) onApplied();
+    },
+  );
+  const report = upload.answer;
   const invalid = (report?.problems.length ?? 0) > 0;
-  const canImport = Boolean(report?.dryRun && !invalid) && !busy;
   const vars: Record<string, string> = {
     rows: String(report?.rows ?? 0),
     changed: String(report?.changedLoci ?? 0),
   };
   return (
-    <section class="card" aria-labelledby="ld-import-title">
-      <h2 id="ld-import-title" class="card__title">
-        {t("ldImportTitle")}
-      </h2>
-      <p class="field__hint">{t("ldImportText")}</p>
-      <div class="field">
-        <label for="ld-file">{t("ldFile")}</label>
-        <input
-          id="ld-file"
-          type="file"
-          accept=".csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-          onChange={(e) => {
-            setFile(e.currentTarget.files?.[0]);
-            setReport(undefined);
-            setError(undefined);
-          }}
-        />
-      </div>
-      <div class="button-row">
-        <button type="button" class="button" disabled={busy} onClick={() => void send(true)}>
-          {t("ldPreview")}
-        </button>
-        <button
-          type="button"
-          class="button button--primary"
-          disabled={!canImport}
-          onClick={() => void send(false)}
-          data-testid="ld-apply"
-        >
-          {t("ldImport")}
-        </button>
-      </div>
-      {error && (
-        <p class="notice notice--error" role="alert">
-          {error}
-        </p>
-      )}
+    <UploadPanel
+      spec={UPLOAD}
+      upload={upload}
+      intro={<p class="field__hint">{t("ldImportText")}</p>}
+      canConfirm={Boolean(report?.dryRun && !invalid)}
+    >
       {report && (
-        <p
-          class={invalid ? "notice notice--error" : "notice"}
-          role={invalid ? "alert" : "status"}
-          data-testid="ld-outcome"
-        >
+        <UploadOutcome refused={invalid} testId="ld-outcome">
           {invalid
             ? t("ldReportInvalid", { count: String(report.problems.length) })
             : report.applied
               ? t("ldReportApplied", vars)
               : t("ldReportOk", vars)}
-        </p>
+        </UploadOutcome>
       )}
       {report && invalid && <CellProblemTable problems={report.problems} testId="ld-problems" />}
-    </section>
+    </UploadPanel>
   );
 }
 
