@@ -88,9 +88,10 @@ function sizeOf(clientDir: string, files: Iterable<string>): { raw: number; gzip
 }
 
 // The routes and the lazily loaded modules each one needs before it shows its first screen. Login
-// needs only the entry. The home first paints from its last picture (screens/home/home-preview.tsx)
-// while the device layer (Dexie, the sync engine) loads; "home route with device" is what the live,
-// tappable home needs, reported for reference. The checklist needs the device layer to paint.
+// needs only the entry. The home shows the device's real assignment list, tappable, read from
+// IndexedDB without Dexie (screens/home/home-preview.tsx, db/raw-home-read.ts), while the device
+// layer (Dexie, the sync engine) loads; "home route with device" adds what its panels (sync,
+// storage, account) need, reported for reference. The checklist needs the device layer to paint.
 // Budgets: first route ≤ 60 KiB (issue #21), checklist ≤ 100 KiB (issue #20); tests/e2e/bundle-budget
 // .test.ts fails the build tier when one is exceeded.
 export const ROUTES: { name: string; modules: string[]; budgetKiB: number | undefined }[] = [
@@ -112,15 +113,32 @@ export const ROUTES: { name: string; modules: string[]; budgetKiB: number | unde
   },
 ];
 
-export async function benchBundle(clientDir = join(root, "dist", "client")): Promise<BenchResult[]> {
-  ensureBuilt(clientDir);
+function readManifest(clientDir: string): Manifest {
   const manifestPath = join(clientDir, ".vite", "manifest.json");
   if (!existsSync(manifestPath)) throw new Error("no .vite/manifest.json: build with build.manifest on");
-  const manifest = JSON.parse(readFileSync(manifestPath, "utf8")) as Manifest;
-  const entries = Object.entries(manifest)
+  return JSON.parse(readFileSync(manifestPath, "utf8")) as Manifest;
+}
+
+function entryKeys(manifest: Manifest): string[] {
+  return Object.entries(manifest)
     .filter(([, chunk]) => chunk.isEntry === true && chunk.file.endsWith(".js"))
     .map(([key]) => key)
     .filter((key) => key === "index.html");
+}
+
+/** The files (relative to clientDir) a route downloads before its first screen. */
+export function routeFiles(clientDir: string, routeName: string): string[] {
+  const route = ROUTES.find((r) => r.name === routeName);
+  if (!route) throw new Error(`bundle bench: no route ${routeName}`);
+  const manifest = readManifest(clientDir);
+  const { js, css } = closure(manifest, [...entryKeys(manifest), ...route.modules]);
+  return [...js, ...css];
+}
+
+export async function benchBundle(clientDir = join(root, "dist", "client")): Promise<BenchResult[]> {
+  ensureBuilt(clientDir);
+  const manifest = readManifest(clientDir);
+  const entries = entryKeys(manifest);
   const kib = (bytes: number) => Math.round((bytes / 1024) * 100) / 100;
   const results: BenchResult[] = [];
   for (const route of ROUTES) {

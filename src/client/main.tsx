@@ -12,7 +12,7 @@ import "./styles/desk.css";
 import { render } from "preact";
 import { App } from "./app/app";
 import { BUILD_ID } from "./app/build-info";
-import { discardPrewarm, hasDeviceHint, prewarmDevice, prewarmLastDevice } from "./app/device-gate";
+import { deviceHintUser, discardPrewarm, prewarmDevice, prewarmLastDevice } from "./app/device-gate";
 import { initLanguage, preloadStaffTexts } from "./i18n/i18n";
 import { onReconnect } from "./platform/online";
 import { registerServiceWorker } from "./pwa/service-worker-updates";
@@ -29,11 +29,17 @@ function warmHomeScreen(): void {
 async function start(): Promise<void> {
   document.documentElement.dataset.build = BUILD_ID;
   const home = location.pathname === "/";
-  // The home's cold-start picture is asked for first (it paints without the device layer), then the
-  // device of the assessor who last used it here starts opening while the profile is read.
-  if (home && hasDeviceHint()) void import("./screens/home/home-preview").catch(() => undefined);
+  // The home's cold-start picture is asked for first (it reads the device and paints without the
+  // device layer), then the device of the assessor who last used it here starts opening while the
+  // profile is read.
+  const hinted = home ? deviceHintUser() : null;
+  if (hinted) {
+    void import("./screens/home/home-preview")
+      .then((module) => module.startFirstHomeRead(hinted))
+      .catch(() => undefined);
+  }
   prewarmLastDevice();
-  if (home && hasDeviceHint()) warmHomeScreen();
+  if (hinted) warmHomeScreen();
   await Promise.all([initSession(), initLanguage()]);
   performance.mark("patuh:start:profile");
   const user = currentUser();

@@ -2,12 +2,12 @@
 // scripts/test.mjs makes right before the e2e tier: every route's first download (JS + CSS, gzip
 // level 9, the chunk graph followed from dist/client/.vite/manifest.json by bench/bundle.ts) within
 // its budget, and every emitted chunk in the service worker's precache, so a chunk split off the
-// first download (staff words, edit code, workbox-window, Dexie behind the home picture) still
+// first download (staff words, edit code, workbox-window, Dexie behind the home's first read) still
 // loads offline.
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { benchBundle, ROUTES } from "../../bench/bundle";
+import { benchBundle, ROUTES, routeFiles } from "../../bench/bundle";
 import { root } from "../../bench/support";
 
 const clientDir = join(root, "dist", "client");
@@ -27,6 +27,15 @@ describe("bundle budgets of the built app", () => {
         route.budgetKiB ?? 0,
       );
     }
+  });
+
+  it("shows the home's list without Dexie: the device layer is not on the home route's download", () => {
+    // "MissingAPIError" is one of Dexie's own error names: in a built chunk it means Dexie is in it.
+    const dexieIn = (file: string) => readFileSync(join(clientDir, file), "utf8").includes("MissingAPIError");
+    expect(routeFiles(clientDir, "home route with device").some(dexieIn), "the marker finds Dexie").toBe(
+      true,
+    );
+    expect(routeFiles(clientDir, "home route").filter(dexieIn)).toEqual([]);
   });
 
   it("precaches every emitted script and stylesheet, so lazily loaded parts work offline", () => {

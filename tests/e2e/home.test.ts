@@ -1,6 +1,8 @@
 // Beranda of an assessor: their assignments by pemda → unit with states in words, "Siap luring"
 // after the first sync, the same list offline, "Sinkronkan sekarang" offline saying nothing is
-// lost, the storage panel, a 360 × 740 screenshot and no serious axe violations.
+// lost, the storage panel, a 360 × 740 screenshot and no serious axe violations; and at a cold
+// start over the network, the device's own list, tappable, before Dexie has arrived (issue #21).
+import { gzipSync } from "node:zlib";
 import type { BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { HomePage } from "./pages/home-page";
@@ -129,5 +131,65 @@ describe("home (Beranda)", () => {
     // The same device database: the assignments are there at once, before any new pull.
     await home.pemda(PONTIANAK).waitFor();
     await home.readiness.filter({ hasText: "Siap luring" }).waitFor({ timeout: SYNC_TIMEOUT_MS });
+  });
+
+  it("at a cold start shows the device's own list, tappable, from the first route alone (no Dexie yet)", async () => {
+    await home.pemda(PONTIANAK).waitFor();
+    const readList = (p: Page, selector: string) =>
+      p
+        .locator(selector)
+        .evaluateAll((items) =>
+          items.map(
+            (item) => `${(item as HTMLElement).dataset.unit}: ${(item as HTMLElement).dataset.state}`,
+          ),
+        );
+    const liveList = await readList(page, '[data-testid="unit-item"]');
+    expect(liveList.length).toBeGreaterThan(1);
+
+    // The same profile (same device database), but every script from the network (no service
+    // worker), and the chunk holding Dexie held back until the tap: what the home can do with the
+    // first route's download alone. (A registered worker would answer from its cache, unseen.)
+    await page.evaluate(async () => {
+      for (const registration of await navigator.serviceWorker.getRegistrations())
+        await registration.unregister();
+    });
+    await context.close();
+    context = await launchProfile(fx.profileDir("home"), { bypassCSP: true, serviceWorkers: "block" });
+    page = await firstPage(context);
+    let release = () => {};
+    const released = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    const held: string[] = [];
+    let delivered = 0;
+    await context.route("**/assets/**", async (route) => {
+      const response = await route.fetch();
+      const body = await response.body();
+      // One of Dexie's own error names: only the chunk that carries Dexie has it.
+      if (body.includes("MissingAPIError")) {
+        held.push(route.request().url());
+        await released;
+      } else {
+        delivered += gzipSync(body, { level: 9 }).length;
+      }
+      await route.fulfill({ response, body });
+    });
+    await page.goto(`${fx.server.url}/`);
+    const preview = page.getByTestId("home-preview");
+    await preview.locator(".unit-item").first().waitFor();
+    const deliveredKiB = delivered / 1024;
+    console.log(`home list shown after ${deliveredKiB.toFixed(1)} KiB gzip of JS+CSS; held: ${held.length}`);
+    expect(held.length, "the device layer was asked for and is still held").toBeGreaterThan(0);
+    expect(await readList(page, '[data-testid="home-preview"] .unit-item')).toEqual(liveList);
+    expect(deliveredKiB).toBeLessThanOrEqual(60);
+
+    // A tap opens the unit at once; its screen follows when the device layer arrives.
+    const link = preview.locator('.unit-item a[href^="/penugasan/"]').first();
+    const href = await link.getAttribute("href");
+    await link.click();
+    await page.waitForURL((url) => url.pathname === href);
+    release();
+    await page.getByTestId("start-visit").waitFor({ timeout: SYNC_TIMEOUT_MS });
+    await context.unrouteAll({ behavior: "ignoreErrors" });
   });
 });

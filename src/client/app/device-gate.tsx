@@ -40,9 +40,9 @@ function deviceHint(): string | null {
   }
 }
 
-/** Whether an assessor's device was opened here before (start-up may warm the home's code). */
-export function hasDeviceHint(): boolean {
-  return deviceHint() !== null;
+/** The user whose device was opened here last, if any (start-up may warm the home for them). */
+export function deviceHintUser(): string | null {
+  return deviceHint();
 }
 
 /** Start-up, before the profile is read: the device of the user who last opened one here. */

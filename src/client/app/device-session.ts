@@ -24,6 +24,7 @@ import { requestBackgroundSync } from "../sync/background-sync";
 import { deferSyncEngine } from "../sync/deferred";
 import type { SyncEngine } from "../sync/engine";
 import type { SyncStatus } from "../sync/status";
+import { deviceDbName } from "./device-name";
 import { whenFirstScreenShown } from "./first-screen";
 
 export interface OpenDevice {
@@ -36,10 +37,6 @@ export interface OpenDevice {
   start(): void;
   /** Stops the engine, unwires the side effects and closes the database (keeping its data). */
   close(): void;
-}
-
-export function deviceDbName(userId: string): string {
-  return `patuh-${userId}`;
 }
 
 /** Only the user's id matters here (so start-up can open the device before the profile is read). */

@@ -10,26 +10,10 @@ import type { AssessmentSummaryRow, PatuhDb } from "./database";
 import { pendingAssessmentIds } from "./outbox";
 import type { AssessmentState } from "./protocol-types";
 import { listSummaries, listSummariesWithConflicts } from "./summaries";
+import { type AssessmentSyncInfo, type SummaryFields, syncInfoFromRows, syncInfoOf } from "./sync-info";
 
-/**
- * - draft: exists only on this device so far (created here, not yet acknowledged);
- * - unsynced: known to the server, with edits on this device not yet acknowledged;
- * - synced: a draft whose every edit the server has;
- * - submitted / returned / approved: the server's status, nothing pending.
- */
-export type AssessmentSyncState = "draft" | "unsynced" | "synced" | "submitted" | "returned" | "approved";
-
-export interface AssessmentSyncInfo {
-  assessmentId: string;
-  pendingCount: number;
-  /** Last time the device confirmed this assessment with the server; null if never. */
-  lastSyncedAt: string | null;
-  state: AssessmentSyncState;
-  /** Open conflicts (another device or person wrote the same answer or note). */
-  conflicts: number;
-  /** Rejected edits not yet dismissed. */
-  rejections: number;
-}
+export type { AssessmentSyncInfo, AssessmentSyncState } from "./sync-info";
+export { syncStateOf } from "./sync-info";
 
 export function getAssessment(db: PatuhDb, id: string): Promise<AssessmentState | undefined> {
   return db.assessments.get(id);
@@ -53,19 +37,6 @@ export function getServerAssessment(db: PatuhDb, id: string): Promise<Assessment
   return db.serverAssessments.get(id);
 }
 
-export function syncStateOf(
-  status: AssessmentState["status"],
-  pendingCount: number,
-  onServer: boolean,
-): AssessmentSyncState {
-  // A sheet the assessor submitted (or that was returned or approved) says so on the home too, at
-  // once and offline: the home and the sheet tell the same state, and unsent edits are counted
-  // beside it ("Diajukan · 12 perubahan belum terkirim"), not instead of it.
-  if (status !== "draft") return status;
-  if (pendingCount > 0) return onServer ? "unsynced" : "draft";
-  return "synced";
-}
-
 export async function getAssessmentSyncInfo(
   db: PatuhDb,
   id: string,
@@ -86,7 +57,7 @@ export async function getAssessmentSyncInfo(
           .filter((r) => r.dismissed === 0)
           .count(),
       ]);
-      return info(
+      return syncInfoOf(
         summaryFields(local),
         pendingCount,
         server !== undefined,
@@ -107,26 +78,20 @@ export async function listAssessmentSyncInfo(
     [db.assessmentSummaries, db.serverAssessments, db.outbox, db.assessmentSync, db.rejections],
     async () => {
       // Summaries, keys and outbox rows only: no full state is read (this runs on every change the home sees).
-      const [locals, serverIds, synced, pendingIds, rejected] = await Promise.all([
+      const [locals, serverIds, synced, pendingIds, openRejections] = await Promise.all([
         summaries ?? listSummaries(db),
         db.serverAssessments.toCollection().primaryKeys(),
         db.assessmentSync.toArray(),
         pendingAssessmentIds(db),
         db.rejections.where("dismissed").equals(0).toArray(),
       ]);
-      const onServer = new Set(serverIds);
-      const syncedAt = new Map(synced.map((s) => [s.id, s.lastSyncedAt]));
-      const pending = tally(pendingIds.map(String));
-      const rejections = tally(rejected.map((r) => r.assessmentId));
-      return locals.map((a) =>
-        info(
-          a,
-          pending.get(a.id) ?? 0,
-          onServer.has(a.id),
-          syncedAt.get(a.id) ?? null,
-          rejections.get(a.id) ?? 0,
-        ),
-      );
+      return syncInfoFromRows({
+        summaries: locals,
+        serverIds,
+        synced,
+        pendingAssessmentIds: pendingIds,
+        openRejections,
+      });
     },
   );
 }
@@ -144,31 +109,6 @@ export async function listConflicts(db: PatuhDb): Promise<{ assessmentId: string
   });
 }
 
-type SummaryFields = Pick<AssessmentSummaryRow, "id" | "status" | "conflicts">;
-
 function summaryFields(a: AssessmentState): SummaryFields {
   return { id: a.id, status: a.status, conflicts: a.conflicts.length };
-}
-
-function info(
-  a: SummaryFields,
-  pendingCount: number,
-  onServer: boolean,
-  lastSyncedAt: string | null,
-  rejections: number,
-): AssessmentSyncInfo {
-  return {
-    assessmentId: a.id,
-    pendingCount,
-    lastSyncedAt,
-    state: syncStateOf(a.status, pendingCount, onServer),
-    conflicts: a.conflicts,
-    rejections,
-  };
-}
-
-function tally(keys: readonly string[]): Map<string, number> {
-  const m = new Map<string, number>();
-  for (const k of keys) m.set(k, (m.get(k) ?? 0) + 1);
-  return m;
 }

@@ -16,9 +16,18 @@ function sameDeps(a: readonly unknown[], b: readonly unknown[]): boolean {
  * The query's latest result, or undefined until the first one arrives. A result computed for other
  * deps is never returned (so /penilaian/A never shows B's data for one render after navigating).
  * A failing query logs and keeps the last good value: a read error must not blank a screen.
+ * `initial` (called once, at mount) may give a value read just before by other means, shown until
+ * the first result arrives.
  */
-export function useLiveQuery<T>(query: () => Promise<T>, deps: unknown[]): T | undefined {
-  const [result, setResult] = useState<Result<T> | undefined>(undefined);
+export function useLiveQuery<T>(
+  query: () => Promise<T>,
+  deps: unknown[],
+  initial?: () => T | undefined,
+): T | undefined {
+  const [result, setResult] = useState<Result<T> | undefined>(() => {
+    const value = initial?.();
+    return value === undefined ? undefined : { deps: [...deps], value };
+  });
   useEffect(() => {
     const forDeps = [...deps];
     const subscription = liveQuery(query).subscribe({

@@ -11,7 +11,6 @@ import { AccountSection } from "./home/account-section";
 import { AssignmentList } from "./home/assignment-list";
 import { DevicePanel } from "./home/device-panel";
 import { groupAssignments, missingForOffline } from "./home/home-model";
-import { saveHomeSnapshot } from "./home/home-snapshot";
 import { OfflineReadiness } from "./home/offline-readiness";
 import { RejectionList } from "./home/rejection-list";
 import { RemovedAssignments } from "./home/removed-assignments";
@@ -27,11 +26,10 @@ export function HomeScreen({ user }: { user: User }) {
   const swControls = useServiceWorkerControl();
   const groups = useMemo(() => (data ? groupAssignments(data) : undefined), [data]);
   const missing = useMemo(() => (data ? missingForOffline(data, swControls) : undefined), [data, swControls]);
-  // The picture the next cold start paints before the device opens (home-snapshot.ts).
+  // The cold-start picture of the previous release (a copy of the list) is no longer read: drop it.
   useEffect(() => {
-    if (groups)
-      void saveHomeSnapshot(user.id, { groups, pulled: data?.pulled ?? false }).catch(() => undefined);
-  }, [groups, user.id, data?.pulled]);
+    globalThis.indexedDB?.deleteDatabase("patuh-home-snapshot");
+  }, []);
   const { engine, db } = useDevice();
   const { pendingCount } = useSyncStatus();
   const unsent = useMemo(

@@ -22,7 +22,7 @@ export const PHONE_VIEWPORT = { width: 360, height: 740 };
 /** A browser whose profile (IndexedDB, service worker, cookies) lives in userDataDir. */
 export async function launchProfile(
   userDataDir: string,
-  options: { bypassCSP?: boolean } = {},
+  options: { bypassCSP?: boolean; serviceWorkers?: "allow" | "block" } = {},
 ): Promise<BrowserContext> {
   return chromium.launchPersistentContext(userDataDir, {
     ...options,

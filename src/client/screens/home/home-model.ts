@@ -1,8 +1,11 @@
 // What the home (Beranda) shows, computed from the device's data: the user's assignments grouped by
 // pemda, each unit with its state in words, and whether the device is ready to work offline.
 // Pure functions (no Dexie, no DOM), so the rules are unit-tested on plain objects.
-import type { AssessmentSyncInfo, AssessmentSyncState } from "../../db/assessments";
-import type { AssessmentState, Assignment, Pemda, Period, Unit } from "../../db/protocol-types";
+import type { HomeData } from "../../db/home-read";
+import type { AssessmentState, Assignment } from "../../db/protocol-types";
+import type { AssessmentSyncState } from "../../db/sync-info";
+
+export type { HomeData };
 
 export type UnitState = "not-started" | AssessmentSyncState;
 
@@ -27,21 +30,6 @@ export interface PemdaGroup {
 }
 
 export type AssessmentRef = Pick<AssessmentState, "id" | "assignmentId" | "updatedAt">;
-
-export interface HomeData {
-  userId: string;
-  assignments: readonly Assignment[];
-  pemda: readonly Pemda[];
-  units: readonly Unit[];
-  periods: readonly Period[];
-  /** Primary keys of the stored instruments: [id, version]. */
-  instrumentKeys: readonly (readonly [string, number])[];
-  /** Summaries suffice (id, assignment, updatedAt): the home never reads whole states. */
-  assessments: readonly AssessmentRef[];
-  syncInfo: readonly AssessmentSyncInfo[];
-  /** A pull has completed at least once (the sync cursor is set). */
-  pulled: boolean;
-}
 
 /** The user's own assignments: an assessor sees only theirs anyway, a supervisor sees the office's. */
 export function myAssignments(data: Pick<HomeData, "assignments" | "userId">): Assignment[] {
