@@ -13,7 +13,6 @@ import {
   assignment,
   createArgs,
   fixtureIds,
-  serverState,
   testDatabases,
   UNIT_SCALE_KEYS,
 } from "./testing/fixtures";
