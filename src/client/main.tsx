@@ -29,7 +29,7 @@ function warmHomeScreen(): void {
 async function start(): Promise<void> {
   document.documentElement.dataset.build = BUILD_ID;
   const home = location.pathname === "/";
-  // The home's cold-start picture is asked for first (it reads the device and paints without the
+  // The home's cold-start list is asked for first (it reads the device and paints without the
   // device layer), then the device of the assessor who last used it here starts opening while the
   // profile is read.
   const hinted = home ? deviceHintUser() : null;

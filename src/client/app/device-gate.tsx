@@ -87,7 +87,7 @@ export function DeviceGate({
   children,
 }: {
   user: User;
-  /** Shown while the device opens instead of the loading line (the home's cold-start picture). */
+  /** Shown while the device opens instead of the loading line (the home's list read without Dexie). */
   preview?: ComponentChildren;
   children: ComponentChildren;
 }) {

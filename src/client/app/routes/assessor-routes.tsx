@@ -6,7 +6,8 @@ import { matchPath } from "../router";
 import type { Area } from "./area";
 
 const HomeScreen = lazyScreen(() => import("../../screens/home-screen").then((module) => module.HomeScreen));
-// The home's cold-start picture (screens/home/home-preview.tsx): no Dexie, shown while the device opens.
+// The home's cold-start list, read from the device without Dexie (screens/home/home-preview.tsx),
+// shown while the device opens.
 const HomePreview = lazyScreen(() =>
   import("../../screens/home/home-preview").then((module) => module.HomePreview),
 );
@@ -30,7 +31,7 @@ export const assessorArea: Area = {
   nav: () => [],
 };
 
-/** What the DeviceGate shows for this path while the device opens (only the home has a picture). */
+/** What the DeviceGate shows for this path while the device opens (only the home has one). */
 export function assessorPreview(path: string, user: User) {
   return path === "/" || path === "/login" ? <HomePreview user={user} /> : undefined;
 }
