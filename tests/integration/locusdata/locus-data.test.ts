@@ -355,6 +355,60 @@ describe("spreadsheet import and export", () => {
     expect((await gorontaloResult()).band).toMatchObject({ qualifier: "Tanpa Maladministrasi" });
   });
 
+  it("names a row given twice on either sheet, an empty locus code, and takes 'Tidak ada' as no product", async () => {
+    const bytes = await workbook(
+      [
+        ["75", "OUT.01", 2, "BPS"],
+        ["75", "OUT.01", 3, "BPS"],
+        ["", "OUT.01", 2, "BPS"],
+      ],
+      [
+        ["75", "Rekomendasi", "R-1/2025", "2025-04-01", "Belum", null],
+        ["75", "rekomendasi", "R-1/2025", "2025-04-02", "Tuntas", null],
+        ["75", "Teguran", "", "2025-04-01", "Belum", null],
+        ["75", "Tidak ada", null, null, null, null],
+      ],
+    );
+    const r = await call("sup", "POST", `/periods/${periodId}/locus-data/import`, bytes, xlsx);
+    expect(r.status).toBe(422);
+    const problems = (r.body.error?.details?.problems ?? []) as {
+      code: string;
+      message: string;
+      at?: { sheet: string; row: number; column: string };
+    }[];
+    expect(problems.map((p) => `${p.at?.sheet}!${p.at?.column}${p.at?.row} ${p.code}`)).toEqual([
+      "Data Sekunder!B3 duplicate",
+      "Data Sekunder!A4 required",
+      "Tindak Lanjut!C3 duplicate",
+      "Tindak Lanjut!B4 invalid_value",
+      "Tindak Lanjut!C4 required",
+    ]);
+    expect(problems[0]?.message).toBe("Data Sekunder!B3: OUT.01 of 75 is given twice.");
+    expect(problems[2]?.message).toBe("Tindak Lanjut!C3: rekomendasi R-1/2025 of 75 is given twice.");
+    expect((await gorontaloResult()).band).toMatchObject({ qualifier: "Tanpa Maladministrasi" });
+
+    // A CSV of follow-ups (told by its columns) with "Tidak ada" alone: the locus's follow-ups are
+    // recorded as none (a dry run here, nothing saved).
+    const none = new TextEncoder().encode(
+      "Kode Lokus;Jenis Produk;Nomor;Tanggal;Tindak Lanjut\r\n75;Tidak ada;;;\r\n",
+    );
+    const dry = await call(
+      "sup",
+      "POST",
+      `/periods/${periodId}/locus-data/import?dryRun=true`,
+      none,
+      "text/csv",
+    );
+    expect(dry.status).toBe(200);
+    expect(dry.body.report).toMatchObject({
+      applied: false,
+      rows: 1,
+      secondaryLoci: 0,
+      oversightLoci: 1,
+      problems: [],
+    });
+  });
+
   it("imports (dry run first), is idempotent, and exports what it imported", async () => {
     const bytes = await workbook(
       [["75", "OUT.01", 2, "KemenPANRB 2025, tabel 3"]],
