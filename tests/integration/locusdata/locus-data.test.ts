@@ -279,6 +279,33 @@ describe("validation and scope", () => {
     ]);
   });
 
+  it("refuses a body that is not a list of objects, and an entry given twice, with their paths", async () => {
+    const issuesOf = async (path: string, body: unknown) => {
+      const r = await call("sup", "PUT", path, body);
+      expect(r.status).toBe(400);
+      return ((r.body.error?.details?.issues ?? []) as { path: string; message: string }[]).map(
+        (i) => `${i.path}: ${i.message}`,
+      );
+    };
+    expect(await issuesOf(secondaryPath, { values: "OUT.01" })).toEqual(["values: Expected {values: [...]}"]);
+    expect(await issuesOf(oversightPath, [])).toEqual(["products: Expected {products: [...]}"]);
+    expect(
+      await issuesOf(secondaryPath, {
+        values: [
+          null,
+          { indicatorId: "OUT.01", value: 3, source: "BPS" },
+          { indicatorId: "OUT.01", value: 2, source: "BPS" },
+        ],
+      }),
+    ).toEqual(["values.0: Expected an object", "values.2.indicatorId: OUT.01 is given twice"]);
+    const product = { kind: "saran", number: "S-1/2025", date: "2025-02-03", state: "full" };
+    expect(await issuesOf(oversightPath, { products: [product, 7, product] })).toEqual([
+      "products.1: Expected an object",
+      "products.2.number: saran S-1/2025 is given twice",
+    ]);
+    expect((await gorontaloResult()).score).toBe(76.82);
+  });
+
   it("another office's supervisor gets 404 everywhere; an assessor 403; a foreign locus 404", async () => {
     for (const [method, path, body] of [
       ["GET", `/periods/${periodId}/locus-data`, undefined],
