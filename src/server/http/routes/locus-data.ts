@@ -18,6 +18,7 @@ import { CSV_MIME, XLSX_MIME } from "../../spreadsheet";
 import { InstrumentCache } from "../../sync/instrument-cache";
 import { parseJsonBytes, readBodyBytes } from "../body";
 import type { RouteModule } from "../context";
+import { dryRunQuery, importAnswer } from "../import-answer";
 import { problem } from "../problems";
 import { MASTER_DATA_MAX_BYTES } from "./master-data";
 
@@ -68,28 +69,13 @@ export const locusDataRoutes: RouteModule = {
     });
     api.post("/periods/:periodId/locus-data/import", auth, async (c) => {
       const p = await period(c);
-      const dryRunText = c.req.query("dryRun");
-      if (dryRunText !== undefined && dryRunText !== "true" && dryRunText !== "false")
-        throw problem("invalid_query", { path: "dryRun" });
+      const dryRun = dryRunQuery(c);
       const bytes = await readBodyBytes(c.req.raw, MASTER_DATA_MAX_BYTES);
       const report = await importLocusData(deps.db, instruments, p, bytes, {
-        dryRun: dryRunText === "true",
+        dryRun,
         actorId: c.get("user").id,
       });
-      c.header("Cache-Control", "no-store");
-      if (report.problems.length > 0) {
-        return c.json(
-          {
-            error: {
-              code: "import_invalid",
-              message: "The file has problems; nothing was written.",
-              details: report,
-            },
-          },
-          422,
-        );
-      }
-      return c.json({ report }, 200);
+      return importAnswer(c, report);
     });
     api.get("/periods/:periodId/locus-data/export", auth, async (c) => {
       const p = await period(c);
