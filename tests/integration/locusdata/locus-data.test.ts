@@ -3,55 +3,22 @@
 // follow-ups entered by the supervisor (JSON and spreadsheet), results / rapor / XLSX computed with
 // them, the qualifier granted only when every follow-up is full, and other offices refused.
 import { randomUUID } from "node:crypto";
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createSession } from "../../../src/server/auth/sessions";
-import { systemClock } from "../../../src/server/clock";
-import { type Config, DEFAULT_LIMITS } from "../../../src/server/config";
-import { createApp } from "../../../src/server/http/app";
 import { writeXlsx } from "../../../src/server/spreadsheet";
-import { createTestDb, type TestDb } from "../../helpers/test-db";
 import { readXlsx } from "../review/read-zip";
 import { GORONTALO_OBSERVED, testInstrument2025 } from "./instrument";
 import { insertSubmittedAssessment } from "./submitted-assessment";
+import { type LocusWorld, startLocusWorld } from "./world";
 
 type Who = "admin" | "sup" | "sup2" | "ass";
-type Body = Record<string, unknown> & { error?: { code: string; details?: Record<string, unknown> } };
-let testDb: TestDb;
-let app: ReturnType<typeof createApp>;
-let dataDir: string;
-const tokens = {} as Record<Who, string>;
+let world: LocusWorld<Who>;
+const call: LocusWorld<Who>["call"] = (...args) => world.call(...args);
 const periodId = randomUUID();
 const otherPeriod = randomUUID();
 const gorontalo = randomUUID();
 const otherLocus = randomUUID();
 const assessments: string[] = [];
-
-async function call(who: Who, method: string, path: string, body?: unknown, type = "application/json") {
-  const headers: Record<string, string> = { cookie: `patuh_session=${tokens[who]}` };
-  if (body !== undefined) headers["content-type"] = type;
-  const res = await app.request(`/api/v1${path}`, {
-    method,
-    headers,
-    body:
-      body === undefined
-        ? undefined
-        : body instanceof Uint8Array
-          ? new Uint8Array(body)
-          : JSON.stringify(body),
-  });
-  const bytes = new Uint8Array(await res.arrayBuffer());
-  let json: Body = {};
-  try {
-    json = JSON.parse(new TextDecoder().decode(bytes)) as Body;
-  } catch {
-    // a file
-  }
-  return { status: res.status, body: json, bytes };
-}
 
 interface PemdaBody {
   pemdaId: string;
@@ -76,28 +43,19 @@ const fullValues = {
 };
 
 beforeAll(async () => {
-  testDb = await createTestDb();
-  const db = testDb.db;
-  dataDir = mkdtempSync(join(tmpdir(), "patuh-locus-"));
-  await sql`insert into offices (id, name) values ('gorontalo', 'Perwakilan Gorontalo'), ('other', 'Lain')`.execute(
-    db,
+  world = await startLocusWorld<Who>(
+    [
+      ["gorontalo", "Perwakilan Gorontalo"],
+      ["other", "Lain"],
+    ],
+    [
+      ["admin", "admin", "gorontalo"],
+      ["sup", "supervisor", "gorontalo"],
+      ["sup2", "supervisor", "other"],
+      ["ass", "assessor", "gorontalo"],
+    ],
   );
-  await sql`insert into banding_schemes (id, definition) values ('opini-2025', '{}'::jsonb)`.execute(db);
-  await sql`insert into instruments (id, version, definition)
-            values ('uji-2025', 1, ${JSON.stringify(testInstrument2025)}::jsonb)`.execute(db);
-  const people: [Who, string, string][] = [
-    ["admin", "admin", "gorontalo"],
-    ["sup", "supervisor", "gorontalo"],
-    ["sup2", "supervisor", "other"],
-    ["ass", "assessor", "gorontalo"],
-  ];
-  const ids = {} as Record<Who, string>;
-  for (const [who, role, office] of people) {
-    ids[who] = randomUUID();
-    await sql`insert into users (id, username, name, role, office_id, password_hash)
-              values (${ids[who]}, ${who}, ${who}, ${role}, ${office}, 'x')`.execute(db);
-    tokens[who] = (await createSession(db, systemClock, ids[who])).token;
-  }
+  const { db, ids } = world;
   for (const [id, office] of [
     [periodId, "gorontalo"],
     [otherPeriod, "other"],
@@ -114,11 +72,9 @@ beforeAll(async () => {
     ["Dinas Sosial", GORONTALO_OBSERVED.dinasSosial],
     ["RSUD", GORONTALO_OBSERVED.rsud],
   ] as const;
-  const _at = "2025-08-01T02:00:00.000Z";
   for (const [name, observed] of units) {
     const unitId = randomUUID();
     const assignmentId = randomUUID();
-    const _id = randomUUID();
     await sql`insert into units (id, pemda_id, kind, name) values (${unitId}, ${gorontalo}, ${name}, ${name})`.execute(
       db,
     );
@@ -135,19 +91,6 @@ beforeAll(async () => {
     });
     assessments.push(id);
   }
-  const config: Config = {
-    port: 0,
-    host: "127.0.0.1",
-    databaseUrl: null,
-    dataDir,
-    staticDir: join(dataDir, "static"),
-    demoPassword: null,
-    evidence: { kind: "fs" },
-    metricsToken: null,
-    trustProxy: false,
-    limits: { ...DEFAULT_LIMITS },
-  };
-  app = createApp({ db, config, log: { error: (m, e) => console.error(m, e), info: () => undefined } });
   // The supervisor approves the three units through the review API.
   for (const id of assessments) {
     const r = await call("sup", "POST", `/assessments/${id}/review`, { decision: "approve", revision: 4 });
@@ -156,8 +99,7 @@ beforeAll(async () => {
 }, 120_000);
 
 afterAll(async () => {
-  await testDb?.close();
-  if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+  await world?.close();
 });
 
 describe("Gorontalo 2025 through the API", () => {
