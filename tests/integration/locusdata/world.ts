@@ -9,9 +9,9 @@ import { join } from "node:path";
 import { sql } from "kysely";
 import { createSession } from "../../../src/server/auth/sessions";
 import { systemClock } from "../../../src/server/clock";
-import { type Config, DEFAULT_LIMITS } from "../../../src/server/config";
 import type { Db } from "../../../src/server/db/connection";
 import { createApp } from "../../../src/server/http/app";
+import { inProcessConfig } from "../../helpers/in-process-config";
 import { createTestDb } from "../../helpers/test-db";
 import { testInstrument2025 } from "./instrument";
 
@@ -51,18 +51,7 @@ export async function startLocusWorld<Who extends string>(
               values (${ids[who]}, ${who}, ${who}, ${role}, ${office}, 'x')`.execute(db);
     tokens[who] = (await createSession(db, systemClock, ids[who])).token;
   }
-  const config: Config = {
-    port: 0,
-    host: "127.0.0.1",
-    databaseUrl: null,
-    dataDir,
-    staticDir: join(dataDir, "static"),
-    demoPassword: null,
-    evidence: { kind: "fs" },
-    metricsToken: null,
-    trustProxy: false,
-    limits: { ...DEFAULT_LIMITS },
-  };
+  const config = inProcessConfig(dataDir);
   const app = createApp({ db, config, log: { error: (m, e) => console.error(m, e), info: () => undefined } });
   return {
     db,
