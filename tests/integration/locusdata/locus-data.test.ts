@@ -397,6 +397,9 @@ describe("spreadsheet import and export", () => {
     expect(again.body.report).toMatchObject({ applied: true, changedLoci: 0 });
     const out = await call("sup", "GET", `/periods/${periodId}/locus-data/export?format=xlsx`);
     expect(out.status).toBe(200);
+    expect(out.headers.get("content-type")).toBe(xlsx);
+    expect(out.headers.get("content-disposition")).toBe('attachment; filename="data-lokus-2025.xlsx"');
+    expect(out.headers.get("cache-control")).toBe("no-store");
     const back = await call(
       "sup",
       "POST",
@@ -406,6 +409,8 @@ describe("spreadsheet import and export", () => {
     );
     expect(back.body.report).toMatchObject({ changedLoci: 0, rows: 2 });
     const csv = await call("sup", "GET", `/periods/${periodId}/locus-data/export?format=csv&sheet=oversight`);
+    expect(csv.headers.get("content-disposition")).toBe('attachment; filename="data-lokus-2025.csv"');
+    expect(csv.headers.get("content-type")).toContain("text/csv");
     expect(new TextDecoder().decode(csv.bytes)).toContain("Rekomendasi,R-1/2025,2025-04-01,Belum");
   });
 });

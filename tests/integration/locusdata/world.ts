@@ -27,7 +27,7 @@ export interface LocusWorld<Who extends string> {
     path: string,
     body?: unknown,
     type?: string,
-  ): Promise<{ status: number; body: Body; bytes: Uint8Array }>;
+  ): Promise<{ status: number; body: Body; bytes: Uint8Array; headers: Headers }>;
   close(): Promise<void>;
 }
 
@@ -76,7 +76,7 @@ export async function startLocusWorld<Who extends string>(
       } catch {
         // a file
       }
-      return { status: res.status, body: json, bytes };
+      return { status: res.status, body: json, bytes, headers: res.headers };
     },
     async close() {
       await testDb.close();

@@ -14,12 +14,11 @@ import { exportLocusData } from "../../locusdata/export";
 import { importLocusData } from "../../locusdata/import";
 import { forgetOversight, readLocusData, saveOversight, saveSecondary } from "../../locusdata/service";
 import { periodForReview } from "../../results/access";
-import { CSV_MIME, XLSX_MIME } from "../../spreadsheet";
 import { InstrumentCache } from "../../sync/instrument-cache";
 import { parseJsonBytes, readBodyBytes } from "../body";
 import type { RouteModule } from "../context";
-import { dryRunQuery, importAnswer } from "../import-answer";
 import { problem } from "../problems";
+import { dryRunQuery, importAnswer, spreadsheetDownload } from "../spreadsheet-answers";
 import { MASTER_DATA_MAX_BYTES } from "./master-data";
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
@@ -84,14 +83,7 @@ export const locusDataRoutes: RouteModule = {
       const sheet = c.req.query("sheet") ?? "secondary";
       if (sheet !== "secondary" && sheet !== "oversight") throw problem("invalid_query", { path: "sheet" });
       const bytes = await exportLocusData(deps.db, instruments, p, format, sheet);
-      return new Response(bytes, {
-        status: 200,
-        headers: {
-          "Content-Type": format === "csv" ? CSV_MIME : XLSX_MIME,
-          "Content-Disposition": `attachment; filename="data-lokus-${p.year}.${format}"`,
-          "Cache-Control": "no-store",
-        },
-      });
+      return spreadsheetDownload(bytes, format, `data-lokus-${p.year}`);
     });
   },
 };
