@@ -5,25 +5,26 @@
 // period's "Data sekunder & tindak lanjut" screen enters one secondary value with its source and
 // one oversight product with its follow-up state, both saved and read back, and an import whose
 // bad row is listed with its sheet, row and column (nothing saved).
-import { readFileSync } from "node:fs";
-import { join } from "node:path";
 import ExcelJS from "exceljs";
 import type { BrowserContext, Locator, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { AdminDashboardPage, AdminInstrumentsPage, AdminPeriodsPage } from "./pages/admin-pages";
+import { LocusDataPage } from "./pages/locus-data-page";
 import { LoginPage } from "./pages/login-page";
+import { PlanningPage } from "./pages/planning-page";
 import { firstPage, launchProfile, PHONE_VIEWPORT } from "./support/browser";
 import { explainFailures } from "./support/explain-failures";
 import { type E2eFixture, setUpE2e } from "./support/fixture";
-import { ROOT } from "./support/paths";
+import { shippedInstrument } from "./support/instruments";
 import { DEMO_PASSWORD } from "./support/server";
 
 const OFFICE = "Ombudsman RI Perwakilan Kalimantan Barat";
 const PEMDA = "Kabupaten Bengkayang";
 const PERIOD = "Periode Data Lokus 2025";
-const INSTRUMENT = JSON.parse(
-  readFileSync(join(ROOT, "assets", "instrument", "maladministrasi-2025.json"), "utf8"),
-) as { id: string; version: number; title: { id: string } };
+const INSTRUMENT = shippedInstrument<{
+  groups: JsonGroup[];
+  scales: Record<string, { options: { value: number | null; label: { id: string } }[] }>;
+}>("maladministrasi-2025.json");
 const NEXT = INSTRUMENT.version + 1;
 
 interface JsonGroup {
@@ -31,10 +32,6 @@ interface JsonGroup {
   groups?: JsonGroup[];
   indicators?: { id: string; question: { id: string }; answer: string }[];
 }
-const TREE = INSTRUMENT as unknown as {
-  groups: JsonGroup[];
-  scales: Record<string, { options: { value: number | null; label: { id: string } }[] }>;
-};
 
 /** The instrument's first indicator in tree order (the first section opens on it) with its options. */
 function firstIndicator(): { question: string; options: string[] } {
@@ -45,9 +42,9 @@ function firstIndicator(): { question: string; options: string[] } {
     }
     return undefined;
   };
-  const indicator = find(TREE.groups);
+  const indicator = find(INSTRUMENT.groups);
   if (!indicator) throw new Error("the instrument has no indicator");
-  const scale = TREE.scales[indicator.answer];
+  const scale = INSTRUMENT.scales[indicator.answer];
   if (!scale) throw new Error(`no scale ${indicator.answer}`);
   return { question: indicator.question.id, options: scale.options.map((o) => o.label.id) };
 }
@@ -198,48 +195,27 @@ describe("secondary data, follow-ups and instrument workbooks on screen", () => 
     await periods.row(PERIOD).getByText("Dibuka", { exact: true }).waitFor();
 
     await page.goto(`${fx.server.url}/perencanaan`);
-    await page
-      .getByTestId("planning-periods")
-      .getByRole("link", { name: new RegExp(PERIOD) })
-      .click();
-    await page.getByRole("link", { name: "Data sekunder & tindak lanjut" }).click();
-    await page.getByRole("heading", { level: 1, name: "Data sekunder & tindak lanjut" }).waitFor();
+    // The plan loaded first: a click while it loads can land on a moving link (it raced under load).
+    await new PlanningPage(page).openPeriod(PERIOD);
+    const ld = new LocusDataPage(page);
+    await ld.openVia(page.getByRole("link", { name: LocusDataPage.TITLE }));
 
-    const locus = () => page.getByTestId("ld-locus").filter({ hasText: PEMDA });
-    await locus().locator("summary").click();
-    const first = locus().getByTestId("ld-secondary").locator("fieldset").first();
-    const select = first.locator("select");
-    const value = await select.locator("option").nth(1).getAttribute("value");
-    await select.selectOption(value ?? "");
-    await first.getByLabel(/Sumber/).fill("BPS Kabupaten Bengkayang, Tabel 4.1, 2024");
-    await locus().getByRole("button", { name: "Simpan data sekunder" }).click();
-    await page.getByRole("status").filter({ hasText: "Tersimpan." }).waitFor();
-    await locus()
-      .locator("summary")
-      .filter({ hasText: /1 dari \d+ indikator terisi/ })
-      .waitFor();
+    await ld.toggle(PEMDA);
+    const first = ld.secondaryFields(PEMDA).first();
+    const [value] = await ld.valuesOf(first);
+    await ld.fillSecondary(first, value ?? "", "BPS Kabupaten Bengkayang, Tabel 4.1, 2024");
+    await ld.saveSecondary(PEMDA, { filled: 1 });
 
-    await locus().locator("summary").click();
-    await locus().getByRole("button", { name: "Tambah produk" }).click();
-    await locus().getByLabel(/Nomor/).fill("TK/0012/2025");
-    await locus()
-      .getByLabel(/Tanggal/)
-      .fill("2025-03-14");
-    await locus().getByLabel("Tindak lanjut", { exact: true }).selectOption("full");
-    await locus().getByRole("button", { name: "Simpan tindak lanjut" }).click();
-    await locus().locator("summary").filter({ hasText: "Tindak lanjut sudah dicatat" }).waitFor();
+    await ld.toggle(PEMDA);
+    await ld.addFollowUp(PEMDA, { number: "TK/0012/2025", date: "2025-03-14", state: "full" });
 
     const csv = Buffer.from(
       "Kode Lokus;Nama Lokus;Indikator;Nilai;Sumber;Catatan\r\n6102;Bengkayang;tidak-ada;1;BPS;\r\n",
       "utf8",
     );
-    await page
-      .getByLabel("Berkas CSV atau XLSX")
-      .setInputFiles({ name: "lokus.csv", mimeType: "text/csv", buffer: csv });
-    await page.getByRole("button", { name: "Periksa (pratinjau)" }).click();
-    await page.getByTestId("ld-outcome").filter({ hasText: "Berkas ditolak" }).waitFor();
-    const bad = await page.getByTestId("ld-problems").locator("tbody tr").first().innerText();
-    expect(bad).toMatch(/\b2\b/);
-    expect(await page.getByTestId("ld-apply").isDisabled()).toBe(true);
+    await ld.check({ name: "lokus.csv", mimeType: "text/csv", buffer: csv });
+    await ld.outcome.filter({ hasText: "Berkas ditolak" }).waitFor();
+    expect(await ld.firstProblem()).toMatch(/\b2\b/);
+    expect(await ld.importButton.isDisabled()).toBe(true);
   });
 });

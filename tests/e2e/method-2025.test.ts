@@ -11,8 +11,6 @@
 // source) and one oversight product followed up in full on the "Data sekunder & tindak lanjut"
 // screen, and sees the predicate WITH the qualifier "Tanpa Maladministrasi" in results, in the
 // rapor and in the results XLSX (read with exceljs), the Output now counted from secondary data.
-import { readFileSync } from "node:fs";
-import { join } from "node:path";
 import ExcelJS from "exceljs";
 import type { BrowserContext, Locator, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -22,13 +20,15 @@ import { AdminDashboardPage, AdminInstrumentsPage, AdminPeriodsPage } from "./pa
 import { ChecklistPage } from "./pages/checklist-page";
 import { FieldApi } from "./pages/field-api";
 import { HomePage } from "./pages/home-page";
+import { LocusDataPage } from "./pages/locus-data-page";
 import { LoginPage } from "./pages/login-page";
 import { PlanningPage } from "./pages/planning-page";
 import { ReviewPage } from "./pages/review-page";
 import { firstPage, launchProfile, waitForServiceWorkerControl } from "./support/browser";
 import { explainFailures } from "./support/explain-failures";
 import { type E2eFixture, setUpE2e } from "./support/fixture";
-import { ROOT, resultPath } from "./support/paths";
+import { shippedInstrument } from "./support/instruments";
+import { resultPath } from "./support/paths";
 import { DEMO_PASSWORD } from "./support/server";
 
 const SYNC_TIMEOUT_MS = 60_000;
@@ -38,9 +38,7 @@ const PERIOD = "Penilaian Maladministrasi 2025";
 const SEED = "bengkayang-2025";
 const DINDIK = "Dinas Pendidikan Kabupaten Bengkayang";
 const CALL_AT = "2025-09-16T10:30";
-const INSTRUMENT = JSON.parse(
-  readFileSync(join(ROOT, "assets", "instrument", "maladministrasi-2025.json"), "utf8"),
-) as { id: string; version: number; title: { id: string } };
+const INSTRUMENT = shippedInstrument("maladministrasi-2025.json");
 
 const UNITS_CSV = Buffer.from(
   `\uFEFF${[
@@ -165,12 +163,8 @@ describe("the 2025 method: plan, fill offline with a phone interview, approve, s
     await login.logIn("supervisor", DEMO_PASSWORD);
     await staff.getByRole("link", { name: "Perencanaan" }).click();
     await staff.getByRole("heading", { level: 1, name: "Perencanaan" }).waitFor();
-    await staff
-      .getByTestId("planning-periods")
-      .getByRole("link", { name: new RegExp(PERIOD) })
-      .click();
-    await staff.getByTestId("pemda-select").waitFor();
     const planning = new PlanningPage(staff);
+    await planning.openPeriod(PERIOD);
     await planning.choosePemda(PEMDA);
     // The imported kinds are the strata: one unit of each.
     const kinds = await staff
@@ -344,40 +338,28 @@ describe("the 2025 method: plan, fill offline with a phone interview, approve, s
   it("the supervisor enters secondary data and a full follow-up on screen; the predicate carries the qualifier in results, rapor and XLSX", async () => {
     // From the results of this 2025 period, its link to the secondary data & follow-ups screen.
     const before = Number(((await resultScore()) ?? "").replace(",", "."));
-    await staff.getByTestId("results-locus-data").getByRole("link").click();
-    await staff.getByRole("heading", { level: 1, name: "Data sekunder & tindak lanjut" }).waitFor();
+    const ld = new LocusDataPage(staff);
+    await ld.openVia(staff.getByTestId("results-locus-data").getByRole("link"));
     const periodId = /\/perencanaan\/([0-9a-f-]{36})\/data-lokus/.exec(staff.url())?.[1] ?? "";
     expect(periodId).not.toBe("");
-    expect(await staff.getByTestId("ld-closed").count()).toBe(0);
-    const locus = () => staff.getByTestId("ld-locus").filter({ hasText: PEMDA });
-    await locus().locator("summary").click();
+    expect(await ld.closedNote.count()).toBe(0);
+    await ld.toggle(PEMDA);
     // Every secondary indicator of the Output: its best value, with the cited source.
-    const fieldsets = locus().getByTestId("ld-secondary").locator("fieldset");
-    const count = await fieldsets.count();
+    const fields = ld.secondaryFields(PEMDA);
+    const count = await fields.count();
     expect(count).toBeGreaterThan(0);
     for (let i = 0; i < count; i++) {
-      const set = fieldsets.nth(i);
-      const options = await set
-        .locator("select option")
-        .evaluateAll((os) => os.map((o) => (o as HTMLOptionElement).value).filter((v) => v !== ""));
-      await set.locator("select").selectOption(options[options.length - 1] ?? "");
-      await set.getByLabel(/Sumber/).fill("KemenPANRB, Indeks Pelayanan Publik 2025");
+      const field = fields.nth(i);
+      const values = await ld.valuesOf(field);
+      await ld.fillSecondary(
+        field,
+        values[values.length - 1] ?? "",
+        "KemenPANRB, Indeks Pelayanan Publik 2025",
+      );
     }
-    await locus().getByRole("button", { name: "Simpan data sekunder" }).click();
-    await staff.getByRole("status").filter({ hasText: "Tersimpan." }).waitFor();
-    await locus()
-      .locator("summary")
-      .filter({ hasText: new RegExp(`${count} dari ${count} indikator terisi`) })
-      .waitFor();
-    await locus().locator("summary").click();
-    await locus().getByRole("button", { name: "Tambah produk" }).click();
-    await locus().getByLabel(/Nomor/).fill("0012/LAPH/2025");
-    await locus()
-      .getByLabel(/Tanggal/)
-      .fill("2025-03-14");
-    await locus().getByLabel("Tindak lanjut", { exact: true }).selectOption("full");
-    await locus().getByRole("button", { name: "Simpan tindak lanjut" }).click();
-    await locus().locator("summary").filter({ hasText: "Tindak lanjut sudah dicatat" }).waitFor();
+    await ld.saveSecondary(PEMDA, { filled: count, total: count });
+    await ld.toggle(PEMDA);
+    await ld.addFollowUp(PEMDA, { number: "0012/LAPH/2025", date: "2025-03-14", state: "full" });
 
     // Results: the same band, now with the qualifier; the Output adds to the score, never removes.
     const review = new ReviewPage(staff);

@@ -267,9 +267,8 @@ describe("onboarding from an empty database", () => {
     // The checklist's link leads to the planning screen that draws the sample.
     await step("sample").getByRole("link").click();
     await page.getByRole("heading", { level: 1, name: "Perencanaan" }).waitFor();
-    await page.getByTestId("planning-periods").getByRole("link").first().click();
-    await page.getByTestId("pemda-select").waitFor();
     const planning = new PlanningPage(page);
+    await planning.openPeriod();
     await planning.choosePemda("Kabupaten Sambas");
     // The imported unit kinds are the sampling strata: one unit of each.
     const kinds = await page

@@ -8,11 +8,14 @@ import type { Instrument } from "../../domain/instrument/types";
 import type { Db } from "../db/connection";
 import type { PeriodInfo } from "../results/period-results";
 import {
+  type ColumnSpec,
   cellProblem,
   cellText,
+  type MappedRow,
   type MappedSheet,
   mapSheet,
   pickSheet,
+  type RawSheet,
   readSpreadsheet,
   type SheetProblem,
   type SpreadsheetFormat,
@@ -54,13 +57,31 @@ export interface LocusImportReport {
 
 const PROBLEM_LIMIT = 1000;
 
-function secondaryRows(
-  mapped: MappedSheet<SecondaryKey>,
-  instrument: Instrument,
+/** What a row's own cells (all but its locus) come to; each wrong cell's problem is already pushed. */
+type RowReading<K extends string, T> =
+  /** "No product issued": the locus's set is recorded as empty (not overwriting rows it has). */
+  | { noneIssued: true }
+  | {
+      noneIssued?: false;
+      /** The row's input; undefined when a cell is wrong. */
+      input: T | undefined;
+      /** Who the row is within its locus, for "given twice"; undefined when too broken to tell. */
+      identity?: { key: string; column: K; label: string };
+    };
+
+/**
+ * The rows of one sheet grouped by locus: the checks every sheet shares (the locus code is given
+ * and names a locus of this office; a row is not given twice for its locus) around `readRow`,
+ * which checks the sheet's own cells. A row's problems come in this order: locus, own cells,
+ * duplicate. Only rows without any problem are kept.
+ */
+function rowsByLocus<K extends string, T>(
+  mapped: MappedSheet<K | "locus">,
   lociByCode: Map<string, string>,
   problems: SheetProblem[],
-): Map<string, SecondaryValueInput[]> {
-  const byLocus = new Map<string, SecondaryValueInput[]>();
+  readRow: (row: MappedRow<K | "locus">) => RowReading<K | "locus", T>,
+): Map<string, T[]> {
+  const byLocus = new Map<string, T[]>();
   const seen = new Set<string>();
   for (const row of mapped.rows) {
     const code = cellText(row.values.locus);
@@ -70,115 +91,140 @@ function secondaryRows(
       problems.push(
         cellProblem(mapped, row, "locus", "unknown_reference", `No locus ${code} in this office.`),
       );
-    const indicatorId = cellText(row.values.indicator);
-    const raw = row.values.value;
-    const checked = checkSecondaryValue(instrument, indicatorId, raw === null ? null : raw);
-    if (!checked.ok)
-      problems.push(
-        cellProblem(
-          mapped,
-          row,
-          checked.code === "unknown_reference" ? "indicator" : "value",
-          checked.code,
-          checked.message,
-        ),
-      );
-    const source = cellText(row.values.source);
-    if (source === "")
-      problems.push(cellProblem(mapped, row, "source", "required", "Cite the source of the value."));
-    const key = `${code.toLowerCase()}\u001f${indicatorId}`;
-    if (seen.has(key))
-      problems.push(
-        cellProblem(mapped, row, "indicator", "duplicate", `${indicatorId} of ${code} is given twice.`),
-      );
-    seen.add(key);
-    if (pemdaId !== undefined && checked.ok && source !== "") {
+    const reading = readRow(row);
+    if (reading.noneIssued === true) {
+      if (pemdaId !== undefined && !byLocus.has(pemdaId)) byLocus.set(pemdaId, []);
+      continue;
+    }
+    const { identity, input } = reading;
+    if (identity !== undefined) {
+      const key = `${code.toLowerCase()}\u001f${identity.key}`;
+      if (seen.has(key))
+        problems.push(
+          cellProblem(
+            mapped,
+            row,
+            identity.column,
+            "duplicate",
+            `${identity.label} of ${code} is given twice.`,
+          ),
+        );
+      seen.add(key);
+    }
+    if (pemdaId !== undefined && input !== undefined) {
       const list = byLocus.get(pemdaId) ?? [];
-      list.push({ indicatorId, value: checked.value, source, note: cellText(row.values.note) });
+      list.push(input);
       byLocus.set(pemdaId, list);
     }
   }
   return byLocus;
 }
 
-function oversightRows(
-  mapped: MappedSheet<OversightKey>,
-  lociByCode: Map<string, string>,
+/** A secondary value's row: a known indicator with a valid value and its source. */
+function secondaryRow(
+  mapped: MappedSheet<SecondaryKey>,
+  row: MappedRow<SecondaryKey>,
+  instrument: Instrument,
   problems: SheetProblem[],
-): Map<string, OversightProductInput[]> {
-  const byLocus = new Map<string, OversightProductInput[]>();
-  const seen = new Set<string>();
-  for (const row of mapped.rows) {
-    const code = cellText(row.values.locus);
-    const pemdaId = lociByCode.get(code.toLowerCase());
-    if (code === "") problems.push(cellProblem(mapped, row, "locus", "required", "The locus code is empty."));
-    else if (pemdaId === undefined)
-      problems.push(
-        cellProblem(mapped, row, "locus", "unknown_reference", `No locus ${code} in this office.`),
-      );
-    const kindText = cellText(row.values.kind);
-    if (NONE_ISSUED.includes(kindText.toLowerCase())) {
-      // "No product issued": the locus's follow-ups are recorded as an empty list.
-      if (pemdaId !== undefined && !byLocus.has(pemdaId)) byLocus.set(pemdaId, []);
-      continue;
-    }
-    const kind = oversightKindOf(kindText);
-    if (kind === undefined)
-      problems.push(
-        cellProblem(
-          mapped,
-          row,
-          "kind",
-          "invalid_value",
-          `"${kindText}": expected Tindakan Korektif, Saran, Rekomendasi or Tidak ada.`,
-        ),
-      );
-    const number = cellText(row.values.number);
-    if (number === "")
-      problems.push(cellProblem(mapped, row, "number", "required", "The product's number is empty."));
-    const date = cellText(row.values.date);
-    if (!isIsoDate(date))
-      problems.push(
-        cellProblem(mapped, row, "date", "invalid_value", `"${date}": expected a date (YYYY-MM-DD).`),
-      );
-    const stateText = cellText(row.values.state);
-    const state = followUpStateOf(stateText);
-    if (state === undefined)
-      problems.push(
-        cellProblem(
-          mapped,
-          row,
-          "state",
-          "invalid_value",
-          `"${stateText}": expected Tuntas, Sebagian or Belum (full, partial, none).`,
-        ),
-      );
-    const key = `${code.toLowerCase()}\u001f${kind}\u001f${number}`;
-    if (kind !== undefined && number !== "" && seen.has(key))
-      problems.push(
-        cellProblem(mapped, row, "number", "duplicate", `${kindText} ${number} of ${code} is given twice.`),
-      );
-    seen.add(key);
-    if (
-      pemdaId !== undefined &&
-      kind !== undefined &&
-      state !== undefined &&
-      number !== "" &&
-      isIsoDate(date)
-    ) {
-      const list = byLocus.get(pemdaId) ?? [];
-      list.push({
-        kind,
-        number,
-        date,
-        state,
-        evidence: cellText(row.values.evidence),
-        note: cellText(row.values.note),
-      });
-      byLocus.set(pemdaId, list);
-    }
-  }
-  return byLocus;
+): RowReading<SecondaryKey, SecondaryValueInput> {
+  const indicatorId = cellText(row.values.indicator);
+  const raw = row.values.value;
+  const checked = checkSecondaryValue(instrument, indicatorId, raw === null ? null : raw);
+  if (!checked.ok)
+    problems.push(
+      cellProblem(
+        mapped,
+        row,
+        checked.code === "unknown_reference" ? "indicator" : "value",
+        checked.code,
+        checked.message,
+      ),
+    );
+  const source = cellText(row.values.source);
+  if (source === "")
+    problems.push(cellProblem(mapped, row, "source", "required", "Cite the source of the value."));
+  return {
+    input:
+      checked.ok && source !== ""
+        ? { indicatorId, value: checked.value, source, note: cellText(row.values.note) }
+        : undefined,
+    identity: { key: indicatorId, column: "indicator", label: indicatorId },
+  };
+}
+
+/** A follow-up's row: kind, number, date and state, or "no product issued" for its locus. */
+function oversightRow(
+  mapped: MappedSheet<OversightKey>,
+  row: MappedRow<OversightKey>,
+  problems: SheetProblem[],
+): RowReading<OversightKey, OversightProductInput> {
+  const kindText = cellText(row.values.kind);
+  if (NONE_ISSUED.includes(kindText.toLowerCase())) return { noneIssued: true };
+  const kind = oversightKindOf(kindText);
+  if (kind === undefined)
+    problems.push(
+      cellProblem(
+        mapped,
+        row,
+        "kind",
+        "invalid_value",
+        `"${kindText}": expected Tindakan Korektif, Saran, Rekomendasi or Tidak ada.`,
+      ),
+    );
+  const number = cellText(row.values.number);
+  if (number === "")
+    problems.push(cellProblem(mapped, row, "number", "required", "The product's number is empty."));
+  const date = cellText(row.values.date);
+  if (!isIsoDate(date))
+    problems.push(
+      cellProblem(mapped, row, "date", "invalid_value", `"${date}": expected a date (YYYY-MM-DD).`),
+    );
+  const stateText = cellText(row.values.state);
+  const state = followUpStateOf(stateText);
+  if (state === undefined)
+    problems.push(
+      cellProblem(
+        mapped,
+        row,
+        "state",
+        "invalid_value",
+        `"${stateText}": expected Tuntas, Sebagian or Belum (full, partial, none).`,
+      ),
+    );
+  const input =
+    kind !== undefined && state !== undefined && number !== "" && isIsoDate(date)
+      ? {
+          kind,
+          number,
+          date,
+          state,
+          evidence: cellText(row.values.evidence),
+          note: cellText(row.values.note),
+        }
+      : undefined;
+  // Without a kind or a number the row is not comparable with others (its own problem says why).
+  const identity =
+    kind !== undefined && number !== ""
+      ? { key: `${kind}\u001f${number}`, column: "number" as const, label: `${kindText} ${number}` }
+      : undefined;
+  return { input, identity };
+}
+
+/**
+ * One sheet of the file: its header problems, its row count, and its rows by locus when the header
+ * is sound (rows are not checked against a broken header). No sheet: nothing to set.
+ */
+function readSection<K extends string, T>(
+  sheet: RawSheet | undefined,
+  columns: readonly ColumnSpec<K>[],
+  report: LocusImportReport,
+  rowsOf: (mapped: MappedSheet<K>) => Map<string, T[]>,
+): Map<string, T[]> {
+  if (sheet === undefined) return new Map();
+  const mapped = mapSheet(sheet, columns);
+  report.problems.push(...mapped.problems);
+  report.rows += mapped.rows.length;
+  return mapped.problems.length === 0 ? rowsOf(mapped) : new Map();
 }
 
 const sortKey = (o: object) => JSON.stringify(Object.entries(o).sort(([a], [b]) => a.localeCompare(b)));
@@ -246,21 +292,14 @@ export async function importLocusData(
     });
     return done();
   }
-  let secondary = new Map<string, SecondaryValueInput[]>();
-  let oversight = new Map<string, OversightProductInput[]>();
-  if (secondarySheet !== undefined) {
-    const mapped = mapSheet(secondarySheet, SECONDARY_COLUMNS);
-    report.problems.push(...mapped.problems);
-    report.rows += mapped.rows.length;
-    if (mapped.problems.length === 0)
-      secondary = secondaryRows(mapped, instrument, lociByCode, report.problems);
-  }
-  if (oversightSheet !== undefined) {
-    const mapped = mapSheet(oversightSheet, OVERSIGHT_COLUMNS);
-    report.problems.push(...mapped.problems);
-    report.rows += mapped.rows.length;
-    if (mapped.problems.length === 0) oversight = oversightRows(mapped, lociByCode, report.problems);
-  }
+  const secondary = readSection(secondarySheet, SECONDARY_COLUMNS, report, (mapped) =>
+    rowsByLocus(mapped, lociByCode, report.problems, (row) =>
+      secondaryRow(mapped, row, instrument, report.problems),
+    ),
+  );
+  const oversight = readSection(oversightSheet, OVERSIGHT_COLUMNS, report, (mapped) =>
+    rowsByLocus(mapped, lociByCode, report.problems, (row) => oversightRow(mapped, row, report.problems)),
+  );
   report.secondaryLoci = secondary.size;
   report.oversightLoci = oversight.size;
   if (report.problems.length > 0) return done();

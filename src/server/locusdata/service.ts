@@ -104,25 +104,40 @@ function text(v: unknown): string {
   return typeof v === "string" ? v.trim() : "";
 }
 
+/**
+ * A JSON body `{[field]: [...]}`: every item must be an object; `read` checks one (pushing its
+ * issues under `path`) and gives its input, or undefined when it cannot be kept.
+ */
+function parseList<T>(
+  body: unknown,
+  field: string,
+  read: (o: Record<string, unknown>, path: string, issues: Issue[]) => T | undefined,
+): { items: T[]; issues: Issue[] } {
+  const issues: Issue[] = [];
+  const items: T[] = [];
+  const list = (body as Record<string, unknown> | null)?.[field];
+  if (typeof body !== "object" || body === null || !Array.isArray(list)) {
+    return { items, issues: [{ path: field, message: `Expected {${field}: [...]}` }] };
+  }
+  list.forEach((item: unknown, i) => {
+    const path = `${field}.${i}`;
+    if (typeof item !== "object" || item === null) {
+      issues.push({ path, message: "Expected an object" });
+      return;
+    }
+    const input = read(item as Record<string, unknown>, path, issues);
+    if (input !== undefined) items.push(input);
+  });
+  return { items, issues };
+}
+
 /** Validates a JSON list of secondary values; every issue with its path. */
 export function parseSecondaryBody(
   instrument: Parameters<typeof checkSecondaryValue>[0],
   body: unknown,
 ): { values: SecondaryValueInput[]; issues: Issue[] } {
-  const issues: Issue[] = [];
-  const values: SecondaryValueInput[] = [];
-  const list = (body as { values?: unknown } | null)?.values;
-  if (typeof body !== "object" || body === null || !Array.isArray(list)) {
-    return { values, issues: [{ path: "values", message: "Expected {values: [...]}" }] };
-  }
   const seen = new Set<string>();
-  list.forEach((item: unknown, i) => {
-    const path = `values.${i}`;
-    if (typeof item !== "object" || item === null) {
-      issues.push({ path, message: "Expected an object" });
-      return;
-    }
-    const o = item as Record<string, unknown>;
+  const { items, issues } = parseList(body, "values", (o, path, issues): SecondaryValueInput | undefined => {
     const indicatorId = text(o.indicatorId);
     const source = text(o.source);
     if (seen.has(indicatorId))
@@ -139,50 +154,44 @@ export function parseSecondaryBody(
     if (source.length > 500) issues.push({ path: `${path}.source`, message: "At most 500 characters" });
     const note = o.note === undefined ? "" : text(o.note);
     if (note.length > 2000) issues.push({ path: `${path}.note`, message: "At most 2000 characters" });
-    if (checked.ok) values.push({ indicatorId, value: checked.value, source, note });
+    return checked.ok ? { indicatorId, value: checked.value, source, note } : undefined;
   });
-  return { values, issues };
+  return { values: items, issues };
 }
 
 /** Validates a JSON list of oversight products; every issue with its path. */
 export function parseOversightBody(body: unknown): { products: OversightProductInput[]; issues: Issue[] } {
-  const issues: Issue[] = [];
-  const products: OversightProductInput[] = [];
-  const list = (body as { products?: unknown } | null)?.products;
-  if (typeof body !== "object" || body === null || !Array.isArray(list)) {
-    return { products, issues: [{ path: "products", message: "Expected {products: [...]}" }] };
-  }
   const seen = new Set<string>();
-  list.forEach((item: unknown, i) => {
-    const path = `products.${i}`;
-    if (typeof item !== "object" || item === null) {
-      issues.push({ path, message: "Expected an object" });
-      return;
-    }
-    const o = item as Record<string, unknown>;
-    const kind = oversightKindOf(text(o.kind));
-    const state = followUpStateOf(text(o.state));
-    const number = text(o.number);
-    const date = text(o.date);
-    const evidence = o.evidence === undefined ? "" : text(o.evidence);
-    const note = o.note === undefined ? "" : text(o.note);
-    if (kind === undefined)
-      issues.push({ path: `${path}.kind`, message: "Expected tindakan_korektif, saran or rekomendasi" });
-    if (state === undefined)
-      issues.push({ path: `${path}.state`, message: "Expected full, partial or none" });
-    if (number === "" || number.length > 200)
-      issues.push({ path: `${path}.number`, message: "The product's number (1–200 characters)" });
-    if (!isIsoDate(date)) issues.push({ path: `${path}.date`, message: "Expected a date YYYY-MM-DD" });
-    if (evidence.length > 2000) issues.push({ path: `${path}.evidence`, message: "At most 2000 characters" });
-    if (note.length > 2000) issues.push({ path: `${path}.note`, message: "At most 2000 characters" });
-    const key = `${kind}/${number}`;
-    if (kind !== undefined && seen.has(key))
-      issues.push({ path: `${path}.number`, message: `${kind} ${number} is given twice` });
-    seen.add(key);
-    if (kind !== undefined && state !== undefined)
-      products.push({ kind, state, number, date, evidence, note });
-  });
-  return { products, issues };
+  const { items, issues } = parseList(
+    body,
+    "products",
+    (o, path, issues): OversightProductInput | undefined => {
+      const kind = oversightKindOf(text(o.kind));
+      const state = followUpStateOf(text(o.state));
+      const number = text(o.number);
+      const date = text(o.date);
+      const evidence = o.evidence === undefined ? "" : text(o.evidence);
+      const note = o.note === undefined ? "" : text(o.note);
+      if (kind === undefined)
+        issues.push({ path: `${path}.kind`, message: "Expected tindakan_korektif, saran or rekomendasi" });
+      if (state === undefined)
+        issues.push({ path: `${path}.state`, message: "Expected full, partial or none" });
+      if (number === "" || number.length > 200)
+        issues.push({ path: `${path}.number`, message: "The product's number (1–200 characters)" });
+      if (!isIsoDate(date)) issues.push({ path: `${path}.date`, message: "Expected a date YYYY-MM-DD" });
+      if (evidence.length > 2000)
+        issues.push({ path: `${path}.evidence`, message: "At most 2000 characters" });
+      if (note.length > 2000) issues.push({ path: `${path}.note`, message: "At most 2000 characters" });
+      const key = `${kind}/${number}`;
+      if (kind !== undefined && seen.has(key))
+        issues.push({ path: `${path}.number`, message: `${kind} ${number} is given twice` });
+      seen.add(key);
+      return kind !== undefined && state !== undefined
+        ? { kind, state, number, date, evidence, note }
+        : undefined;
+    },
+  );
+  return { products: items, issues };
 }
 
 /** The locus, if it is one of the period's office (else 404), with the period open (else 409). */

@@ -8,7 +8,19 @@ export class PlanningPage {
   async openFirstPeriod(): Promise<void> {
     await this.page.getByRole("link", { name: "Perencanaan" }).click();
     await this.page.getByRole("heading", { level: 1, name: "Perencanaan" }).waitFor();
-    await this.page.getByTestId("planning-periods").getByRole("link").first().click();
+    await this.openPeriod();
+  }
+
+  /**
+   * On the list of periods: opens the period whose link matches `name` (the first when not given)
+   * and waits for its plan to load (the pemda select), so the next click lands on a settled screen.
+   */
+  async openPeriod(name?: string): Promise<void> {
+    const periods = this.page.getByTestId("planning-periods");
+    await (name === undefined
+      ? periods.getByRole("link").first()
+      : periods.getByRole("link", { name: new RegExp(name) })
+    ).click();
     await this.page.getByTestId("pemda-select").waitFor();
   }
 

@@ -1,20 +1,9 @@
 // Shared bits of the hardening tests.
-import { join } from "node:path";
-import { type Config, DEFAULT_LIMITS } from "../../../src/server/config";
+import type { Config } from "../../../src/server/config";
+import { inProcessConfig } from "../../helpers/in-process-config";
 import type { World } from "../sync/world";
 
+/** The config of a second app over the sync world's data dir (tests that need other limits). */
 export function worldConfig(w: World, overrides: Partial<Config> = {}): Config {
-  return {
-    port: 0,
-    host: "127.0.0.1",
-    databaseUrl: null,
-    dataDir: w.dataDir,
-    staticDir: join(w.dataDir, "static"),
-    demoPassword: null,
-    trustProxy: false,
-    limits: { ...DEFAULT_LIMITS },
-    evidence: { kind: "fs" },
-    metricsToken: null,
-    ...overrides,
-  };
+  return inProcessConfig(w.dataDir, overrides);
 }

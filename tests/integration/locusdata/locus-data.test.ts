@@ -3,55 +3,22 @@
 // follow-ups entered by the supervisor (JSON and spreadsheet), results / rapor / XLSX computed with
 // them, the qualifier granted only when every follow-up is full, and other offices refused.
 import { randomUUID } from "node:crypto";
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createSession } from "../../../src/server/auth/sessions";
-import { systemClock } from "../../../src/server/clock";
-import { type Config, DEFAULT_LIMITS } from "../../../src/server/config";
-import { createApp } from "../../../src/server/http/app";
 import { writeXlsx } from "../../../src/server/spreadsheet";
-import { createTestDb, type TestDb } from "../../helpers/test-db";
 import { readXlsx } from "../review/read-zip";
 import { GORONTALO_OBSERVED, testInstrument2025 } from "./instrument";
 import { insertSubmittedAssessment } from "./submitted-assessment";
+import { type LocusWorld, startLocusWorld } from "./world";
 
 type Who = "admin" | "sup" | "sup2" | "ass";
-type Body = Record<string, unknown> & { error?: { code: string; details?: Record<string, unknown> } };
-let testDb: TestDb;
-let app: ReturnType<typeof createApp>;
-let dataDir: string;
-const tokens = {} as Record<Who, string>;
+let world: LocusWorld<Who>;
+const call: LocusWorld<Who>["call"] = (...args) => world.call(...args);
 const periodId = randomUUID();
 const otherPeriod = randomUUID();
 const gorontalo = randomUUID();
 const otherLocus = randomUUID();
 const assessments: string[] = [];
-
-async function call(who: Who, method: string, path: string, body?: unknown, type = "application/json") {
-  const headers: Record<string, string> = { cookie: `patuh_session=${tokens[who]}` };
-  if (body !== undefined) headers["content-type"] = type;
-  const res = await app.request(`/api/v1${path}`, {
-    method,
-    headers,
-    body:
-      body === undefined
-        ? undefined
-        : body instanceof Uint8Array
-          ? new Uint8Array(body)
-          : JSON.stringify(body),
-  });
-  const bytes = new Uint8Array(await res.arrayBuffer());
-  let json: Body = {};
-  try {
-    json = JSON.parse(new TextDecoder().decode(bytes)) as Body;
-  } catch {
-    // a file
-  }
-  return { status: res.status, body: json, bytes };
-}
 
 interface PemdaBody {
   pemdaId: string;
@@ -76,28 +43,19 @@ const fullValues = {
 };
 
 beforeAll(async () => {
-  testDb = await createTestDb();
-  const db = testDb.db;
-  dataDir = mkdtempSync(join(tmpdir(), "patuh-locus-"));
-  await sql`insert into offices (id, name) values ('gorontalo', 'Perwakilan Gorontalo'), ('other', 'Lain')`.execute(
-    db,
+  world = await startLocusWorld<Who>(
+    [
+      ["gorontalo", "Perwakilan Gorontalo"],
+      ["other", "Lain"],
+    ],
+    [
+      ["admin", "admin", "gorontalo"],
+      ["sup", "supervisor", "gorontalo"],
+      ["sup2", "supervisor", "other"],
+      ["ass", "assessor", "gorontalo"],
+    ],
   );
-  await sql`insert into banding_schemes (id, definition) values ('opini-2025', '{}'::jsonb)`.execute(db);
-  await sql`insert into instruments (id, version, definition)
-            values ('uji-2025', 1, ${JSON.stringify(testInstrument2025)}::jsonb)`.execute(db);
-  const people: [Who, string, string][] = [
-    ["admin", "admin", "gorontalo"],
-    ["sup", "supervisor", "gorontalo"],
-    ["sup2", "supervisor", "other"],
-    ["ass", "assessor", "gorontalo"],
-  ];
-  const ids = {} as Record<Who, string>;
-  for (const [who, role, office] of people) {
-    ids[who] = randomUUID();
-    await sql`insert into users (id, username, name, role, office_id, password_hash)
-              values (${ids[who]}, ${who}, ${who}, ${role}, ${office}, 'x')`.execute(db);
-    tokens[who] = (await createSession(db, systemClock, ids[who])).token;
-  }
+  const { db, ids } = world;
   for (const [id, office] of [
     [periodId, "gorontalo"],
     [otherPeriod, "other"],
@@ -114,11 +72,9 @@ beforeAll(async () => {
     ["Dinas Sosial", GORONTALO_OBSERVED.dinasSosial],
     ["RSUD", GORONTALO_OBSERVED.rsud],
   ] as const;
-  const _at = "2025-08-01T02:00:00.000Z";
   for (const [name, observed] of units) {
     const unitId = randomUUID();
     const assignmentId = randomUUID();
-    const _id = randomUUID();
     await sql`insert into units (id, pemda_id, kind, name) values (${unitId}, ${gorontalo}, ${name}, ${name})`.execute(
       db,
     );
@@ -135,19 +91,6 @@ beforeAll(async () => {
     });
     assessments.push(id);
   }
-  const config: Config = {
-    port: 0,
-    host: "127.0.0.1",
-    databaseUrl: null,
-    dataDir,
-    staticDir: join(dataDir, "static"),
-    demoPassword: null,
-    evidence: { kind: "fs" },
-    metricsToken: null,
-    trustProxy: false,
-    limits: { ...DEFAULT_LIMITS },
-  };
-  app = createApp({ db, config, log: { error: (m, e) => console.error(m, e), info: () => undefined } });
   // The supervisor approves the three units through the review API.
   for (const id of assessments) {
     const r = await call("sup", "POST", `/assessments/${id}/review`, { decision: "approve", revision: 4 });
@@ -156,8 +99,7 @@ beforeAll(async () => {
 }, 120_000);
 
 afterAll(async () => {
-  await testDb?.close();
-  if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+  await world?.close();
 });
 
 describe("Gorontalo 2025 through the API", () => {
@@ -279,6 +221,33 @@ describe("validation and scope", () => {
     ]);
   });
 
+  it("refuses a body that is not a list of objects, and an entry given twice, with their paths", async () => {
+    const issuesOf = async (path: string, body: unknown) => {
+      const r = await call("sup", "PUT", path, body);
+      expect(r.status).toBe(400);
+      return ((r.body.error?.details?.issues ?? []) as { path: string; message: string }[]).map(
+        (i) => `${i.path}: ${i.message}`,
+      );
+    };
+    expect(await issuesOf(secondaryPath, { values: "OUT.01" })).toEqual(["values: Expected {values: [...]}"]);
+    expect(await issuesOf(oversightPath, [])).toEqual(["products: Expected {products: [...]}"]);
+    expect(
+      await issuesOf(secondaryPath, {
+        values: [
+          null,
+          { indicatorId: "OUT.01", value: 3, source: "BPS" },
+          { indicatorId: "OUT.01", value: 2, source: "BPS" },
+        ],
+      }),
+    ).toEqual(["values.0: Expected an object", "values.2.indicatorId: OUT.01 is given twice"]);
+    const product = { kind: "saran", number: "S-1/2025", date: "2025-02-03", state: "full" };
+    expect(await issuesOf(oversightPath, { products: [product, 7, product] })).toEqual([
+      "products.1: Expected an object",
+      "products.2.number: saran S-1/2025 is given twice",
+    ]);
+    expect((await gorontaloResult()).score).toBe(76.82);
+  });
+
   it("another office's supervisor gets 404 everywhere; an assessor 403; a foreign locus 404", async () => {
     for (const [method, path, body] of [
       ["GET", `/periods/${periodId}/locus-data`, undefined],
@@ -355,6 +324,60 @@ describe("spreadsheet import and export", () => {
     expect((await gorontaloResult()).band).toMatchObject({ qualifier: "Tanpa Maladministrasi" });
   });
 
+  it("names a row given twice on either sheet, an empty locus code, and takes 'Tidak ada' as no product", async () => {
+    const bytes = await workbook(
+      [
+        ["75", "OUT.01", 2, "BPS"],
+        ["75", "OUT.01", 3, "BPS"],
+        ["", "OUT.01", 2, "BPS"],
+      ],
+      [
+        ["75", "Rekomendasi", "R-1/2025", "2025-04-01", "Belum", null],
+        ["75", "rekomendasi", "R-1/2025", "2025-04-02", "Tuntas", null],
+        ["75", "Teguran", "", "2025-04-01", "Belum", null],
+        ["75", "Tidak ada", null, null, null, null],
+      ],
+    );
+    const r = await call("sup", "POST", `/periods/${periodId}/locus-data/import`, bytes, xlsx);
+    expect(r.status).toBe(422);
+    const problems = (r.body.error?.details?.problems ?? []) as {
+      code: string;
+      message: string;
+      at?: { sheet: string; row: number; column: string };
+    }[];
+    expect(problems.map((p) => `${p.at?.sheet}!${p.at?.column}${p.at?.row} ${p.code}`)).toEqual([
+      "Data Sekunder!B3 duplicate",
+      "Data Sekunder!A4 required",
+      "Tindak Lanjut!C3 duplicate",
+      "Tindak Lanjut!B4 invalid_value",
+      "Tindak Lanjut!C4 required",
+    ]);
+    expect(problems[0]?.message).toBe("Data Sekunder!B3: OUT.01 of 75 is given twice.");
+    expect(problems[2]?.message).toBe("Tindak Lanjut!C3: rekomendasi R-1/2025 of 75 is given twice.");
+    expect((await gorontaloResult()).band).toMatchObject({ qualifier: "Tanpa Maladministrasi" });
+
+    // A CSV of follow-ups (told by its columns) with "Tidak ada" alone: the locus's follow-ups are
+    // recorded as none (a dry run here, nothing saved).
+    const none = new TextEncoder().encode(
+      "Kode Lokus;Jenis Produk;Nomor;Tanggal;Tindak Lanjut\r\n75;Tidak ada;;;\r\n",
+    );
+    const dry = await call(
+      "sup",
+      "POST",
+      `/periods/${periodId}/locus-data/import?dryRun=true`,
+      none,
+      "text/csv",
+    );
+    expect(dry.status).toBe(200);
+    expect(dry.body.report).toMatchObject({
+      applied: false,
+      rows: 1,
+      secondaryLoci: 0,
+      oversightLoci: 1,
+      problems: [],
+    });
+  });
+
   it("imports (dry run first), is idempotent, and exports what it imported", async () => {
     const bytes = await workbook(
       [["75", "OUT.01", 2, "KemenPANRB 2025, tabel 3"]],
@@ -374,6 +397,9 @@ describe("spreadsheet import and export", () => {
     expect(again.body.report).toMatchObject({ applied: true, changedLoci: 0 });
     const out = await call("sup", "GET", `/periods/${periodId}/locus-data/export?format=xlsx`);
     expect(out.status).toBe(200);
+    expect(out.headers.get("content-type")).toBe(xlsx);
+    expect(out.headers.get("content-disposition")).toBe('attachment; filename="data-lokus-2025.xlsx"');
+    expect(out.headers.get("cache-control")).toBe("no-store");
     const back = await call(
       "sup",
       "POST",
@@ -383,6 +409,8 @@ describe("spreadsheet import and export", () => {
     );
     expect(back.body.report).toMatchObject({ changedLoci: 0, rows: 2 });
     const csv = await call("sup", "GET", `/periods/${periodId}/locus-data/export?format=csv&sheet=oversight`);
+    expect(csv.headers.get("content-disposition")).toBe('attachment; filename="data-lokus-2025.csv"');
+    expect(csv.headers.get("content-type")).toContain("text/csv");
     expect(new TextDecoder().decode(csv.bytes)).toContain("Rekomendasi,R-1/2025,2025-04-01,Belum");
   });
 });

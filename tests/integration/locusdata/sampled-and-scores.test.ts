@@ -4,27 +4,16 @@
 // silently vanishes. And a unit's score is the same, with its locus's secondary data, in
 // GET /assessments, GET /review-queue, GET /assessments/{id} and GET /results. PGlite and PostgreSQL.
 import { randomUUID } from "node:crypto";
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createSession } from "../../../src/server/auth/sessions";
-import { systemClock } from "../../../src/server/clock";
-import { type Config, DEFAULT_LIMITS } from "../../../src/server/config";
-import { createApp } from "../../../src/server/http/app";
-import { createTestDb, type TestDb } from "../../helpers/test-db";
 import { readXlsx } from "../review/read-zip";
-import { GORONTALO_OBSERVED, testInstrument2025 } from "./instrument";
+import { GORONTALO_OBSERVED } from "./instrument";
 import { insertSubmittedAssessment } from "./submitted-assessment";
+import { type LocusWorld, startLocusWorld } from "./world";
 
 type Who = "admin" | "sup" | "ass";
-type Body = Record<string, unknown>;
-let testDb: TestDb;
-let app: ReturnType<typeof createApp>;
-let dataDir: string;
-const tokens = {} as Record<Who, string>;
-const ids = {} as Record<Who, string>;
+let world: LocusWorld<Who>;
+const call: LocusWorld<Who>["call"] = (...args) => world.call(...args);
 const periodId = randomUUID();
 const gorontalo = randomUUID();
 const boneBolango = randomUUID();
@@ -35,24 +24,6 @@ const observed: Record<string, number> = {
   "Dinas Sosial": GORONTALO_OBSERVED.dinasSosial,
   RSUD: GORONTALO_OBSERVED.rsud,
 };
-
-async function call(who: Who, method: string, path: string, body?: unknown) {
-  const headers: Record<string, string> = { cookie: `patuh_session=${tokens[who]}` };
-  if (body !== undefined) headers["content-type"] = "application/json";
-  const res = await app.request(`/api/v1${path}`, {
-    method,
-    headers,
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const bytes = new Uint8Array(await res.arrayBuffer());
-  let json: Body = {};
-  try {
-    json = JSON.parse(new TextDecoder().decode(bytes)) as Body;
-  } catch {
-    // a file
-  }
-  return { status: res.status, body: json, bytes };
-}
 
 interface UnitBody {
   unitId: string;
@@ -76,16 +47,15 @@ async function results(): Promise<Map<string, PemdaBody>> {
 
 /** Gives the unit a team (an assignment) and a submitted assessment; returns the assessment id. */
 async function assessAndSubmit(name: string): Promise<string> {
-  const db = testDb.db;
+  const db = world.db;
   const unitId = unitOf[name];
   const value = observed[name];
   if (unitId === undefined || value === undefined) throw new Error(`fixture ${name}`);
   const assignmentId = randomUUID();
-  const _id = randomUUID();
   await sql`insert into assignments (id, period_id, unit_id) values (${assignmentId}, ${periodId}, ${unitId})`.execute(
     db,
   );
-  await sql`insert into assignment_members (assignment_id, user_id) values (${assignmentId}, ${ids.ass})`.execute(
+  await sql`insert into assignment_members (assignment_id, user_id) values (${assignmentId}, ${world.ids.ass})`.execute(
     db,
   );
   return insertSubmittedAssessment(db, {
@@ -93,7 +63,7 @@ async function assessAndSubmit(name: string): Promise<string> {
     pemdaId: gorontalo,
     unitId,
     assignmentId,
-    assessorId: ids.ass,
+    assessorId: world.ids.ass,
     observed: value,
   });
 }
@@ -126,23 +96,15 @@ async function scoresOf(id: string, unitId: string) {
 }
 
 beforeAll(async () => {
-  testDb = await createTestDb();
-  const db = testDb.db;
-  dataDir = mkdtempSync(join(tmpdir(), "patuh-sampled-"));
-  await sql`insert into offices (id, name) values ('gorontalo', 'Perwakilan Gorontalo')`.execute(db);
-  await sql`insert into banding_schemes (id, definition) values ('opini-2025', '{}'::jsonb)`.execute(db);
-  await sql`insert into instruments (id, version, definition)
-            values ('uji-2025', 1, ${JSON.stringify(testInstrument2025)}::jsonb)`.execute(db);
-  for (const [who, role] of [
-    ["admin", "admin"],
-    ["sup", "supervisor"],
-    ["ass", "assessor"],
-  ] as const) {
-    ids[who] = randomUUID();
-    await sql`insert into users (id, username, name, role, office_id, password_hash)
-              values (${ids[who]}, ${who}, ${who}, ${role}, 'gorontalo', 'x')`.execute(db);
-    tokens[who] = (await createSession(db, systemClock, ids[who])).token;
-  }
+  world = await startLocusWorld<Who>(
+    [["gorontalo", "Perwakilan Gorontalo"]],
+    [
+      ["admin", "admin", "gorontalo"],
+      ["sup", "supervisor", "gorontalo"],
+      ["ass", "assessor", "gorontalo"],
+    ],
+  );
+  const { db } = world;
   await sql`insert into periods (id, office_id, year, name, instrument_id, instrument_version, scheme_id, status)
             values (${periodId}, 'gorontalo', 2025, 'Penilaian 2025', 'uji-2025', 1, 'opini-2025', 'open')`.execute(
     db,
@@ -160,19 +122,6 @@ beforeAll(async () => {
   await sql`insert into units (id, pemda_id, kind, name) values (${unitOf.boneRsud}, ${boneBolango}, 'RSUD', 'RSUD Toto Kabila')`.execute(
     db,
   );
-  const config: Config = {
-    port: 0,
-    host: "127.0.0.1",
-    databaseUrl: null,
-    dataDir,
-    staticDir: join(dataDir, "static"),
-    demoPassword: null,
-    evidence: { kind: "fs" },
-    metricsToken: null,
-    trustProxy: false,
-    limits: { ...DEFAULT_LIMITS },
-  };
-  app = createApp({ db, config, log: { error: (m, e) => console.error(m, e), info: () => undefined } });
   // The supervisor draws both samples through the planning API; no team is given yet.
   const mix = (kinds: string[]) => ({ mix: kinds.map((kind) => ({ kind, count: 1 })) });
   const drawn = await call(
@@ -202,8 +151,7 @@ beforeAll(async () => {
 }, 120_000);
 
 afterAll(async () => {
-  await testDb?.close();
-  if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+  await world?.close();
 });
 
 describe("a drawn unit with no team, then scored", () => {
@@ -302,7 +250,7 @@ describe("a drawn unit with no team, then scored", () => {
 
   it("closing the period freezes the name of a drawn unit with no team as well", async () => {
     expect((await call("admin", "PATCH", `/periods/${periodId}`, { status: "closed" })).status).toBe(200);
-    await sql`update units set name = 'RSUD Baru' where id = ${unitOf.boneRsud}`.execute(testDb.db);
+    await sql`update units set name = 'RSUD Baru' where id = ${unitOf.boneRsud}`.execute(world.db);
     const p = (await results()).get(boneBolango);
     expect(p?.units).toMatchObject([{ name: "RSUD Toto Kabila", status: "not_started" }]);
   });

@@ -11,10 +11,10 @@ import { parseInstrument } from "../../../src/domain/instrument/parse-instrument
 import type { Instrument } from "../../../src/domain/instrument/types";
 import { createSession } from "../../../src/server/auth/sessions";
 import { systemClock } from "../../../src/server/clock";
-import { type Config, DEFAULT_LIMITS } from "../../../src/server/config";
 import type { Db } from "../../../src/server/db/connection";
 import { createApp } from "../../../src/server/http/app";
 import { answeredState } from "../../helpers/answered-state";
+import { inProcessConfig } from "../../helpers/in-process-config";
 import { createTestDb } from "../../helpers/test-db";
 import { instrumentJson } from "../sync/world";
 
@@ -77,18 +77,7 @@ export async function createNationalWorld(): Promise<NationalWorld> {
               values (${id}, ${name}, ${name}, ${role}, ${office}, 'x')`.execute(db);
     people[name] = { id, token: (await createSession(db, systemClock, id)).token };
   }
-  const config: Config = {
-    port: 0,
-    host: "127.0.0.1",
-    databaseUrl: null,
-    dataDir,
-    staticDir: join(dataDir, "static"),
-    demoPassword: null,
-    limits: { ...DEFAULT_LIMITS },
-    evidence: { kind: "fs" },
-    metricsToken: null,
-    trustProxy: false,
-  };
+  const config = inProcessConfig(dataDir);
   const app = createApp({ db, config, log: { error: (m, e) => console.error(m, e), info: () => undefined } });
   const call: NationalWorld["call"] = async (who, method, path, json) => {
     const headers: Record<string, string> = { cookie: `patuh_session=${people[who].token}` };

@@ -9,10 +9,11 @@ import { join } from "node:path";
 import { sql } from "kysely";
 import { createSession } from "../../../src/server/auth/sessions";
 import { systemClock } from "../../../src/server/clock";
-import { type Config, DEFAULT_LIMITS } from "../../../src/server/config";
+import type { Config } from "../../../src/server/config";
 import type { Db } from "../../../src/server/db/connection";
 import type { BlobStore } from "../../../src/server/evidence/blob-store";
 import { createApp } from "../../../src/server/http/app";
+import { inProcessConfig } from "../../helpers/in-process-config";
 import { createTestDb } from "../../helpers/test-db";
 
 export const instrumentJson = JSON.parse(
@@ -101,19 +102,7 @@ export async function createWorld(
     a3: await assignment(otherPeriod, pemdaO, [people.a3.id]),
     closed: await assignment(closedPeriod, pemdaK, [people.a1.id]),
   };
-  const config: Config = {
-    port: 0,
-    host: "127.0.0.1",
-    databaseUrl: null,
-    dataDir,
-    staticDir: join(dataDir, "static"),
-    demoPassword: null,
-    evidence: { kind: "fs" },
-    metricsToken: null,
-    trustProxy: false,
-    limits: { ...DEFAULT_LIMITS },
-    ...opts.config,
-  };
+  const config = inProcessConfig(dataDir, opts.config);
   const quiet = { error: () => undefined, info: () => undefined };
   const app = createApp({
     db,

@@ -14,11 +14,11 @@ import { exportLocusData } from "../../locusdata/export";
 import { importLocusData } from "../../locusdata/import";
 import { forgetOversight, readLocusData, saveOversight, saveSecondary } from "../../locusdata/service";
 import { periodForReview } from "../../results/access";
-import { CSV_MIME, XLSX_MIME } from "../../spreadsheet";
 import { InstrumentCache } from "../../sync/instrument-cache";
 import { parseJsonBytes, readBodyBytes } from "../body";
 import type { RouteModule } from "../context";
 import { problem } from "../problems";
+import { dryRunQuery, importAnswer, spreadsheetDownload } from "../spreadsheet-answers";
 import { MASTER_DATA_MAX_BYTES } from "./master-data";
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
@@ -68,28 +68,13 @@ export const locusDataRoutes: RouteModule = {
     });
     api.post("/periods/:periodId/locus-data/import", auth, async (c) => {
       const p = await period(c);
-      const dryRunText = c.req.query("dryRun");
-      if (dryRunText !== undefined && dryRunText !== "true" && dryRunText !== "false")
-        throw problem("invalid_query", { path: "dryRun" });
+      const dryRun = dryRunQuery(c);
       const bytes = await readBodyBytes(c.req.raw, MASTER_DATA_MAX_BYTES);
       const report = await importLocusData(deps.db, instruments, p, bytes, {
-        dryRun: dryRunText === "true",
+        dryRun,
         actorId: c.get("user").id,
       });
-      c.header("Cache-Control", "no-store");
-      if (report.problems.length > 0) {
-        return c.json(
-          {
-            error: {
-              code: "import_invalid",
-              message: "The file has problems; nothing was written.",
-              details: report,
-            },
-          },
-          422,
-        );
-      }
-      return c.json({ report }, 200);
+      return importAnswer(c, report);
     });
     api.get("/periods/:periodId/locus-data/export", auth, async (c) => {
       const p = await period(c);
@@ -98,14 +83,7 @@ export const locusDataRoutes: RouteModule = {
       const sheet = c.req.query("sheet") ?? "secondary";
       if (sheet !== "secondary" && sheet !== "oversight") throw problem("invalid_query", { path: "sheet" });
       const bytes = await exportLocusData(deps.db, instruments, p, format, sheet);
-      return new Response(bytes, {
-        status: 200,
-        headers: {
-          "Content-Type": format === "csv" ? CSV_MIME : XLSX_MIME,
-          "Content-Disposition": `attachment; filename="data-lokus-${p.year}.${format}"`,
-          "Cache-Control": "no-store",
-        },
-      });
+      return spreadsheetDownload(bytes, format, `data-lokus-${p.year}`);
     });
   },
 };

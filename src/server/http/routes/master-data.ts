@@ -14,10 +14,11 @@ import { exportSheet } from "../../masterdata/export";
 import { listHistory } from "../../masterdata/history";
 import { runImport } from "../../masterdata/import";
 import { setupState } from "../../masterdata/setup";
-import { CSV_MIME, writeSpreadsheet, XLSX_MIME } from "../../spreadsheet";
+import { writeSpreadsheet } from "../../spreadsheet";
 import { readBodyBytes } from "../body";
 import type { RouteModule } from "../context";
 import { Problem, problem } from "../problems";
+import { dryRunQuery, importAnswer, spreadsheetDownload } from "../spreadsheet-answers";
 
 /** Largest master-data file accepted (a whole national set of units is about 2 MB as XLSX). */
 export const MASTER_DATA_MAX_BYTES = 10 * 1024 * 1024;
@@ -36,10 +37,7 @@ export const masterDataRoutes: RouteModule = {
       const entity = entityParam(c.req.param("entity"));
       const user = c.get("user");
       requireMasterDataAccess(user, officeId, entity);
-      const dryRunText = c.req.query("dryRun");
-      if (dryRunText !== undefined && dryRunText !== "true" && dryRunText !== "false") {
-        throw problem("invalid_query", { path: "dryRun" });
-      }
+      const dryRun = dryRunQuery(c);
       let bytes: Uint8Array;
       try {
         bytes = await readBodyBytes(c.req.raw, MASTER_DATA_MAX_BYTES);
@@ -62,25 +60,12 @@ export const masterDataRoutes: RouteModule = {
         entity,
         officeId,
         bytes,
-        dryRun: dryRunText === "true",
+        dryRun,
         actorId: user.id,
         source: "import",
         maxBytes: MASTER_DATA_MAX_BYTES,
       });
-      c.header("Cache-Control", "no-store");
-      if (report.problems.length > 0) {
-        return c.json(
-          {
-            error: {
-              code: "import_invalid",
-              message: "The file has problems; nothing was written.",
-              details: report,
-            },
-          },
-          422,
-        );
-      }
-      return c.json({ report }, 200);
+      return importAnswer(c, report);
     });
     api.get("/offices/:officeId/master-data/:entity/export", auth, async (c) => {
       const officeId = c.req.param("officeId");
@@ -89,14 +74,7 @@ export const masterDataRoutes: RouteModule = {
       const format = c.req.query("format") ?? "xlsx";
       if (format !== "csv" && format !== "xlsx") throw problem("invalid_query", { path: "format" });
       const bytes = await writeSpreadsheet(format, [await exportSheet(deps.db, entity, officeId)]);
-      return new Response(bytes, {
-        status: 200,
-        headers: {
-          "Content-Type": format === "csv" ? CSV_MIME : XLSX_MIME,
-          "Content-Disposition": `attachment; filename="${officeId}-${entity}.${format}"`,
-          "Cache-Control": "no-store",
-        },
-      });
+      return spreadsheetDownload(bytes, format, `${officeId}-${entity}`);
     });
     api.get("/offices/:officeId/master-data/history", auth, async (c) => {
       const officeId = c.req.param("officeId");
