@@ -9,13 +9,7 @@ import { applyPull } from "./pull-apply";
 import { readHomeDataRaw } from "./raw-home-read";
 import { recordRejections } from "./rejections";
 import { DEVICE_IDB_VERSION, DEVICE_SCHEMA_VERSION } from "./schema-version";
-import {
-  assignment,
-  createArgs,
-  fixtureIds,
-  testDatabases,
-  UNIT_SCALE_KEYS,
-} from "./testing/fixtures";
+import { assignment, createArgs, fixtureIds, testDatabases, UNIT_SCALE_KEYS } from "./testing/fixtures";
 
 const dbs = testDatabases(`raw-home-${process.pid}`);
 afterEach(() => dbs.closeAll());
