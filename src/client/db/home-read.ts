@@ -73,6 +73,11 @@ export interface HomeData {
   pulled: boolean;
 }
 
+/** The user's own assignments: an assessor sees only theirs anyway, a supervisor sees the office's. */
+export function myAssignments(data: Pick<HomeData, "assignments" | "userId">): Assignment[] {
+  return data.assignments.filter((a) => a.team.includes(data.userId));
+}
+
 /** Everything the home shows. Summaries, not whole states: a heavy device's home opens in well under a second. */
 export async function readHomeRows(reader: HomeStoreReader, userId: string): Promise<HomeData> {
   // Every read is issued at once; the units wait only for the assignments (not for the rest).
@@ -99,10 +104,12 @@ export async function readHomeRows(reader: HomeStoreReader, userId: string): Pro
     reader.all("outbox"),
     reader.anyOf("rejections", "dismissed", [0]),
     reader.get("meta", "sync"),
-    // Only the units of the user's pemda: a supervisor's device may hold a whole province.
-    assignmentsRead.then((list) =>
-      reader.anyOf("units", "pemdaId", [...new Set(list.map((a) => a.pemdaId))]),
-    ),
+    // Only the units of the pemda of the user's own assignments: a supervisor's device may hold a
+    // whole province, and the home lists only the user's units.
+    assignmentsRead.then((assignments) => {
+      const pemdaIds = new Set(myAssignments({ assignments, userId }).map((a) => a.pemdaId));
+      return reader.anyOf("units", "pemdaId", [...pemdaIds]);
+    }),
     // Keys only: an instrument definition is large and only its presence matters here.
     reader.keys("instruments"),
   ]);

@@ -120,6 +120,8 @@ describe("the home's first read without Dexie (raw IndexedDB)", () => {
         .flatMap((g) => g.units)
         .find((u) => u.unitName === "DPMPTSP")?.needsAttention,
     ).toBe(true);
+    // Units are read only for the pemda of the user's own assignments.
+    expect(raw.units.map((u) => u.id)).not.toContain(othersAssignment.unitId);
     expect(raw.pulled).toBe(true);
     expect(missingForOffline(raw, true)).toEqual([]);
   });

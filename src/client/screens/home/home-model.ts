@@ -1,11 +1,12 @@
 // What the home (Beranda) shows, computed from the device's data: the user's assignments grouped by
 // pemda, each unit with its state in words, and whether the device is ready to work offline.
 // Pure functions (no Dexie, no DOM), so the rules are unit-tested on plain objects.
-import type { HomeData } from "../../db/home-read";
-import type { AssessmentState, Assignment } from "../../db/protocol-types";
+import { type HomeData, myAssignments } from "../../db/home-read";
+import type { AssessmentState } from "../../db/protocol-types";
 import type { AssessmentSyncState } from "../../db/sync-info";
 
 export type { HomeData };
+export { myAssignments };
 
 export type UnitState = "not-started" | AssessmentSyncState;
 
@@ -30,11 +31,6 @@ export interface PemdaGroup {
 }
 
 export type AssessmentRef = Pick<AssessmentState, "id" | "assignmentId" | "updatedAt">;
-
-/** The user's own assignments: an assessor sees only theirs anyway, a supervisor sees the office's. */
-export function myAssignments(data: Pick<HomeData, "assignments" | "userId">): Assignment[] {
-  return data.assignments.filter((a) => a.team.includes(data.userId));
-}
 
 /** When several assessments exist for one assignment (two devices started it), show the latest. */
 function latestByAssignment(assessments: readonly AssessmentRef[]): Map<string, AssessmentRef> {
